@@ -1,0 +1,15 @@
+import { doctor } from './doctor.ts'
+import { migrate } from './migrate.ts'
+import { referenceCorrect } from './reference-correct.ts'
+import { seed } from './seed.ts'
+import { serve } from './serve.ts'
+
+export type Command = { summary: string; run: (args: string[]) => Promise<void> }
+
+export const commands: Record<string, Command> = {
+  serve,
+  migrate,
+  seed,
+  doctor,
+  'reference-correct': referenceCorrect,
+}

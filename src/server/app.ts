@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { Config } from './config.ts'
+import type { Ctx } from './context.ts'
+import { createDb, type DbHandle } from './db/database.ts'
+import { healthRoutes } from './health/health.routes.ts'
+import { metaRoutes } from './meta/meta.routes.ts'
+import { registerErrorHandler } from './plugins/error-handler.ts'
+import { API_PREFIX, registerOpenApi } from './plugins/openapi.ts'
+import { registerSecurityHeaders } from './plugins/security.ts'
+import { registerWebApp } from './plugins/web-app.ts'
+import { referenceRoutes } from './reference/reference.routes.ts'
+import { statesRoutes } from './states/states.routes.ts'
+import { version } from './version.ts'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx
+  }
+}
+
+export type BuildOptions = {
+  /** An open database to use (tests share one per file); otherwise one is opened from config. */
+  db?: DbHandle
+  now?: () => Date
+}
+
+/** Registers plugins and features. Never listens: main.ts does, tests use inject(). */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const handle = options.db ?? createDb(config)
+  const now = options.now ?? (() => new Date())
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: config.bodyLimit,
+    // Our own ids only: a client-chosen id could be used to confuse the audit trail.
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.decorateRequest('ctx', null as unknown as Ctx)
+  app.addHook('onRequest', async (req, reply) => {
+    req.ctx = { db: handle.db, actor: { kind: 'anonymous' }, log: req.log, now, requestId: req.id }
+    reply.header('x-request-id', req.id)
+  })
+  if (!options.db) app.addHook('onClose', async () => handle.close())
+
+  registerErrorHandler(app)
+  await registerSecurityHeaders(app)
+  await registerOpenApi(app, version)
+  await app.register(healthRoutes)
+  await app.register(metaRoutes(version), { prefix: API_PREFIX })
+  await app.register(statesRoutes, { prefix: API_PREFIX })
+  await app.register(referenceRoutes, { prefix: API_PREFIX })
+  await registerWebApp(app, config.webDir)
+  return app
+}

@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Ctx } from '../context.ts'
+import { migrateToLatest } from '../db/migrate.ts'
+import { isDemoLoaded, loadDemoData } from '../demo/demo.service.ts'
+import { findMetaValue, upsertMetaValue } from '../meta/meta.repository.ts'
+import { loadReferenceData, type Progress } from '../reference/reference.service.ts'
+
+const referenceDir = path.resolve(import.meta.dirname, '../../../reference-data')
+
+/** Fingerprint of the shipped reference files: a new release with new data reloads them once. */
+export function referenceFingerprint(): string {
+  const hash = createHash('sha256')
+  for (const file of readdirSync(referenceDir).sort())
+    hash.update(file).update(readFileSync(path.join(referenceDir, file)))
+  return hash.digest('hex')
+}
+
+/** What start-up does before listening: migrate, load reference data when new, load the demo. */
+export async function prepareDatabase(ctx: Ctx, options: { demo: boolean; progress?: Progress }) {
+  const migrations = await migrateToLatest(ctx.db)
+  const fingerprint = referenceFingerprint()
+  let reference = null
+  if ((await findMetaValue(ctx.db, 'reference_fingerprint')) !== fingerprint) {
+    reference = await loadReferenceData(ctx, options.progress)
+    const nowIso = ctx.now().toISOString()
+    await upsertMetaValue(ctx.db, 'reference_fingerprint', fingerprint, nowIso)
+  }
+  let demo = null
+  if (options.demo && !(await isDemoLoaded(ctx))) demo = await loadDemoData(ctx)
+  return { migrations, reference, demo }
+}

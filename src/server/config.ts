@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+import { AppError } from './errors.ts'
+
+export type Dialect = 'sqlite' | 'postgres'
+
+export type Config = Readonly<{
+  host: string
+  port: number
+  dataDir: string
+  databaseUrl: string
+  dialect: Dialect
+  /** Path of the SQLite file, when dialect is sqlite. */
+  sqlitePath: string | null
+  demo: boolean
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number
+  /** Directory holding the built web app (index.html and assets). */
+  webDir: string
+  secrets: Readonly<{ sessionKey: string; encryptionKey: string }>
+  /** Lines worth telling the operator at start (e.g. that secrets were generated). */
+  notices: readonly string[]
+}>
+
+const projectRoot = path.resolve(import.meta.dirname, '../..')
+
+const EnvSchema = z.object({
+  PARTNINE_HOST: z.string().min(1).default('127.0.0.1'),
+  PARTNINE_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PARTNINE_DATA_DIR: z.string().min(1).default('./data'),
+  PARTNINE_DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'must be sqlite:<path> or postgres://…')
+    .optional(),
+  PARTNINE_DEMO: z.enum(['0', '1']).default('1'),
+  PARTNINE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PARTNINE_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024),
+  PARTNINE_WEB_DIR: z.string().min(1).optional(),
+  // 32 random bytes, base64 or hex. No defaults: see resolveSecrets.
+  PARTNINE_SESSION_KEY: z.string().min(32).optional(),
+  PARTNINE_ENCRYPTION_KEY: z.string().min(32).optional(),
+})
+
+/**
+ * Reads the environment once, lists every problem at once, and returns a frozen Config.
+ * With the embedded SQLite database and no secrets in the environment, the secrets are generated
+ * once into `<data dir>/secrets.json` (mode 0600) and reused; PostgreSQL deployments must supply
+ * them, because several processes must share them and a generated file would not be shared.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    throw new AppError('CONFIG_INVALID', `Invalid configuration:\n  ${problems.join('\n  ')}`, problems)
+  }
+  const e = parsed.data
+  const dataDir = path.resolve(e.PARTNINE_DATA_DIR)
+  const databaseUrl = e.PARTNINE_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'partnine.db')}`
+  const dialect: Dialect = databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres'
+  const sqlitePath = dialect === 'sqlite' ? path.resolve(databaseUrl.slice('sqlite:'.length)) : null
+  const notices: string[] = []
+  const secrets = resolveSecrets({
+    dialect,
+    dataDir,
+    sessionKey: e.PARTNINE_SESSION_KEY,
+    encryptionKey: e.PARTNINE_ENCRYPTION_KEY,
+    notices,
+  })
+  return deepFreeze({
+    host: e.PARTNINE_HOST,
+    port: e.PARTNINE_PORT,
+    dataDir,
+    databaseUrl,
+    dialect,
+    sqlitePath,
+    demo: e.PARTNINE_DEMO === '1',
+    logLevel: e.PARTNINE_LOG_LEVEL,
+    bodyLimit: e.PARTNINE_BODY_LIMIT,
+    webDir: path.resolve(e.PARTNINE_WEB_DIR ?? path.join(projectRoot, 'dist/web')),
+    secrets,
+    notices,
+  })
+}
+
+type SecretInput = {
+  dialect: Dialect
+  dataDir: string
+  sessionKey: string | undefined
+  encryptionKey: string | undefined
+  notices: string[]
+}
+
+const SecretsFile = z.strictObject({ sessionKey: z.string().min(32), encryptionKey: z.string().min(32) })
+
+function resolveSecrets(input: SecretInput): Config['secrets'] {
+  if (input.sessionKey && input.encryptionKey) {
+    return { sessionKey: input.sessionKey, encryptionKey: input.encryptionKey }
+  }
+  if (input.dialect === 'postgres') {
+    const missing = [
+      input.sessionKey ? null : 'PARTNINE_SESSION_KEY',
+      input.encryptionKey ? null : 'PARTNINE_ENCRYPTION_KEY',
+    ].filter(Boolean)
+    throw new AppError(
+      'SECRET_MISSING',
+      `With PostgreSQL, ${missing.join(' and ')} must be set (32+ random bytes, e.g. \`openssl rand -base64 32\`).`,
+      missing,
+    )
+  }
+  const file = path.join(input.dataDir, 'secrets.json')
+  if (existsSync(file)) {
+    const mode = statSync(file).mode & 0o777
+    if (mode & 0o077) {
+      throw new AppError(
+        'SECRET_MISSING',
+        `${file} is readable by other users (mode ${mode.toString(8)}); chmod 600 it.`,
+      )
+    }
+    const stored = SecretsFile.parse(JSON.parse(readFileSync(file, 'utf8')))
+    return {
+      sessionKey: input.sessionKey ?? stored.sessionKey,
+      encryptionKey: input.encryptionKey ?? stored.encryptionKey,
+    }
+  }
+  mkdirSync(input.dataDir, { recursive: true })
+  const generated = {
+    sessionKey: randomBytes(32).toString('base64'),
+    encryptionKey: randomBytes(32).toString('base64'),
+  }
+  // 'wx' refuses to overwrite a file another process created meanwhile.
+  writeFileSync(file, `${JSON.stringify(generated, null, 2)}\n`, { mode: 0o600, flag: 'wx' })
+  chmodSync(file, 0o600)
+  input.notices.push(`Generated new secrets into ${file} (mode 0600). Back this file up with the database.`)
+  return {
+    sessionKey: input.sessionKey ?? generated.sessionKey,
+    encryptionKey: input.encryptionKey ?? generated.encryptionKey,
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v)
+    Object.freeze(value)
+  }
+  return value
+}

@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely'
+import pg from 'pg'
+import type { Config, Dialect } from '../config.ts'
+import { AppError } from '../errors.ts'
+import type { Database } from './tables.ts'
+
+export type Db = Kysely<Database> | Transaction<Database>
+export type RootDb = Kysely<Database>
+
+export type DbHandle = {
+  db: RootDb
+  dialect: Dialect
+  close: () => Promise<void>
+}
+
+// pg returns int8 (count(*), sums) as strings to protect precision; our counts fit a double.
+pg.types.setTypeParser(20, Number)
+
+// The pragmas that make the embedded database safe to trust with acknowledged writes:
+// WAL for concurrent readers, synchronous=FULL so a commit survives power loss, and foreign keys
+// that SQLite otherwise ignores. A busy timeout lets a CLI command and the server share the file.
+const SQLITE_PRAGMAS = {
+  journal_mode: 'wal',
+  synchronous: 2, // FULL
+  foreign_keys: 1,
+  busy_timeout: 5000,
+} as const
+
+export function openSqlite(file: string): SqliteDatabase.Database {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
+  const sqlite = new SqliteDatabase(file)
+  sqlite.pragma(`journal_mode = ${SQLITE_PRAGMAS.journal_mode}`)
+  sqlite.pragma(`synchronous = ${SQLITE_PRAGMAS.synchronous}`)
+  sqlite.pragma(`foreign_keys = ${SQLITE_PRAGMAS.foreign_keys}`)
+  sqlite.pragma(`busy_timeout = ${SQLITE_PRAGMAS.busy_timeout}`)
+  assertSqlitePragmas(sqlite)
+  return sqlite
+}
+
+/** Refuses to run on a connection where SQLite silently ignored one of our pragmas. */
+export function assertSqlitePragmas(sqlite: SqliteDatabase.Database): void {
+  const actual = readSqlitePragmas(sqlite)
+  const wrong = Object.entries(SQLITE_PRAGMAS).filter(
+    ([name, expected]) => String(actual[name as keyof typeof SQLITE_PRAGMAS]) !== String(expected),
+  )
+  if (wrong.length > 0) {
+    const list = wrong.map(([name, expected]) => `${name}=${actual[name as keyof typeof actual]} (want ${expected})`)
+    throw new AppError('DATABASE_PRAGMAS_REJECTED', `SQLite refused required pragmas: ${list.join(', ')}`, list)
+  }
+}
+
+export function readSqlitePragmas(sqlite: SqliteDatabase.Database) {
+  const read = (name: string) => sqlite.pragma(name, { simple: true }) as string | number
+  return {
+    journal_mode: String(read('journal_mode')).toLowerCase(),
+    synchronous: Number(read('synchronous')),
+    foreign_keys: Number(read('foreign_keys')),
+    busy_timeout: Number(read('busy_timeout')),
+  }
+}
+
+export function createDb(config: Pick<Config, 'databaseUrl' | 'dialect' | 'sqlitePath'>): DbHandle {
+  if (config.dialect === 'sqlite') {
+    const sqlite = openSqlite(config.sqlitePath ?? ':memory:')
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: sqlite }),
+    })
+    return { db, dialect: 'sqlite', close: () => db.destroy() }
+  }
+  const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 })
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {})
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+  })
+  return { db, dialect: 'postgres', close: () => db.destroy() }
+}

@@ -1,0 +1,12 @@
+import type { Migration, MigrationProvider } from 'kysely/migration'
+import * as m0300 from './2026-11-28T0300_create-reference-and-states.ts'
+
+// Listed by hand rather than read from the folder: the list is what ships, and no file that
+// happens to sit here (a test, an editor backup) can become a migration.
+const migrations: Record<string, Migration> = {
+  '2026-11-28T0300_create-reference-and-states': m0300,
+}
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+}

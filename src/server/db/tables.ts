@@ -1,0 +1,28 @@
+import type { AuditEventTable } from '../audit/audit.table.ts'
+import type { AppMetaTable } from '../meta/meta.table.ts'
+import type {
+  PublicWarrantTable,
+  ReferenceSourceTable,
+  RequestTypeTable,
+  StatuteArticleTable,
+} from '../reference/reference.table.ts'
+import type {
+  AgreementTable,
+  StateCooperationProfileTable,
+  StateFactTable,
+  StateTable,
+} from '../states/states.table.ts'
+
+/** Every table of the platform, in one place. */
+export interface Database {
+  app_meta: AppMetaTable
+  reference_sources: ReferenceSourceTable
+  states: StateTable
+  state_facts: StateFactTable
+  agreements: AgreementTable
+  state_cooperation_profiles: StateCooperationProfileTable
+  statute_articles: StatuteArticleTable
+  request_types: RequestTypeTable
+  public_warrants: PublicWarrantTable
+  audit_events: AuditEventTable
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod'
+
+export const RequestTypeSchema = z.object({
+  code: z.string(),
+  category: z.enum(['assistance', 'other']),
+  ref: z.string(),
+  label: z.string(),
+  statuteText: z.string().nullable(),
+  summary: z.string().nullable(),
+  legalBasis: z.array(z.string()),
+  obligatoryForStatesParties: z.boolean(),
+})
+
+export const StatuteArticleSchema = z.object({
+  article: z.string(),
+  part: z.string(),
+  partTitle: z.string(),
+  title: z.string(),
+  summary: z.string().nullable(),
+  paragraphs: z.array(z.object({ ref: z.string(), text: z.string(), crossCheck: z.string().nullable() })),
+  textStatus: z.string(),
+  source: z.string().nullable(),
+  verified: z.boolean(),
+})
+
+export const PublicWarrantSchema = z.object({
+  id: z.string(),
+  personName: z.string(),
+  situation: z.string().nullable(),
+  caseName: z.string().nullable(),
+  warrantDates: z.array(z.string()),
+  crimes: z.array(z.string()),
+  status: z.string(),
+  statusAsOf: z.string().nullable(),
+  isAtLarge: z.boolean(),
+  sources: z.array(
+    z.object({ key: z.string(), title: z.string(), url: z.string().nullable(), date: z.string().nullable() }),
+  ),
+  verified: z.boolean(),
+  notes: z.string().nullable(),
+})
