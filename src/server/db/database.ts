@@ -18,6 +18,10 @@ export type DbHandle = {
 
 // pg returns int8 (count(*), sums) as strings to protect precision; our counts fit a double.
 pg.types.setTypeParser(20, Number)
+// json/jsonb come back as text, as on SQLite: a jsonb *string* scalar would otherwise arrive
+// already parsed and be indistinguishable from JSON text (see db/values.ts parseJson).
+pg.types.setTypeParser(114, (text: string) => text)
+pg.types.setTypeParser(3802, (text: string) => text)
 
 // The pragmas that make the embedded database safe to trust with acknowledged writes:
 // WAL for concurrent readers, synchronous=FULL so a commit survives power loss, and foreign keys

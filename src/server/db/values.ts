@@ -1,6 +1,6 @@
 // Normalisers for what the two drivers return differently (see docs/database.md).
 
-/** JSON columns: SQLite returns the text, PostgreSQL (jsonb) the parsed value. */
+/** JSON columns come back as JSON text from both drivers (database.ts sets pg's parsers so). */
 export function parseJson<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T
 }

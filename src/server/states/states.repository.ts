@@ -32,7 +32,10 @@ function matchingFilters(filters: StateFilters) {
     if (filters.status) conditions.push(eb('states.rome_status', '=', filters.status as never))
     if (filters.group) conditions.push(eb('states.regional_group', '=', filters.group))
     if (filters.apic) conditions.push(eb('states.apic_status', '=', filters.apic as never))
-    if (filters.search) {
+    if (filters.search === '') {
+      // A search with no letter or digit (e.g. "%") matches no name, rather than every name.
+      conditions.push(sql<boolean>`1 = 0`)
+    } else if (filters.search) {
       conditions.push(sql<boolean>`${sql.ref('states.search_text')} like ${likeContains(filters.search)} escape '\\'`)
     }
     if (filters.agreement) {

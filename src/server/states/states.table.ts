@@ -1,7 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
 
 // Timestamps and dates are ISO-8601 text on both dialects. JSON columns come back as text from
-// SQLite and as parsed values from PostgreSQL (see shared/db-values.ts); booleans as 0/1 or
+// SQLite and as parsed values from PostgreSQL (see db/values.ts); booleans as 0/1 or
 // true/false. Services never see either difference: the mappers normalise.
 
 export type RomeStatus = 'party' | 'withdrawn' | 'signatory' | 'non_party'
