@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDb, type TestDb, testConfig } from '../../test/db.ts'
+import { buildApp } from './app.ts'
+
+let db: TestDb
+let app: FastifyInstance
+beforeAll(async () => {
+  db = await createTestDb()
+  app = await buildApp(testConfig(db), { db })
+})
+afterAll(async () => {
+  await app.close()
+  await db.destroy()
+})
+
+describe('health', () => {
+  it('is live and ready when the database is at the latest migration', async () => {
+    expect((await app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' })
+    expect((await app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ok' })
+  })
+
+  it('is not ready on a database without migrations', async () => {
+    const empty = await createTestDb({ seeded: false })
+    const other = await buildApp(testConfig(empty), { db: empty })
+    const res = await other.inject({ url: '/readyz' })
+    expect(res.statusCode).toBe(503)
+    expect(res.json().status).toBe('unavailable')
+    await other.close()
+    await empty.destroy()
+  })
+})
+
+describe('OpenAPI', () => {
+  it('serves an OpenAPI 3.1 document where every route has a summary and a response schema', async () => {
+    const res = await app.inject({ url: '/api/v1/openapi.json' })
+    expect(res.statusCode).toBe(200)
+    const doc = res.json()
+    expect(doc.openapi).toBe('3.1.0')
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, any>).map(([method, op]) => ({ path, method, op })),
+    )
+    expect(operations.map((o) => o.path)).toEqual(expect.arrayContaining(['/api/v1/states', '/api/v1/states/{iso3}']))
+    for (const { op } of operations) {
+      expect(op.summary).toBeTruthy()
+      expect(op.responses['200']?.content?.['application/json']?.schema).toBeDefined()
+    }
+  })
+
+  it('serves browsable docs', async () => {
+    const res = await app.inject({ url: '/api/docs/' })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toContain('text/html')
+  })
+})
+
+describe('responses', () => {
+  it('carry a request id and security headers with a strict CSP', async () => {
+    const res = await app.inject({ url: '/api/v1/meta' })
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
+    const csp = String(res.headers['content-security-policy'])
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toContain('unsafe-inline')
+    expect(csp).toContain("frame-ancestors 'none'")
+  })
+
+  it('ignores a client-chosen request id', async () => {
+    const res = await app.inject({ url: '/healthz', headers: { 'request-id': 'forged' } })
+    expect(res.headers['x-request-id']).not.toBe('forged')
+  })
+
+  it('answers unknown API routes with the error shape, not the web app', async () => {
+    const res = await app.inject({ url: '/api/v1/nothing-here' })
+    expect(res.statusCode).toBe(404)
+    expect(res.json().error.code).toBe('ROUTE_NOT_FOUND')
+    const post = await app.inject({ method: 'POST', url: '/api/v1/states', payload: { a: 1 } })
+    expect(post.statusCode).toBe(404)
+    expect(post.json().error.code).toBe('ROUTE_NOT_FOUND')
+  })
+
+  it('reports whether fictional demo data is loaded', async () => {
+    const meta = (await app.inject({ url: '/api/v1/meta' })).json()
+    expect(meta).toMatchObject({ name: 'Part IX', demoLoadedAt: null })
+    expect(meta.referenceLoadedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+  })
+})

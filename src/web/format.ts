@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next'
+
+/**
+ * Formats an ISO date (`2002-07-01`) or timestamp in the UI language. Treaty dates are calendar
+ * dates, so they are shown in UTC: a local time zone west of Greenwich would move them a day back.
+ */
+export function formatDate(value: string | null | undefined, language: string): string {
+  if (!value) return ''
+  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value)
+  if (Number.isNaN(date.getTime())) return value
+  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date)
+}
+
+export function useFormatDate() {
+  const { i18n } = useTranslation()
+  return (value: string | null | undefined) => formatDate(value, i18n.language)
+}
+
+/** Language codes (`en`, `fr`, `es`) as names in the UI language. */
+export function formatLanguageName(code: string, language: string): string {
+  try {
+    return new Intl.DisplayNames([language], { type: 'language' }).of(code) ?? code
+  } catch {
+    return code
+  }
+}

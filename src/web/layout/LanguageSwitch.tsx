@@ -1,0 +1,28 @@
+import { Button, Group } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { changeLanguage, LANGUAGES } from '../i18n/i18n.ts'
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation()
+  return (
+    <Group gap={4} role="group" aria-label={t('language.label')}>
+      {LANGUAGES.map((language) => {
+        const isActive = i18n.language === language
+        return (
+          <Button
+            key={language}
+            size="xs"
+            variant={isActive ? 'white' : 'subtle'}
+            color={isActive ? 'court.9' : 'gray.0'}
+            c={isActive ? 'court.9' : 'white'}
+            lang={language}
+            aria-pressed={isActive}
+            onClick={() => void changeLanguage(language)}
+          >
+            {t(`language.${language}`)}
+          </Button>
+        )
+      })}
+    </Group>
+  )
+}

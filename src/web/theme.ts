@@ -1,0 +1,26 @@
+import { createTheme } from '@mantine/core'
+
+// A sober palette for registry officers and diplomats; every text/background pair used here is
+// at least 4.5:1 (WCAG AA), and autoContrast picks dark text on the light badge colours.
+export const theme = createTheme({
+  primaryColor: 'court',
+  primaryShade: 8,
+  autoContrast: true,
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  headings: { fontFamily: 'Georgia, "Times New Roman", serif', fontWeight: '600' },
+  defaultRadius: 'sm',
+  colors: {
+    court: [
+      '#eaf1f8',
+      '#d2e0ef',
+      '#a6c1df',
+      '#77a0cf',
+      '#5085c2',
+      '#3873b9',
+      '#2a67b2',
+      '#1f5799',
+      '#1d4e89',
+      '#113f73',
+    ],
+  },
+})
