@@ -5,7 +5,7 @@ import { NotFoundPage } from './components/NotFoundPage.tsx'
 import { StatePage } from './features/states/StatePage.tsx'
 import { StatesPage } from './features/states/StatesPage.tsx'
 import { AppLayout } from './layout/AppLayout.tsx'
-import { theme } from './theme.ts'
+import { cssVariablesResolver, theme } from './theme.ts'
 
 const router = createBrowserRouter([
   {
@@ -25,7 +25,12 @@ const queryClient = new QueryClient({
 
 export function App({ styleNonce }: { styleNonce: string }) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={() => styleNonce}>
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="light"
+      getStyleNonce={() => styleNonce}
+    >
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -166,7 +166,7 @@ export type StatuteArticle = {
   partTitle: string
   title: string
   summary: string | null
-  paragraphs: { ref: string; text: string; crossCheck: string | null }[]
+  paragraphs: { ref: string; text: string | null; crossCheck: string | null }[]
   textStatus: string
   source: string | null
   verified: boolean
@@ -192,7 +192,7 @@ export type PublicWarrant = {
   personName: string
   situation: string | null
   caseName: string | null
-  warrantDates: string[]
+  warrantDates: (string | null)[]
   crimes: string[]
   status: string
   statusAsOf: string | null
