@@ -14,7 +14,15 @@ export default defineConfig({
   test: {
     projects: [
       { test: { ...shared, name: 'sqlite', env: { PARTNINE_TEST_DB: 'sqlite' } } },
-      { test: { ...shared, name: 'postgres', env: { PARTNINE_TEST_DB: 'postgres' } } },
+      {
+        test: {
+          ...shared,
+          name: 'postgres',
+          env: { PARTNINE_TEST_DB: 'postgres' },
+          // Suites about the embedded database itself (pragmas, crash durability of the file).
+          exclude: [...shared.exclude, '**/*.sqlite-only.test.ts'],
+        },
+      },
     ],
   },
 })

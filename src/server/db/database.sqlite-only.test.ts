@@ -4,7 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openSqlite, readSqlitePragmas } from './database.ts'
 
-// SQLite-specific by nature; it runs in both projects, which is harmless.
+// SQLite-only: the postgres project excludes *.sqlite-only.test.ts (see vitest.config.ts).
 describe('openSqlite', () => {
   it('opens the embedded database with WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
     const sqlite = openSqlite(path.join(mkdtempSync(path.join(tmpdir(), 'partnine-db-')), 'x.db'))
