@@ -1,0 +1,48 @@
+import { AxeBuilder } from '@axe-core/playwright'
+import { test as base, expect, type Page } from '@playwright/test'
+
+/**
+ * Console messages that mean the page broke a rule: CSP violations and errors. A test that expects
+ * an error (a 404 it provokes) lists it in `allowedErrors`.
+ */
+type ConsoleProblems = { csp: string[]; errors: string[]; allowedErrors: RegExp[] }
+
+export const test = base.extend<{ consoleProblems: ConsoleProblems }>({
+  consoleProblems: async ({ page }, use) => {
+    const problems: ConsoleProblems = { csp: [], errors: [], allowedErrors: [] }
+    page.on('console', (message) => {
+      const text = message.text()
+      if (/Content Security Policy|Refused to (apply|load|execute)/i.test(text)) problems.csp.push(text)
+      else if (message.type() === 'error') problems.errors.push(text)
+    })
+    page.on('pageerror', (error) => problems.errors.push(error.message))
+    await use(problems)
+    expect(problems.csp, 'CSP violations in the console').toEqual([])
+    const unexpected = problems.errors.filter((text) => !problems.allowedErrors.some((re) => re.test(text)))
+    expect(unexpected, 'errors in the console').toEqual([])
+  },
+})
+
+export { expect }
+
+/** Makes the UI language explicit for a test (the switch stores it in localStorage). */
+export async function useLanguage(page: Page, language: 'en' | 'fr') {
+  await page.addInitScript((lang) => {
+    if (!window.localStorage.getItem('partnine.language')) window.localStorage.setItem('partnine.language', lang)
+  }, language)
+}
+
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const summary = results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+  }))
+  expect(summary, 'axe-core violations').toEqual([])
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true })
+}
