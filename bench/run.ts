@@ -25,7 +25,10 @@ const server = spawn(path.resolve(import.meta.dirname, '../bin/partnine'), ['ser
 const base = `http://127.0.0.1:${port}`
 for (let i = 0; ; i++) {
   if (i > 300) throw new Error('server did not become ready in 30 s')
-  const ready = await fetch(`${base}/readyz`).then((r) => r.ok, () => false)
+  const ready = await fetch(`${base}/readyz`).then(
+    (r) => r.ok,
+    () => false,
+  )
   if (ready) break
   await new Promise((r) => setTimeout(r, 100))
 }
@@ -48,7 +51,9 @@ await new Promise((r) => server.once('exit', r))
 rmSync(dir, { recursive: true, force: true })
 
 const floor = results[0]?.rps ?? 1
-process.stdout.write(`Part IX bench — ${seconds}s per target, 16 connections, one process, server process on SQLite (embedded)\n`)
+process.stdout.write(
+  `Part IX bench — ${seconds}s per target, 16 connections, one process, server process on SQLite (embedded)\n`,
+)
 for (const r of results) {
   process.stdout.write(
     `${r.name.padEnd(48)} ${Math.round(r.rps).toString().padStart(7)} req/s  ${(r.rps / floor).toFixed(2)}× floor  p99 ${r.p99} ms  errors ${r.errors}\n`,

@@ -6,7 +6,10 @@ export async function digestDatabase(db: RootDb): Promise<string> {
   const hash = createHash('sha256')
   const tables = (await db.introspection.getTables()).map((t) => t.name).sort()
   for (const table of tables) {
-    const rows = await db.selectFrom(table as never).selectAll().execute()
+    const rows = await db
+      .selectFrom(table as never)
+      .selectAll()
+      .execute()
     const lines = rows.map((r) => JSON.stringify(r)).sort()
     hash.update(`${table}\n${lines.join('\n')}\n`)
   }

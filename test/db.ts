@@ -58,7 +58,10 @@ export async function createTestDb(options: { seeded?: boolean } = {}): Promise<
 }
 
 /** A Config for buildApp in tests, pointing at a test database. */
-export function testConfig(db: Pick<TestDb, 'databaseUrl' | 'sqlitePath' | 'dialect'>, overrides: Partial<Config> = {}): Config {
+export function testConfig(
+  db: Pick<TestDb, 'databaseUrl' | 'sqlitePath' | 'dialect'>,
+  overrides: Partial<Config> = {},
+): Config {
   return {
     host: '127.0.0.1',
     port: 0,
@@ -70,7 +73,10 @@ export function testConfig(db: Pick<TestDb, 'databaseUrl' | 'sqlitePath' | 'dial
     logLevel: 'silent',
     bodyLimit: 1024 * 1024,
     webDir: path.join(tmpdir(), 'partnine-no-web'),
-    secrets: { sessionKey: 'test-session-key-0123456789abcdef0123', encryptionKey: 'test-encryption-key-0123456789abcdef' },
+    secrets: {
+      sessionKey: 'test-session-key-0123456789abcdef0123',
+      encryptionKey: 'test-encryption-key-0123456789abcdef',
+    },
     notices: [],
     ...overrides,
   }

@@ -55,9 +55,13 @@ describe('the embedded database under SIGKILL', () => {
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
       expect(sqlite.pragma('foreign_key_check')).toEqual([])
       const notes = new Set(
-        (sqlite.prepare(`select json_extract(details, '$.note') as note from audit_events where action = 'state.fact_corrected'`).all() as { note: string }[]).map(
-          (r) => r.note,
-        ),
+        (
+          sqlite
+            .prepare(
+              `select json_extract(details, '$.note') as note from audit_events where action = 'state.fact_corrected'`,
+            )
+            .all() as { note: string }[]
+        ).map((r) => r.note),
       )
       const missing = allAcked.filter((n) => !notes.has(`w-${n}`))
       expect(missing).toEqual([])

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
 import type { TestProject } from 'vitest/node'
-import { createDb } from '../src/server/db/database.ts'
 import { prepareDatabase } from '../src/server/boot/prepare-database.ts'
-import { startThrowawayPostgres } from './pg-server.ts'
+import { createDb } from '../src/server/db/database.ts'
 import { systemCtx } from './context.ts'
+import { startThrowawayPostgres } from './pg-server.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {

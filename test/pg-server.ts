@@ -12,9 +12,15 @@ export type PgServer = { url: (database: string) => string; stop: () => void }
 function findPgBin(): string {
   const candidates = [
     ...(process.env.PATH ?? '').split(':'),
-    ...(existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort().reverse().map((v) => `/usr/lib/postgresql/${v}/bin`) : []),
+    ...(existsSync('/usr/lib/postgresql')
+      ? readdirSync('/usr/lib/postgresql')
+          .sort()
+          .reverse()
+          .map((v) => `/usr/lib/postgresql/${v}/bin`)
+      : []),
   ]
-  for (const dir of candidates) if (dir && existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'pg_ctl'))) return dir
+  for (const dir of candidates)
+    if (dir && existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'pg_ctl'))) return dir
   throw new Error(
     'PostgreSQL server binaries (initdb, pg_ctl) not found. Install them (Debian: apt-get install postgresql) — `npm test` does this itself when run as root.',
   )

@@ -22,7 +22,12 @@ beforeAll(async () => {
   operations = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
     Object.entries(item)
       .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
-      .map(([method, op]) => ({ method: method.toUpperCase(), path, parameters: op.parameters ?? [], hasBody: Boolean(op.requestBody) })),
+      .map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        parameters: op.parameters ?? [],
+        hasBody: Boolean(op.requestBody),
+      })),
   )
 })
 afterAll(async () => {
@@ -75,26 +80,32 @@ const hostileBody = fc.oneof(
 function requestFor(op: Operation) {
   const query = op.parameters.filter((p) => p.in === 'query')
   const path = op.parameters.filter((p) => p.in === 'path')
-  return fc.record({
-    pathValues: fc.tuple(...path.map(valueFor)),
-    queryValues: fc.tuple(...query.map((p) => fc.option(fc.oneof(valueFor(p), fc.array(valueFor(p), { maxLength: 3 })), { nil: undefined }))),
-    extraKey: fc.option(fc.constantFrom('unknown', '__proto__', 'constructor', 'limit[]', ''), { nil: undefined }),
-    body: op.hasBody ? hostileBody : fc.option(hostileBody, { nil: undefined }),
-  }).map(({ pathValues, queryValues, extraKey, body }) => {
-    let url = op.path
-    path.forEach((p, i) => {
-      url = url.replace(`{${p.name}}`, encodeURIComponent(pathValues[i] as string))
+  return fc
+    .record({
+      pathValues: fc.tuple(...path.map(valueFor)),
+      queryValues: fc.tuple(
+        ...query.map((p) =>
+          fc.option(fc.oneof(valueFor(p), fc.array(valueFor(p), { maxLength: 3 })), { nil: undefined }),
+        ),
+      ),
+      extraKey: fc.option(fc.constantFrom('unknown', '__proto__', 'constructor', 'limit[]', ''), { nil: undefined }),
+      body: op.hasBody ? hostileBody : fc.option(hostileBody, { nil: undefined }),
     })
-    const search = new URLSearchParams()
-    query.forEach((p, i) => {
-      const v = queryValues[i]
-      if (Array.isArray(v)) for (const item of v) search.append(p.name, item as string)
-      else if (v !== undefined) search.append(p.name, v as string)
+    .map(({ pathValues, queryValues, extraKey, body }) => {
+      let url = op.path
+      path.forEach((p, i) => {
+        url = url.replace(`{${p.name}}`, encodeURIComponent(pathValues[i] as string))
+      })
+      const search = new URLSearchParams()
+      query.forEach((p, i) => {
+        const v = queryValues[i]
+        if (Array.isArray(v)) for (const item of v) search.append(p.name, item as string)
+        else if (v !== undefined) search.append(p.name, v as string)
+      })
+      if (extraKey !== undefined) search.append(extraKey, 'x')
+      const qs = search.toString()
+      return { method: op.method, url: qs ? `${url}?${qs}` : url, body }
     })
-    if (extraKey !== undefined) search.append(extraKey, 'x')
-    const qs = search.toString()
-    return { method: op.method, url: qs ? `${url}?${qs}` : url, body }
-  })
 }
 
 describe('every route of the OpenAPI document', () => {
@@ -112,7 +123,8 @@ describe('every route of the OpenAPI document', () => {
             url: req.url,
             ...(req.body ? { payload: req.body.payload, headers: { 'content-type': req.body.type } } : {}),
           })
-          if (res.statusCode >= 500) throw new Error(`${req.method} ${req.url} → ${res.statusCode} ${res.body.slice(0, 300)}`)
+          if (res.statusCode >= 500)
+            throw new Error(`${req.method} ${req.url} → ${res.statusCode} ${res.body.slice(0, 300)}`)
           if (res.statusCode >= 400) expect(res.json().error.code).toMatch(/^[A-Z_]+$/)
         }),
         { numRuns: 60 },

@@ -41,7 +41,17 @@ describe('partnine CLI', () => {
   })
 
   it('corrects a fact and refuses an invalid one with exit code 3', () => {
-    const ok = run('reference-correct', '--state', 'NLD', '--fact', 'regional_group', '--value', 'WEOG', '--note', 'UN list')
+    const ok = run(
+      'reference-correct',
+      '--state',
+      'NLD',
+      '--fact',
+      'regional_group',
+      '--value',
+      'WEOG',
+      '--note',
+      'UN list',
+    )
     expect(ok.status).toBe(0)
     expect(JSON.parse(ok.stdout)).toMatchObject({ origin: 'admin', value: 'WEOG' })
     const bad = run('reference-correct', '--state', 'NLD', '--fact', 'regional_group', '--value', 'Mars', '--note', 'x')

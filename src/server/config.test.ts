@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -19,7 +19,12 @@ describe('loadConfig', () => {
 
   it('lists every problem at once', () => {
     const attempt = () =>
-      loadConfig({ PARTNINE_PORT: 'eighty', PARTNINE_DEMO: 'yes', PARTNINE_DATABASE_URL: 'mysql://x', PARTNINE_DATA_DIR: tempDir() })
+      loadConfig({
+        PARTNINE_PORT: 'eighty',
+        PARTNINE_DEMO: 'yes',
+        PARTNINE_DATABASE_URL: 'mysql://x',
+        PARTNINE_DATA_DIR: tempDir(),
+      })
     expect(attempt).toThrow(AppError)
     const error = (() => {
       try {
@@ -29,7 +34,7 @@ describe('loadConfig', () => {
       }
     })()
     expect(error?.code).toBe('CONFIG_INVALID')
-    const problems = (error?.details as string[]).join('\n')
+    const problems = ((error?.details ?? []) as string[]).join('\n')
     for (const name of ['PARTNINE_PORT', 'PARTNINE_DEMO', 'PARTNINE_DATABASE_URL']) expect(problems).toContain(name)
   })
 

@@ -17,7 +17,10 @@ export async function generateOpenApiDocument(): Promise<unknown> {
     logLevel: 'silent',
     bodyLimit: 1024 * 1024,
     webDir: path.join(tmpdir(), 'partnine-no-web'),
-    secrets: { sessionKey: 'unused-unused-unused-unused-unused-00', encryptionKey: 'unused-unused-unused-unused-unused-00' },
+    secrets: {
+      sessionKey: 'unused-unused-unused-unused-unused-00',
+      encryptionKey: 'unused-unused-unused-unused-unused-00',
+    },
     notices: [],
   }
   const handle = createDb(config)

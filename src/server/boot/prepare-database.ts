@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Ctx } from '../context.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { isDemoLoaded, loadDemoData } from '../demo/demo.service.ts'
-import { findMetaValue, upsertMetaValue } from '../meta/meta.repository.ts'
+import { getMetaValue, setMetaValue } from '../meta/meta.service.ts'
 import { loadReferenceData, type Progress } from '../reference/reference.service.ts'
 
 const referenceDir = path.resolve(import.meta.dirname, '../../../reference-data')
@@ -22,10 +22,10 @@ export async function prepareDatabase(ctx: Ctx, options: { demo: boolean; progre
   const migrations = await migrateToLatest(ctx.db)
   const fingerprint = referenceFingerprint()
   let reference = null
-  if ((await findMetaValue(ctx.db, 'reference_fingerprint')) !== fingerprint) {
+  if ((await getMetaValue(ctx.db, 'reference_fingerprint')) !== fingerprint) {
     reference = await loadReferenceData(ctx, options.progress)
     const nowIso = ctx.now().toISOString()
-    await upsertMetaValue(ctx.db, 'reference_fingerprint', fingerprint, nowIso)
+    await setMetaValue(ctx.db, 'reference_fingerprint', fingerprint, nowIso)
   }
   let demo = null
   if (options.demo && !(await isDemoLoaded(ctx))) demo = await loadDemoData(ctx)

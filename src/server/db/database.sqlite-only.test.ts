@@ -8,7 +8,12 @@ import { openSqlite, readSqlitePragmas } from './database.ts'
 describe('openSqlite', () => {
   it('opens the embedded database with WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
     const sqlite = openSqlite(path.join(mkdtempSync(path.join(tmpdir(), 'partnine-db-')), 'x.db'))
-    expect(readSqlitePragmas(sqlite)).toEqual({ journal_mode: 'wal', synchronous: 2, foreign_keys: 1, busy_timeout: 5000 })
+    expect(readSqlitePragmas(sqlite)).toEqual({
+      journal_mode: 'wal',
+      synchronous: 2,
+      foreign_keys: 1,
+      busy_timeout: 5000,
+    })
     sqlite.close()
   })
 

@@ -1,21 +1,21 @@
 import { createHash } from 'node:crypto'
 import { recordAuditEvent } from '../audit/audit.service.ts'
 import type { Ctx } from '../context.ts'
-import { findMetaValue, upsertMetaValue } from '../meta/meta.repository.ts'
+import { deleteMetaValue, getMetaValue, setMetaValue } from '../meta/meta.service.ts'
 import { loadDemoCooperationProfiles, removeDemoCooperationProfiles } from '../states/states.demo.ts'
 
 // The demo world is fictional and says so everywhere it appears: every demo row carries is_demo,
 // and the web app shows a banner while app_meta.demo_loaded_at is set.
 
 export async function isDemoLoaded(ctx: Ctx): Promise<boolean> {
-  return (await findMetaValue(ctx.db, 'demo_loaded_at')) !== undefined
+  return (await getMetaValue(ctx.db, 'demo_loaded_at')) !== undefined
 }
 
 export async function loadDemoData(ctx: Ctx) {
   const nowIso = ctx.now().toISOString()
   return ctx.db.transaction().execute(async (trx) => {
     const profiles = await loadDemoCooperationProfiles(trx, pick)
-    await upsertMetaValue(trx, 'demo_loaded_at', nowIso, nowIso)
+    await setMetaValue(trx, 'demo_loaded_at', nowIso, nowIso)
     await recordAuditEvent(ctx, trx, { action: 'demo.loaded', recordType: 'demo', details: { profiles } })
     return { profiles }
   })
@@ -24,7 +24,7 @@ export async function loadDemoData(ctx: Ctx) {
 export async function removeDemoData(ctx: Ctx) {
   return ctx.db.transaction().execute(async (trx) => {
     await removeDemoCooperationProfiles(trx)
-    await trx.deleteFrom('app_meta').where('key', '=', 'demo_loaded_at').execute()
+    await deleteMetaValue(trx, 'demo_loaded_at')
     await recordAuditEvent(ctx, trx, { action: 'demo.removed', recordType: 'demo' })
   })
 }

@@ -12,3 +12,7 @@ export async function upsertMetaValue(db: Db, key: string, value: string, nowIso
     .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: nowIso }))
     .execute()
 }
+
+export async function removeMetaValue(db: Db, key: string): Promise<void> {
+  await db.deleteFrom('app_meta').where('key', '=', key).execute()
+}

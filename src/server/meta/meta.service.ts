@@ -1,5 +1,6 @@
 import type { Ctx } from '../context.ts'
-import { findMetaValue } from './meta.repository.ts'
+import type { Db } from '../db/database.ts'
+import { findMetaValue, removeMetaValue, upsertMetaValue } from './meta.repository.ts'
 
 export type PlatformMeta = {
   name: string
@@ -14,4 +15,17 @@ export async function getPlatformMeta(ctx: Ctx, version: string): Promise<Platfo
     findMetaValue(ctx.db, 'reference_loaded_at'),
   ])
   return { name: 'Part IX', version, demoLoadedAt: demoLoadedAt ?? null, referenceLoadedAt: referenceLoadedAt ?? null }
+}
+
+/** Platform-wide markers (when reference data or the demo was loaded). Pass a transaction to join one. */
+export function getMetaValue(db: Db, key: string): Promise<string | undefined> {
+  return findMetaValue(db, key)
+}
+
+export function setMetaValue(db: Db, key: string, value: string, nowIso: string): Promise<void> {
+  return upsertMetaValue(db, key, value, nowIso)
+}
+
+export function deleteMetaValue(db: Db, key: string): Promise<void> {
+  return removeMetaValue(db, key)
 }

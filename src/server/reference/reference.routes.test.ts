@@ -20,7 +20,9 @@ describe('reference routes', () => {
     expect(res.statusCode).toBe(200)
     const a93 = res.json().items.find((a: { article: string }) => a.article === '93')
     expect(a93.title).toMatch(/cooperation/i)
-    expect(a93.paragraphs.find((p: { ref: string }) => p.ref === '93(1)(k)').text).toMatch(/freezing or seizure of proceeds/)
+    expect(a93.paragraphs.find((p: { ref: string }) => p.ref === '93(1)(k)').text).toMatch(
+      /freezing or seizure of proceeds/,
+    )
     expect(a93.paragraphs.some((p: { text: string | null }) => p.text === null)).toBe(true)
   })
 

@@ -18,7 +18,11 @@ export const StatuteArticleSchema = z.object({
   title: z.string(),
   summary: z.string().nullable(),
   paragraphs: z.array(
-    z.object({ ref: z.string(), text: z.string().nullable().describe('null for a chapeau-only paragraph number'), crossCheck: z.string().nullable() }),
+    z.object({
+      ref: z.string(),
+      text: z.string().nullable().describe('null for a chapeau-only paragraph number'),
+      crossCheck: z.string().nullable(),
+    }),
   ),
   textStatus: z.string(),
   source: z.string().nullable(),

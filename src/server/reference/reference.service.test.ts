@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDb, type TestDb } from '../../../test/db.ts'
 import { systemCtx } from '../../../test/context.ts'
+import { createTestDb, type TestDb } from '../../../test/db.ts'
 import { correctStateFact, getStateByIso3 } from '../states/states.service.ts'
-import { loadReferenceData, listPublicWarrants, listRequestTypes } from './reference.service.ts'
+import { listPublicWarrants, listRequestTypes, loadReferenceData } from './reference.service.ts'
 
 let db: TestDb
 beforeAll(async () => {
@@ -11,8 +11,24 @@ beforeAll(async () => {
 afterAll(async () => db.destroy())
 
 async function tableCounts() {
-  const count = async (table: 'states' | 'state_facts' | 'agreements' | 'reference_sources' | 'public_warrants' | 'request_types' | 'statute_articles') =>
-    Number((await db.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  const count = async (
+    table:
+      | 'states'
+      | 'state_facts'
+      | 'agreements'
+      | 'reference_sources'
+      | 'public_warrants'
+      | 'request_types'
+      | 'statute_articles',
+  ) =>
+    Number(
+      (
+        await db.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
   return {
     states: await count('states'),
     facts: await count('state_facts'),
@@ -44,11 +60,20 @@ describe('loadReferenceData', () => {
 
   it('keeps an administrator correction through a later reload', async () => {
     const ctx = systemCtx(db.db, { kind: 'operator', name: 'registry-admin' })
-    await correctStateFact(ctx, { iso3: 'NLD', factKey: 'apic.ratification_date', value: '2008-07-25', note: 'UNTC record' })
+    await correctStateFact(ctx, {
+      iso3: 'NLD',
+      factKey: 'apic.ratification_date',
+      value: '2008-07-25',
+      note: 'UNTC record',
+    })
     await loadReferenceData(systemCtx(db.db))
     const nld = await getStateByIso3(ctx, 'NLD')
     const fact = nld.facts.find((f) => f.key === 'apic.ratification_date')
-    expect(fact).toMatchObject({ value: '2008-07-25', origin: 'admin', correction: { by: 'registry-admin', note: 'UNTC record' } })
+    expect(fact).toMatchObject({
+      value: '2008-07-25',
+      origin: 'admin',
+      correction: { by: 'registry-admin', note: 'UNTC record' },
+    })
   })
 
   it('records the load in the audit trail', async () => {

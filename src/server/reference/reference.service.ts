@@ -2,7 +2,7 @@ import { recordAuditEvent } from '../audit/audit.service.ts'
 import type { Ctx } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { fromBool, parseJson, toBool, toJson } from '../db/values.ts'
-import { upsertMetaValue } from '../meta/meta.repository.ts'
+import { setMetaValue } from '../meta/meta.service.ts'
 import { slug } from '../states/states.reference.ts'
 import { loadStatesReference } from '../states/states.service.ts'
 import * as referenceRepo from './reference.repository.ts'
@@ -35,7 +35,7 @@ export async function loadReferenceData(ctx: Ctx, progress: Progress = () => {})
     const warrants = await loadPublicWarrants(trx)
     progress('States, facts and agreements', 3, steps)
     const states = await loadStatesReference(ctx, trx)
-    await upsertMetaValue(trx, 'reference_loaded_at', nowIso, nowIso)
+    await setMetaValue(trx, 'reference_loaded_at', nowIso, nowIso)
     const summary = { ...statute, warrants, ...states }
     await recordAuditEvent(ctx, trx, { action: 'reference.loaded', recordType: 'reference', details: summary })
     progress('done', steps, steps)
@@ -223,4 +223,9 @@ export async function listPublicWarrants(ctx: Ctx): Promise<PublicWarrant[]> {
     verified: toBool(r.verified),
     notes: r.notes,
   }))
+}
+
+/** The sources behind a set of facts, for any feature that shows provenance. */
+export function listSourcesByKeys(db: Db, keys: readonly string[]) {
+  return referenceRepo.listSourcesByKeys(db, keys)
 }

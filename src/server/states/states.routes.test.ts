@@ -78,6 +78,10 @@ describe('GET /api/v1/states/:iso3', () => {
 describe('GET /api/v1/states/statuses', () => {
   it('gives every State with its ISO numeric code for the map', async () => {
     const body = (await app.inject({ url: '/api/v1/states/statuses' })).json()
-    expect(body.items.find((s: { iso3: string }) => s.iso3 === 'NLD')).toEqual({ iso3: 'NLD', isoNumeric: '528', romeStatus: 'party' })
+    expect(body.items.find((s: { iso3: string }) => s.iso3 === 'NLD')).toEqual({
+      iso3: 'NLD',
+      isoNumeric: '528',
+      romeStatus: 'party',
+    })
   })
 })

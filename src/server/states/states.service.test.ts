@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDb, type TestDb } from '../../../test/db.ts'
 import { systemCtx } from '../../../test/context.ts'
+import { createTestDb, type TestDb } from '../../../test/db.ts'
 import { AppError } from '../errors.ts'
-import { correctStateFact, getStateByIso3, listStates } from './states.service.ts'
 import { ListStatesQuery } from './states.schemas.ts'
+import { correctStateFact, getStateByIso3, listStates } from './states.service.ts'
 
 let db: TestDb
 beforeAll(async () => {
@@ -16,10 +16,19 @@ const query = (q: Record<string, unknown>) => ListStatesQuery.parse(q)
 describe('correctStateFact', () => {
   it('updates the filterable columns and writes the audit event in the same transaction', async () => {
     const ctx = systemCtx(db.db, { kind: 'operator', name: 'admin' })
-    await correctStateFact(ctx, { iso3: 'kir', factKey: 'regional_group', value: 'Asia-Pacific', note: 'UN groups 2026' })
+    await correctStateFact(ctx, {
+      iso3: 'kir',
+      factKey: 'regional_group',
+      value: 'Asia-Pacific',
+      note: 'UN groups 2026',
+    })
     const page = await listStates(ctx, query({ group: 'Asia-Pacific', q: 'kiribati' }))
     expect(page.items.map((s) => s.iso3)).toEqual(['KIR'])
-    const audit = await db.db.selectFrom('audit_events').selectAll().where('action', '=', 'state.fact_corrected').execute()
+    const audit = await db.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'state.fact_corrected')
+      .execute()
     expect(audit).toHaveLength(1)
     expect(audit[0]).toMatchObject({ actor: 'operator:admin', record_type: 'state', record_id: 'KIR' })
   })
@@ -30,12 +39,14 @@ describe('correctStateFact', () => {
     await expect(
       correctStateFact(ctx, { iso3: 'FRA', factKey: 'rome_statute.ratification_date', value: '2000-13-45', note: 'x' }),
     ).rejects.toMatchObject({ code: 'FACT_VALUE_INVALID' })
-    await expect(correctStateFact(ctx, { iso3: 'FRA', factKey: 'capital', value: 'Paris', note: 'x' })).rejects.toMatchObject({
+    await expect(
+      correctStateFact(ctx, { iso3: 'FRA', factKey: 'capital', value: 'Paris', note: 'x' }),
+    ).rejects.toMatchObject({
       code: 'FACT_NOT_FOUND',
     })
-    await expect(correctStateFact(ctx, { iso3: 'XXX', factKey: 'regional_group', value: null, note: 'x' })).rejects.toBeInstanceOf(
-      AppError,
-    )
+    await expect(
+      correctStateFact(ctx, { iso3: 'XXX', factKey: 'regional_group', value: null, note: 'x' }),
+    ).rejects.toBeInstanceOf(AppError)
     expect(await getStateByIso3(ctx, 'FRA')).toEqual(before)
   })
 })
@@ -90,6 +101,8 @@ describe('listStates', () => {
   })
 
   it('rejects a cursor it did not issue', async () => {
-    await expect(listStates(systemCtx(db.db), query({ cursor: 'bm90LWEtY3Vyc29y' }))).rejects.toMatchObject({ code: 'INVALID_CURSOR' })
+    await expect(listStates(systemCtx(db.db), query({ cursor: 'bm90LWEtY3Vyc29y' }))).rejects.toMatchObject({
+      code: 'INVALID_CURSOR',
+    })
   })
 })

@@ -45,7 +45,7 @@ export function AppLayout() {
           <Container size="xl">
             <Text size="sm" c="dimmed">
               {t('app.footer')}{' '}
-              <Anchor href="/api/docs" size="sm">
+              <Anchor href="/api/docs" size="sm" underline="always">
                 API
               </Anchor>
             </Text>

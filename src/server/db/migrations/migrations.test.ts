@@ -32,11 +32,14 @@ describe('migrations', () => {
 
   it('number audit events automatically on both dialects', async () => {
     for (const action of ['a', 'b']) {
-      await db.db.insertInto('audit_events').values({ occurred_at: new Date().toISOString(), actor: 'test', action }).execute()
+      await db.db
+        .insertInto('audit_events')
+        .values({ occurred_at: new Date().toISOString(), actor: 'test', action })
+        .execute()
     }
     const rows = await db.db.selectFrom('audit_events').select(['id', 'action']).orderBy('id').execute()
     expect(rows.map((r) => typeof r.id)).toEqual(['number', 'number'])
-    expect(rows[1]!.id).toBeGreaterThan(rows[0]!.id)
+    expect(Number(rows[1]?.id)).toBeGreaterThan(Number(rows[0]?.id))
   })
 
   it('enforce foreign keys', async () => {
