@@ -76,6 +76,7 @@ export function testConfig(
     secrets: {
       sessionKey: 'test-session-key-0123456789abcdef0123',
       encryptionKey: 'test-encryption-key-0123456789abcdef',
+      auditSigningKey: Buffer.alloc(32, 1).toString('base64'),
     },
     notices: [],
     ...overrides,

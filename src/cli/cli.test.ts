@@ -17,6 +17,7 @@ beforeAll(async () => {
     PARTNINE_DATABASE_URL: db.databaseUrl,
     PARTNINE_SESSION_KEY: 'cli-test-session-key-0123456789abcdef',
     PARTNINE_ENCRYPTION_KEY: 'cli-test-encryption-key-0123456789abc',
+    PARTNINE_AUDIT_SIGNING_KEY: Buffer.alloc(32, 3).toString('base64'),
   }
 })
 afterAll(async () => db.destroy())

@@ -61,16 +61,28 @@ describe('loadConfig', () => {
   it('refuses to start on PostgreSQL without supplied secrets, and never writes a file', () => {
     const dir = tempDir()
     expect(() => loadConfig({ PARTNINE_DATA_DIR: dir, PARTNINE_DATABASE_URL: 'postgres://db/partnine' })).toThrow(
-      /PARTNINE_SESSION_KEY and PARTNINE_ENCRYPTION_KEY must be set/,
+      /PARTNINE_SESSION_KEY and PARTNINE_ENCRYPTION_KEY and PARTNINE_AUDIT_SIGNING_KEY must be set/,
     )
     const config = loadConfig({
       PARTNINE_DATA_DIR: dir,
       PARTNINE_DATABASE_URL: 'postgres://db/partnine',
       PARTNINE_SESSION_KEY: 's'.repeat(44),
       PARTNINE_ENCRYPTION_KEY: 'e'.repeat(44),
+      PARTNINE_AUDIT_SIGNING_KEY: Buffer.alloc(32, 9).toString('base64'),
     })
     expect(config.dialect).toBe('postgres')
     expect(() => statSync(path.join(dir, 'secrets.json'))).toThrow()
+  })
+
+  it('adds a secret introduced by a later release to an existing secrets file', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'secrets.json')
+    writeFileSync(file, JSON.stringify({ sessionKey: 'a'.repeat(44), encryptionKey: 'b'.repeat(44) }), { mode: 0o600 })
+    const config = loadConfig({ PARTNINE_DATA_DIR: dir })
+    expect(config.secrets.sessionKey).toBe('a'.repeat(44))
+    expect(Buffer.from(config.secrets.auditSigningKey, 'base64')).toHaveLength(32)
+    expect(JSON.parse(readFileSync(file, 'utf8')).auditSigningKey).toBe(config.secrets.auditSigningKey)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
   })
 
   it('starts without the demo when PARTNINE_DEMO=0', () => {

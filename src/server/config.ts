@@ -20,7 +20,7 @@ export type Config = Readonly<{
   bodyLimit: number
   /** Directory holding the built web app (index.html and assets). */
   webDir: string
-  secrets: Readonly<{ sessionKey: string; encryptionKey: string }>
+  secrets: Readonly<{ sessionKey: string; encryptionKey: string; auditSigningKey: string }>
   /** Lines worth telling the operator at start (e.g. that secrets were generated). */
   notices: readonly string[]
 }>
@@ -47,6 +47,8 @@ const EnvSchema = z.object({
   // 32 random bytes, base64 or hex. No defaults: see resolveSecrets.
   PARTNINE_SESSION_KEY: z.string().min(32).optional(),
   PARTNINE_ENCRYPTION_KEY: z.string().min(32).optional(),
+  // Ed25519 seed (32 bytes, base64) that signs audit checkpoints.
+  PARTNINE_AUDIT_SIGNING_KEY: z.string().min(40).optional(),
 })
 
 /**
@@ -72,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     sessionKey: e.PARTNINE_SESSION_KEY,
     encryptionKey: e.PARTNINE_ENCRYPTION_KEY,
+    auditSigningKey: e.PARTNINE_AUDIT_SIGNING_KEY,
     notices,
   })
   return deepFreeze({
@@ -95,27 +98,41 @@ type SecretInput = {
   dataDir: string
   sessionKey: string | undefined
   encryptionKey: string | undefined
+  auditSigningKey: string | undefined
   notices: string[]
 }
 
-const SecretsFile = z.strictObject({ sessionKey: z.string().min(32), encryptionKey: z.string().min(32) })
+const SecretsFile = z.strictObject({
+  sessionKey: z.string().min(32),
+  encryptionKey: z.string().min(32),
+  // Added after the first release: a secrets file without it gets it appended.
+  auditSigningKey: z.string().min(40).optional(),
+})
+const SECRET_NAMES = {
+  sessionKey: 'PARTNINE_SESSION_KEY',
+  encryptionKey: 'PARTNINE_ENCRYPTION_KEY',
+  auditSigningKey: 'PARTNINE_AUDIT_SIGNING_KEY',
+} as const
+type Secrets = { sessionKey: string; encryptionKey: string; auditSigningKey: string }
 
 function resolveSecrets(input: SecretInput): Config['secrets'] {
-  if (input.sessionKey && input.encryptionKey) {
-    return { sessionKey: input.sessionKey, encryptionKey: input.encryptionKey }
+  const supplied = {
+    sessionKey: input.sessionKey,
+    encryptionKey: input.encryptionKey,
+    auditSigningKey: input.auditSigningKey,
   }
+  const missing = (Object.keys(SECRET_NAMES) as (keyof Secrets)[]).filter((k) => !supplied[k])
+  if (missing.length === 0) return supplied as Secrets
   if (input.dialect === 'postgres') {
-    const missing = [
-      input.sessionKey ? null : 'PARTNINE_SESSION_KEY',
-      input.encryptionKey ? null : 'PARTNINE_ENCRYPTION_KEY',
-    ].filter(Boolean)
+    const names = missing.map((k) => SECRET_NAMES[k])
     throw new AppError(
       'SECRET_MISSING',
-      `With PostgreSQL, ${missing.join(' and ')} must be set (32+ random bytes, e.g. \`openssl rand -base64 32\`).`,
-      missing,
+      `With PostgreSQL, ${names.join(' and ')} must be set (32 random bytes, e.g. \`openssl rand -base64 32\`).`,
+      names,
     )
   }
   const file = path.join(input.dataDir, 'secrets.json')
+  let stored: Partial<Secrets> = {}
   if (existsSync(file)) {
     const mode = statSync(file).mode & 0o777
     if (mode & 0o077) {
@@ -124,24 +141,27 @@ function resolveSecrets(input: SecretInput): Config['secrets'] {
         `${file} is readable by other users (mode ${mode.toString(8)}); chmod 600 it.`,
       )
     }
-    const stored = SecretsFile.parse(JSON.parse(readFileSync(file, 'utf8')))
-    return {
-      sessionKey: input.sessionKey ?? stored.sessionKey,
-      encryptionKey: input.encryptionKey ?? stored.encryptionKey,
-    }
+    stored = SecretsFile.parse(JSON.parse(readFileSync(file, 'utf8')))
   }
-  mkdirSync(input.dataDir, { recursive: true })
-  const generated = {
-    sessionKey: randomBytes(32).toString('base64'),
-    encryptionKey: randomBytes(32).toString('base64'),
+  const generated: Secrets = {
+    sessionKey: stored.sessionKey ?? randomBytes(32).toString('base64'),
+    encryptionKey: stored.encryptionKey ?? randomBytes(32).toString('base64'),
+    auditSigningKey: stored.auditSigningKey ?? randomBytes(32).toString('base64'),
   }
-  // 'wx' refuses to overwrite a file another process created meanwhile.
-  writeFileSync(file, `${JSON.stringify(generated, null, 2)}\n`, { mode: 0o600, flag: 'wx' })
-  chmodSync(file, 0o600)
-  input.notices.push(`Generated new secrets into ${file} (mode 0600). Back this file up with the database.`)
+  const added = (Object.keys(SECRET_NAMES) as (keyof Secrets)[]).filter((k) => !stored[k])
+  if (added.length > 0) {
+    mkdirSync(input.dataDir, { recursive: true })
+    const existed = existsSync(file)
+    writeFileSync(file, `${JSON.stringify(generated, null, 2)}\n`, { mode: 0o600, flag: existed ? 'w' : 'wx' })
+    chmodSync(file, 0o600)
+    input.notices.push(
+      `Generated new secrets (${added.join(', ')}) into ${file} (mode 0600). Back this file up with the database.`,
+    )
+  }
   return {
-    sessionKey: input.sessionKey ?? generated.sessionKey,
-    encryptionKey: input.encryptionKey ?? generated.encryptionKey,
+    sessionKey: supplied.sessionKey ?? generated.sessionKey,
+    encryptionKey: supplied.encryptionKey ?? generated.encryptionKey,
+    auditSigningKey: supplied.auditSigningKey ?? generated.auditSigningKey,
   }
 }
 

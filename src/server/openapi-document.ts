@@ -20,6 +20,7 @@ export async function generateOpenApiDocument(): Promise<unknown> {
     secrets: {
       sessionKey: 'unused-unused-unused-unused-unused-00',
       encryptionKey: 'unused-unused-unused-unused-unused-00',
+      auditSigningKey: Buffer.alloc(32, 7).toString('base64'),
     },
     notices: [],
   }
