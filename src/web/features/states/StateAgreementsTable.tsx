@@ -2,6 +2,7 @@ import { Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useFormatDate } from '../../format.ts'
 import { SourceRefs } from './SourceRefs.tsx'
+import classes from './StatePage.module.css'
 import type { StateAgreement, StateSource } from './states.api.ts'
 import { VerificationBadge } from './VerificationBadge.tsx'
 
@@ -51,7 +52,7 @@ export function StateAgreementsTable({ agreements, sourceNumbers, sources }: Sta
               <Table.Td>{t(`agreementStatus.${agreement.status}`, { defaultValue: agreement.status })}</Table.Td>
               <Table.Td>{formatDate(agreement.dateSigned) || '—'}</Table.Td>
               <Table.Td>{formatDate(agreement.entryIntoForceDate) || '—'}</Table.Td>
-              <Table.Td>
+              <Table.Td className={classes.noWrap}>
                 <VerificationBadge isVerified={agreement.verified} />
               </Table.Td>
               <Table.Td>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { formatDate } from '../../format.ts'
 import { factRank, formatFactValue } from './fact-values.ts'
 import { SourceRefs } from './SourceRefs.tsx'
+import classes from './StatePage.module.css'
 import type { StateFact, StateSource } from './states.api.ts'
 import { VerificationBadge } from './VerificationBadge.tsx'
 
@@ -59,7 +60,7 @@ export function StateFactsTable({ facts, sourceNumbers, sources }: StateFactsTab
                     )}
                   </Stack>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td className={classes.noWrap}>
                   <Stack gap={4} align="flex-start">
                     <VerificationBadge isVerified={fact.verified} />
                     {fact.origin === 'admin' && (

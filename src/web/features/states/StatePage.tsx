@@ -73,7 +73,7 @@ function StateDetailView({ state, name }: { state: StateDetail; name: string }) 
           {state.iso2}
           {state.isoNumeric ? ` / ${state.isoNumeric}` : ''}
           {state.regionalGroup ? ` · ${t(`group.${state.regionalGroup}`, { defaultValue: state.regionalGroup })}` : ''}
-          {` · APIC: ${t(`apic.${state.apicStatus}`)}`}
+          {` · ${t('state.apicSummary', { status: t(`apic.${state.apicStatus}`) })}`}
         </Text>
       </div>
 

@@ -40,7 +40,7 @@ export function StatesFilters({ filters, hasFilters, onChange, onClear }: States
       <VisuallyHidden component="h2" id={headingId}>
         {t('states.filters.heading')}
       </VisuallyHidden>
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 3, lg: 6 }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
         <TextInput
           label={t('states.filters.search')}
           placeholder={t('states.filters.searchPlaceholder')}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Table, Text } from '@mantine/core'
+import { Anchor, Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormatDate } from '../../format.ts'
@@ -11,7 +11,9 @@ export function StatesTable({ states }: { states: StateSummary[] }) {
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table striped highlightOnHover verticalSpacing="sm" data-testid="states-table">
-        <Table.Caption>{t('states.tableCaption')}</Table.Caption>
+        <Table.Caption>
+          <VisuallyHidden>{t('states.tableCaption')}</VisuallyHidden>
+        </Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('states.columns.name')}</Table.Th>
