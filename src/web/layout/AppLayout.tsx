@@ -15,7 +15,7 @@ export function AppLayout() {
       <AppShell.Header className={classes.header}>
         <Container size="xl" h="100%">
           <Group h="100%" justify="space-between" wrap="nowrap">
-            <Group gap="xl" wrap="nowrap">
+            <Group gap="md" wrap="nowrap">
               <UnstyledButton component={Link} to="/states" className={classes.brand}>
                 <Text component="span" className={classes.brandName}>
                   {t('app.name')}

@@ -5,7 +5,7 @@ import { changeLanguage, LANGUAGES } from '../i18n/i18n.ts'
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation()
   return (
-    <Group gap={4} role="group" aria-label={t('language.label')}>
+    <Group gap={4} wrap="nowrap" role="group" aria-label={t('language.label')}>
       {LANGUAGES.map((language) => {
         const isActive = i18n.language === language
         return (

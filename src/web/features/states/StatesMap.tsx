@@ -11,25 +11,29 @@ import { ROME_STATUSES, type RomeStatus, useAllStateNames, useStateStatuses } fr
 import { NO_DATA_COLOR, ROME_STATUS_COLORS } from './status-colors.ts'
 
 const WIDTH = 960
-const HEIGHT = 470
+const MARGIN = 4
 
 type CountryShape = { id: string; name: string; d: string }
+type ProjectedMap = { height: number; shapes: CountryShape[] }
 
-// Computed once per page load: projecting 177 shapes takes a few milliseconds.
-function projectCountries(): CountryShape[] {
+// Computed once per page load: projecting 177 shapes takes a few milliseconds. Antarctica is left
+// out (no State) and the height follows the remaining land, so the map has no empty band.
+function projectCountries(): ProjectedMap {
   const topology = atlas as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>
-  const countries = feature(topology, topology.objects.countries)
-  const projection = geoNaturalEarth1().fitExtent(
-    [
-      [4, 4],
-      [WIDTH - 4, HEIGHT - 4],
-    ],
-    countries,
-  )
+  const all = feature(topology, topology.objects.countries)
+  const countries = { ...all, features: all.features.filter((c) => c.properties.name !== 'Antarctica') }
+  const projection = geoNaturalEarth1().fitWidth(WIDTH - 2 * MARGIN, countries)
   const path = geoPath(projection)
-  return countries.features
-    .filter((country) => country.properties.name !== 'Antarctica')
-    .map((country) => ({ id: String(country.id ?? ''), name: country.properties.name, d: path(country) ?? '' }))
+  const [[, top], [, bottom]] = path.bounds(countries)
+  projection.translate([projection.translate()[0] + MARGIN, projection.translate()[1] - top + MARGIN])
+  return {
+    height: Math.ceil(bottom - top + 2 * MARGIN),
+    shapes: countries.features.map((country) => ({
+      id: String(country.id ?? ''),
+      name: country.properties.name,
+      d: path(country) ?? '',
+    })),
+  }
 }
 
 /** World map coloured by Rome Statute status; the table below the map carries the same data as text. */
@@ -38,7 +42,7 @@ export function StatesMap() {
   const navigate = useNavigate()
   const statuses = useStateStatuses()
   const names = useAllStateNames()
-  const shapes = useMemo(projectCountries, [])
+  const { height, shapes } = useMemo(projectCountries, [])
 
   const byNumeric = useMemo(() => {
     const map = new Map<string, { iso3: string; romeStatus: RomeStatus }>()
@@ -63,7 +67,7 @@ export function StatesMap() {
       <svg
         onClick={handleClick}
         className={classes.map}
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        viewBox={`0 0 ${WIDTH} ${height}`}
         role="img"
         aria-label={t('states.map.label')}
         data-testid="states-map"
