@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { expect, screenshot, test, useLanguage } from './fixtures.ts'
 
 test.describe('State page', () => {
@@ -49,6 +50,32 @@ test.describe('State page', () => {
     await expect(page.getByTestId('badge-demo')).toHaveText('Démonstration fictive')
     await expect(page.getByTestId('profile-card')).toContainText('Point focal')
     await screenshot(page, 'state-nld-fr')
+  })
+
+  test('marks a fact corrected by an administrator, with who, when and why', async ({ page }) => {
+    // Switzerland is used by no other test, so the correction cannot disturb them.
+    execFileSync(
+      'bin/partnine',
+      [
+        'reference-correct',
+        '--state',
+        'CHE',
+        '--fact',
+        'rome_statute.signature_date',
+        '--value',
+        '1998-07-18',
+        '--note',
+        'Checked against the UN Treaty Collection',
+      ],
+      { env: { ...process.env, PARTNINE_DATA_DIR: process.env.PARTNINE_E2E_DATA_DIR, PARTNINE_LOG_LEVEL: 'warn' } },
+    )
+    await useLanguage(page, 'en')
+    await page.goto('/states/CHE')
+    const fact = page.getByTestId('facts-table').locator('tr[data-fact="rome_statute.signature_date"]')
+    await expect(fact).toContainText('18 July 1998')
+    await expect(fact).toContainText('Corrected by an administrator')
+    await expect(fact).toContainText('Checked against the UN Treaty Collection')
+    await screenshot(page, 'state-che-corrected')
   })
 
   test('shows a "not found" page for an unknown State code', async ({ page, consoleProblems }) => {
