@@ -73,7 +73,7 @@ test.describe('State page', () => {
     await page.goto('/states/CHE')
     const fact = page.getByTestId('facts-table').locator('tr[data-fact="rome_statute.signature_date"]')
     await expect(fact).toContainText('18 July 1998')
-    await expect(fact).toContainText('Corrected by an administrator')
+    await expect(fact.getByTestId('badge-corrected')).toHaveText('Corrected by an administrator')
     await expect(fact).toContainText('Checked against the UN Treaty Collection')
     await screenshot(page, 'state-che-corrected')
   })

@@ -36,7 +36,7 @@ export function StateFactsTable({ facts, sourceNumbers, sources }: StateFactsTab
                   {t(`state.facts.${fact.key}`, { defaultValue: fact.key })}
                 </Table.Th>
                 <Table.Td>
-                  <Stack gap={4}>
+                  <Stack gap={4} align="flex-start">
                     {value === null ? (
                       <Text span c="dimmed" fs="italic">
                         {t('state.noValue')}
@@ -48,6 +48,11 @@ export function StateFactsTable({ facts, sourceNumbers, sources }: StateFactsTab
                       <Text size="sm" c="dimmed">
                         {fact.notes}
                       </Text>
+                    )}
+                    {fact.origin === 'admin' && (
+                      <Badge variant="outline" color="court.8" tt="none" radius="sm" data-testid="badge-corrected">
+                        {t('state.correctedByAdmin')}
+                      </Badge>
                     )}
                     {fact.correction && (
                       <Text size="sm" c="dimmed">
@@ -61,14 +66,7 @@ export function StateFactsTable({ facts, sourceNumbers, sources }: StateFactsTab
                   </Stack>
                 </Table.Td>
                 <Table.Td className={classes.noWrap}>
-                  <Stack gap={4} align="flex-start">
-                    <VerificationBadge isVerified={fact.verified} />
-                    {fact.origin === 'admin' && (
-                      <Badge variant="outline" color="court.8" tt="none" radius="sm">
-                        {t('state.correctedByAdmin')}
-                      </Badge>
-                    )}
-                  </Stack>
+                  <VerificationBadge isVerified={fact.verified} />
                 </Table.Td>
                 <Table.Td>
                   <SourceRefs sourceKeys={fact.sourceKeys} numbers={sourceNumbers} sources={sources} />
