@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { auditRoutes } from './audit/audit.routes.ts'
 import type { Config } from './config.ts'
 import type { Ctx } from './context.ts'
 import { createDb, type DbHandle } from './db/database.ts'
@@ -58,6 +59,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(metaRoutes(version), { prefix: API_PREFIX })
   await app.register(statesRoutes, { prefix: API_PREFIX })
   await app.register(referenceRoutes, { prefix: API_PREFIX })
+  await app.register(auditRoutes(config.secrets.auditSigningKey), { prefix: API_PREFIX })
   await registerWebApp(app, config.webDir)
   return app
 }

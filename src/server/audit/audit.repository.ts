@@ -1,29 +1,117 @@
 import type { Db } from '../db/database.ts'
-import { toJson } from '../db/values.ts'
+import { isSqlite } from '../db/dialect.ts'
+import type { NewAuditCheckpointRow } from './audit.table.ts'
 
-export type AuditInput = {
+export type AuditInsert = {
   occurredAt: string
   actor: string
+  actorOrg: string | null
   action: string
-  recordType?: string | null
-  recordId?: string | null
-  details?: unknown
-  requestId?: string | null
+  recordType: string | null
+  recordId: string | null
+  classification: string | null
+  /** Canonical JSON text, or null for no details. */
+  detailsJson: string | null
+  requestId: string | null
+  prevHash: string
 }
 
-export async function insertAuditEvent(db: Db, event: AuditInput): Promise<void> {
-  await db
+/**
+ * The chain head, locked until the caller's transaction ends. On PostgreSQL `for update` makes a
+ * concurrent writer wait for our commit and then read the new head, so two transactions can never
+ * chain onto the same entry. SQLite has no `for update` (a syntax error there) and needs none:
+ * it has one writer at a time, and in WAL mode a transaction that read an older head cannot
+ * commit a write on top of a newer one (SQLITE_BUSY_SNAPSHOT), so it fails instead of forking.
+ */
+export function lockChainHead(trx: Db) {
+  const query = trx.selectFrom('audit_chain_head').selectAll().where('id', '=', 1)
+  return (isSqlite(trx) ? query : query.forUpdate()).executeTakeFirst()
+}
+
+export function findChainHead(db: Db) {
+  return db.selectFrom('audit_chain_head').selectAll().where('id', '=', 1).executeTakeFirst()
+}
+
+export async function insertAuditEvent(trx: Db, event: AuditInsert): Promise<number> {
+  const row = await trx
     .insertInto('audit_events')
     .values({
       occurred_at: event.occurredAt,
       actor: event.actor,
+      actor_org: event.actorOrg,
       action: event.action,
-      record_type: event.recordType ?? null,
-      record_id: event.recordId ?? null,
-      details: event.details === undefined ? null : toJson(event.details),
-      request_id: event.requestId ?? null,
+      record_type: event.recordType,
+      record_id: event.recordId,
+      classification: event.classification,
+      details: event.detailsJson,
+      request_id: event.requestId,
+      prev_hash: event.prevHash,
+      hash: null,
     })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return Number(row.id)
+}
+
+// The id is part of what is hashed and only known once the row exists: hence insert, then set.
+export async function setAuditEventHash(trx: Db, id: number, hash: string): Promise<void> {
+  await trx.updateTable('audit_events').set({ hash }).where('id', '=', id).execute()
+}
+
+export async function advanceChainHead(trx: Db, lastEventId: number, lastHash: string): Promise<void> {
+  await trx
+    .updateTable('audit_chain_head')
+    .set((eb) => ({ last_event_id: lastEventId, last_hash: lastHash, event_count: eb('event_count', '+', 1) }))
+    .where('id', '=', 1)
     .execute()
+}
+
+/** One batch of the chain in id order (keyset: never an offset, never the whole table). */
+export function listChainBatch(db: Db, afterId: number, limit: number) {
+  return db
+    .selectFrom('audit_events')
+    .select([
+      'id',
+      'occurred_at',
+      'actor',
+      'actor_org',
+      'action',
+      'record_type',
+      'record_id',
+      'classification',
+      'details',
+      'request_id',
+      'prev_hash',
+      'hash',
+    ])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+}
+
+export type AuditEventFilter = {
+  actor?: string
+  action?: string
+  recordType?: string
+  recordId?: string
+  from?: string
+  to?: string
+  afterId?: number
+  limit: number
+}
+
+export function listAuditEvents(db: Db, f: AuditEventFilter) {
+  let query = db.selectFrom('audit_events').selectAll()
+  if (f.actor !== undefined) query = query.where('actor', '=', f.actor)
+  if (f.action !== undefined) query = query.where('action', '=', f.action)
+  if (f.recordType !== undefined) query = query.where('record_type', '=', f.recordType)
+  if (f.recordId !== undefined) query = query.where('record_id', '=', f.recordId)
+  // ISO-8601 UTC text with a fixed format sorts like the instants it names.
+  if (f.from !== undefined) query = query.where('occurred_at', '>=', f.from)
+  if (f.to !== undefined) query = query.where('occurred_at', '<', f.to)
+  if (f.afterId !== undefined) query = query.where('id', '>', f.afterId)
+  return query.orderBy('id').limit(f.limit).execute()
 }
 
 export function listAuditEventsForRecord(db: Db, recordType: string, recordId: string) {
@@ -34,4 +122,17 @@ export function listAuditEventsForRecord(db: Db, recordType: string, recordId: s
     .where('record_id', '=', recordId)
     .orderBy('id')
     .execute()
+}
+
+export async function insertCheckpoint(db: Db, row: NewAuditCheckpointRow): Promise<number> {
+  const inserted = await db.insertInto('audit_checkpoints').values(row).returning('id').executeTakeFirstOrThrow()
+  return Number(inserted.id)
+}
+
+export function findLatestCheckpoint(db: Db) {
+  return db.selectFrom('audit_checkpoints').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst()
+}
+
+export function listCheckpoints(db: Db) {
+  return db.selectFrom('audit_checkpoints').selectAll().orderBy('id').execute()
 }

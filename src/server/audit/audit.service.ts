@@ -1,23 +1,100 @@
 import { actorLabel, type Ctx } from '../context.ts'
 import type { Db } from '../db/database.ts'
-import { insertAuditEvent } from './audit.repository.ts'
+import { parseJson } from '../db/values.ts'
+import { AppError } from '../errors.ts'
+import { canonicalJson, hashEntry } from './audit.hash.ts'
+import * as auditRepo from './audit.repository.ts'
+import type { AuditEventPage, ListAuditEventsQuery } from './audit.schemas.ts'
+import type { AuditEventRow } from './audit.table.ts'
 
 export type AuditedAct = {
   action: string
   recordType?: string
   recordId?: string
   details?: unknown
+  /** Classification of the record acted on, when it has one (need-to-know reads filter on it). */
+  classification?: string
 }
 
-/** Records an act by ctx.actor. Pass the transaction the act runs in, so both commit or neither. */
-export function recordAuditEvent(ctx: Ctx, trx: Db, act: AuditedAct): Promise<void> {
-  return insertAuditEvent(trx, {
+/**
+ * Records an act by ctx.actor, chained to the previous entry (docs/audit.md). Pass the
+ * transaction the act runs in, so both commit or neither; the chain head stays locked until then.
+ */
+export async function recordAuditEvent(ctx: Ctx, trx: Db, act: AuditedAct): Promise<void> {
+  // Without a transaction, the lock on the head would end with its own statement and a
+  // concurrent writer could chain onto the same entry: open one.
+  if (!trx.isTransaction) return trx.transaction().execute((t) => recordAuditEvent(ctx, t, act))
+  const head = await auditRepo.lockChainHead(trx)
+  if (!head) throw new AppError('DATABASE_UNAVAILABLE', 'The audit chain head is missing: run the migrations')
+  const detailsText = act.details === undefined ? undefined : JSON.stringify(act.details)
+  // Hash what a reader will get back: the JSON value (jsonb may reorder keys, the value stays).
+  const details = detailsText === undefined ? null : JSON.parse(detailsText)
+  const entry = {
     occurredAt: ctx.now().toISOString(),
     actor: actorLabel(ctx.actor),
+    actorOrg: 'orgCode' in ctx.actor && typeof ctx.actor.orgCode === 'string' ? ctx.actor.orgCode : null,
     action: act.action,
     recordType: act.recordType ?? null,
     recordId: act.recordId ?? null,
-    details: act.details,
+    classification: act.classification ?? null,
     requestId: ctx.requestId,
+  }
+  const id = await auditRepo.insertAuditEvent(trx, {
+    ...entry,
+    detailsJson: detailsText === undefined ? null : canonicalJson(details),
+    prevHash: head.last_hash,
   })
+  const hash = hashEntry(head.last_hash, { ...entry, id, details })
+  await auditRepo.setAuditEventHash(trx, id, hash)
+  await auditRepo.advanceChainHead(trx, id, hash)
+}
+
+export type AuditEvent = {
+  id: number
+  occurredAt: string
+  actor: string
+  actorOrg: string | null
+  action: string
+  recordType: string | null
+  recordId: string | null
+  classification: string | null
+  details: unknown
+  requestId: string | null
+  prevHash: string | null
+  hash: string | null
+}
+
+export function toAuditEvent(row: AuditEventRow): AuditEvent {
+  return {
+    id: Number(row.id),
+    occurredAt: row.occurred_at,
+    actor: row.actor,
+    actorOrg: row.actor_org,
+    action: row.action,
+    recordType: row.record_type,
+    recordId: row.record_id,
+    classification: row.classification,
+    details: row.details === null ? null : parseJson(row.details),
+    requestId: row.request_id,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }
+}
+
+/** The auditor's view of the trail, oldest first, in keyset pages. */
+export async function listAuditEvents(ctx: Ctx, query: ListAuditEventsQuery): Promise<AuditEventPage> {
+  const rows = await auditRepo.listAuditEvents(ctx.db, {
+    ...(query.actor !== undefined && { actor: query.actor }),
+    ...(query.action !== undefined && { action: query.action }),
+    ...(query.recordType !== undefined && { recordType: query.recordType }),
+    ...(query.recordId !== undefined && { recordId: query.recordId }),
+    // Stored as toISOString() text, so bounds are normalised the same way to compare as text.
+    ...(query.from !== undefined && { from: new Date(query.from).toISOString() }),
+    ...(query.to !== undefined && { to: new Date(query.to).toISOString() }),
+    ...(query.cursor !== undefined && { afterId: Number(query.cursor) }),
+    limit: query.limit,
+  })
+  const items = rows.map(toAuditEvent)
+  const last = items.at(-1)
+  return { items, nextCursor: items.length === query.limit && last ? String(last.id) : null }
 }

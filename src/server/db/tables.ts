@@ -1,4 +1,4 @@
-import type { AuditEventTable } from '../audit/audit.table.ts'
+import type { AuditChainHeadTable, AuditCheckpointTable, AuditEventTable } from '../audit/audit.table.ts'
 import type { AppMetaTable } from '../meta/meta.table.ts'
 import type {
   PublicWarrantTable,
@@ -25,4 +25,6 @@ export interface Database {
   request_types: RequestTypeTable
   public_warrants: PublicWarrantTable
   audit_events: AuditEventTable
+  audit_chain_head: AuditChainHeadTable
+  audit_checkpoints: AuditCheckpointTable
 }
