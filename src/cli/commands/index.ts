@@ -1,3 +1,4 @@
+import { audit } from './audit.ts'
 import { doctor } from './doctor.ts'
 import { migrate } from './migrate.ts'
 import { referenceCorrect } from './reference-correct.ts'
@@ -12,4 +13,5 @@ export const commands: Record<string, Command> = {
   seed,
   doctor,
   'reference-correct': referenceCorrect,
+  audit,
 }
