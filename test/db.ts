@@ -6,6 +6,7 @@ import { sql } from 'kysely'
 import { inject } from 'vitest'
 import type { Config, Dialect } from '../src/server/config.ts'
 import { createDb, type DbHandle } from '../src/server/db/database.ts'
+import { testSecrets } from './context.ts'
 
 export const testDialect: Dialect = process.env.PARTNINE_TEST_DB === 'postgres' ? 'postgres' : 'sqlite'
 
@@ -73,11 +74,7 @@ export function testConfig(
     logLevel: 'silent',
     bodyLimit: 1024 * 1024,
     webDir: path.join(tmpdir(), 'partnine-no-web'),
-    secrets: {
-      sessionKey: 'test-session-key-0123456789abcdef0123',
-      encryptionKey: 'test-encryption-key-0123456789abcdef',
-      auditSigningKey: Buffer.alloc(32, 1).toString('base64'),
-    },
+    secrets: testSecrets,
     notices: [],
     ...overrides,
   }

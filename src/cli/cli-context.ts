@@ -20,6 +20,7 @@ export async function withCliContext<T>(run: (ctx: Ctx, config: Config, handle: 
     log: log as unknown as Ctx['log'],
     now: () => new Date(),
     requestId: null,
+    secrets: config.secrets,
   }
   try {
     return await run(ctx, config, handle)

@@ -47,7 +47,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setSerializerCompiler(serializerCompiler)
   app.decorateRequest('ctx', null as unknown as Ctx)
   app.addHook('onRequest', async (req, reply) => {
-    req.ctx = { db: handle.db, actor: { kind: 'anonymous' }, log: req.log, now, requestId: req.id }
+    req.ctx = {
+      db: handle.db,
+      actor: { kind: 'anonymous' },
+      log: req.log,
+      now,
+      requestId: req.id,
+      secrets: config.secrets,
+    }
     reply.header('x-request-id', req.id)
   })
   if (!options.db) app.addHook('onClose', async () => handle.close())

@@ -1,9 +1,28 @@
 import type { FastifyBaseLogger } from 'fastify'
+import type { Config } from './config.ts'
 import type { Db, RootDb } from './db/database.ts'
+import type { OrganisationKind } from './identity/identity.table.ts'
 
-/** Who is acting. Issue 3 replaces the anonymous/operator actors with authenticated users. */
+/** A signed-in person (through a session or an API token). */
+export type UserActor = {
+  kind: 'user'
+  userId: string
+  email: string
+  name: string
+  orgCode: string
+  orgKind: OrganisationKind
+  role: string
+  compartments: readonly string[]
+  via: 'session' | 'token'
+  sessionId: string | null
+  /** API token scopes; a session has both. */
+  scopes: readonly ('read' | 'write')[]
+}
+
+/** Who is acting. */
 export type Actor =
   | { kind: 'anonymous' }
+  | UserActor
   | { kind: 'operator'; name: string } // the CLI, run by someone with access to the machine
   | { kind: 'system'; name: string } // the server itself (reference loader, demo loader)
 
@@ -13,10 +32,17 @@ export type Ctx = {
   log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error' | 'debug'>
   now: () => Date
   requestId: string | null
+  secrets: Config['secrets']
 }
 
 export function actorLabel(actor: Actor): string {
-  return actor.kind === 'anonymous' ? 'anonymous' : `${actor.kind}:${actor.name}`
+  if (actor.kind === 'anonymous') return 'anonymous'
+  if (actor.kind === 'user') return `user:${actor.email}`
+  return `${actor.kind}:${actor.name}`
+}
+
+export function actorOrg(actor: Actor): string | null {
+  return actor.kind === 'user' ? actor.orgCode : null
 }
 
 export type { Db }

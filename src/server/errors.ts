@@ -9,18 +9,48 @@ export const errorStatus = {
   INVALID_CURSOR: 400,
   // The body is not valid JSON.
   MALFORMED_BODY: 400,
+  // Not signed in (or the session expired, or the API token is unknown, expired or revoked).
+  UNAUTHENTICATED: 401,
+  // Wrong e-mail or password; the same answer whether or not the account exists.
+  LOGIN_FAILED: 401,
+  // The TOTP or recovery code is wrong, expired or was already used.
+  MFA_CODE_INVALID: 401,
+  // Signed in, but this session must finish two-step verification (or enrol in it) first.
+  MFA_REQUIRED: 403,
+  // Signed in, but the route's policy does not allow this role or token scope.
+  FORBIDDEN: 403,
+  // A state-changing request through a session without the session's CSRF token, or cross-origin.
+  CSRF_FAILED: 403,
   // No route answers this method and URL.
   ROUTE_NOT_FOUND: 404,
   // No State with this ISO 3166 code exists in the directory.
   STATE_NOT_FOUND: 404,
   // A reference fact key that the directory does not keep.
   FACT_NOT_FOUND: 404,
+  // A record that does not exist or that the caller has no need to know about (same answer).
+  RECORD_NOT_FOUND: 404,
+  // No user with this e-mail or id.
+  USER_NOT_FOUND: 404,
+  // No organisation with this code.
+  ORGANISATION_NOT_FOUND: 404,
+  // No compartment with this code.
+  COMPARTMENT_NOT_FOUND: 404,
   // The method is not allowed on this URL.
   METHOD_NOT_ALLOWED: 405,
   // The body is larger than the configured limit.
   PAYLOAD_TOO_LARGE: 413,
   // The body's content type is not one the route accepts.
   UNSUPPORTED_MEDIA_TYPE: 415,
+  // An account with this e-mail already exists.
+  EMAIL_TAKEN: 409,
+  // A compartment with this code already exists.
+  COMPARTMENT_EXISTS: 409,
+  // A password that NIST SP 800-63B-4 rules out (too short, common, built on context words).
+  PASSWORD_REJECTED: 422,
+  // A role that this kind of organisation cannot give (e.g. focal-point in a Court organ).
+  ROLE_NOT_ALLOWED: 422,
+  // Reclassification without a legal basis, or to the same classification.
+  RECLASSIFICATION_INVALID: 422,
   // A correction whose value does not fit the fact it corrects (e.g. a date that is not a date).
   FACT_VALUE_INVALID: 422,
   // Too many requests from one client in the rate-limit window.
@@ -33,6 +63,8 @@ export const errorStatus = {
   CONFIG_INVALID: 500,
   // Start-up refused: SQLite did not accept the durability pragmas we require.
   DATABASE_PRAGMAS_REJECTED: 500,
+  // Start-up refused: demo accounts exist while the configuration says production.
+  DEMO_ACCOUNTS_IN_PRODUCTION: 500,
   // Start-up refused: a secret must be supplied (PostgreSQL deployments never generate them).
   SECRET_MISSING: 500,
 } as const

@@ -13,6 +13,7 @@ export async function startServer(config: Config) {
   const ctx: Ctx = {
     db: handle.db,
     actor: { kind: 'system', name: 'startup' },
+    secrets: config.secrets,
     log: app.log,
     now: () => new Date(),
     requestId: null,

@@ -1,4 +1,15 @@
+import type { ClassificationHistoryTable, RecordDelegationTable, RecordRecipientTable } from '../access/access.table.ts'
 import type { AuditChainHeadTable, AuditCheckpointTable, AuditEventTable } from '../audit/audit.table.ts'
+import type {
+  ApiTokenTable,
+  CompartmentTable,
+  LoginFailureTable,
+  OrganisationTable,
+  RecoveryCodeTable,
+  SessionTable,
+  UserCompartmentTable,
+  UserTable,
+} from '../identity/identity.table.ts'
 import type { AppMetaTable } from '../meta/meta.table.ts'
 import type {
   PublicWarrantTable,
@@ -25,6 +36,17 @@ export interface Database {
   request_types: RequestTypeTable
   public_warrants: PublicWarrantTable
   audit_events: AuditEventTable
+  organisations: OrganisationTable
+  compartments: CompartmentTable
+  users: UserTable
+  user_compartments: UserCompartmentTable
+  recovery_codes: RecoveryCodeTable
+  sessions: SessionTable
+  api_tokens: ApiTokenTable
+  login_failures: LoginFailureTable
+  record_recipients: RecordRecipientTable
+  record_delegations: RecordDelegationTable
+  classification_history: ClassificationHistoryTable
   audit_chain_head: AuditChainHeadTable
   audit_checkpoints: AuditCheckpointTable
 }

@@ -56,6 +56,9 @@ export interface AgreementTable {
   person: string | null
   notes: string | null
   classification: Generated<string>
+  compartment_code: string | null
+  ex_parte_party: string | null
+  is_demo: Generated<boolean | number>
   source_keys: unknown
   verified: boolean | number
   origin: 'reference' | 'admin'

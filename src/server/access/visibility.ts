@@ -1,0 +1,111 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely'
+import type { Actor, UserActor } from '../context.ts'
+import type { Database } from '../db/tables.ts'
+
+// THE need-to-know rule, written once. Every repository of a protected record filters its
+// queries with visibleTo(), so lists, search, counts, exports and single reads all obey it; a
+// record that exists but is not visible is answered exactly like one that does not exist.
+// docs/access.md states the rule in words; access/visibility.test.ts checks every case of it.
+
+/** Roles that administer or audit the platform: they see no content beyond public by default. */
+const NO_CONTENT_ROLES = new Set(['admin', 'auditor'])
+
+export type ProtectedTable = {
+  /** The record type as stored in record_recipients / record_delegations. */
+  recordType: string
+  /** Qualified column names of the record's table (or alias). */
+  id: string
+  classification: string
+  compartment: string
+  exParteParty: string
+}
+
+export function protectedColumns(alias: string, recordType: string, idColumn = 'id'): ProtectedTable {
+  return {
+    recordType,
+    id: `${alias}.${idColumn}`,
+    classification: `${alias}.classification`,
+    compartment: `${alias}.compartment_code`,
+    exParteParty: `${alias}.ex_parte_party`,
+  }
+}
+
+type Eb = ExpressionBuilder<Database, any>
+
+/** A where-clause: the rows of `table` that `actor` may know exist. */
+export function visibleTo(actor: Actor, table: ProtectedTable) {
+  return (eb: Eb): Expression<SqlBool> => {
+    const isPublic = eb(sql.ref(table.classification), '=', 'public')
+    if (actor.kind !== 'user' || NO_CONTENT_ROLES.has(actor.role)) return isPublic
+    return eb.or([isPublic, ...needToKnow(eb, actor, table)])
+  }
+}
+
+function needToKnow(eb: Eb, actor: UserActor, t: ProtectedTable): Expression<SqlBool>[] {
+  const classification = sql.ref(t.classification)
+  const inOwnCompartment =
+    actor.compartments.length > 0 ? eb(sql.ref(t.compartment), 'in', [...actor.compartments]) : sql<SqlBool>`1 = 0`
+  const recipient = (kinds: ('addressee' | 'named')[], who: 'org-or-user' | 'user') =>
+    eb.exists(
+      eb
+        .selectFrom('record_recipients as rr')
+        .select(sql`1`.as('one'))
+        .where('rr.record_type', '=', t.recordType)
+        .where(sql.ref('rr.record_id'), '=', sql.ref(t.id))
+        .where('rr.kind', 'in', kinds)
+        .where((w) =>
+          who === 'user'
+            ? w('rr.user_id', '=', actor.userId)
+            : w.or([w('rr.org_code', '=', actor.orgCode), w('rr.user_id', '=', actor.userId)]),
+        ),
+    )
+  const delegated = eb.exists(
+    eb
+      .selectFrom('record_delegations as rd')
+      .select(sql`1`.as('one'))
+      .where('rd.record_type', '=', t.recordType)
+      .where(sql.ref('rd.record_id'), '=', sql.ref(t.id))
+      .where('rd.user_id', '=', actor.userId),
+  )
+  const is = (c: string) => eb(classification, '=', c)
+
+  switch (actor.orgKind) {
+    case 'court_organ':
+      // Court staff see through their compartments; ex parte only for the named party and Chambers.
+      return [
+        eb.and([eb(classification, 'in', ['confidential', 'under_seal']), inOwnCompartment]),
+        actor.orgCode === 'ICC-CHAMBERS'
+          ? eb.and([is('ex_parte'), inOwnCompartment])
+          : eb.and([is('ex_parte'), inOwnCompartment, eb(sql.ref(t.exParteParty), '=', actor.orgCode)]),
+        eb.and([is('confidential'), recipient(['addressee', 'named'], 'org-or-user')]),
+        eb.and([is('under_seal'), recipient(['named'], 'org-or-user')]),
+      ]
+    case 'state':
+    case 'io':
+      if (actor.role === 'focal-point') {
+        return [
+          eb.and([is('confidential'), recipient(['addressee', 'named'], 'org-or-user')]),
+          eb.and([is('under_seal'), recipient(['named'], 'org-or-user')]),
+        ]
+      }
+      // A State authority officer sees only what the focal point delegated, or names them.
+      return [
+        eb.and([
+          eb(classification, 'in', ['confidential', 'under_seal']),
+          eb.or([delegated, recipient(['named'], 'user')]),
+        ]),
+      ]
+    case 'defence':
+      // A Defence team is a party: compartment membership gives it nothing of the Prosecution's.
+      return [
+        eb.and([is('confidential'), recipient(['addressee', 'named'], 'org-or-user')]),
+        eb.and([is('under_seal'), recipient(['named'], 'org-or-user')]),
+        eb.and([is('ex_parte'), eb(sql.ref(t.exParteParty), '=', actor.orgCode)]),
+      ]
+    case 'assembly':
+      return [
+        eb.and([is('confidential'), recipient(['addressee', 'named'], 'org-or-user')]),
+        eb.and([is('under_seal'), recipient(['named'], 'org-or-user')]),
+      ]
+  }
+}

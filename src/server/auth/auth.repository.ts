@@ -1,0 +1,126 @@
+import type { Db } from '../db/database.ts'
+import { toJson } from '../db/values.ts'
+import type { SessionTable } from '../identity/identity.table.ts'
+
+export async function insertSession(db: Db, row: SessionTable) {
+  await db.insertInto('sessions').values(row).execute()
+}
+
+export function findSession(db: Db, idHash: string) {
+  return db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst()
+}
+
+export async function touchSession(db: Db, idHash: string, lastSeenAt: string, idleExpiresAt: string) {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: lastSeenAt, idle_expires_at: idleExpiresAt })
+    .where('id_hash', '=', idHash)
+    .execute()
+}
+
+export async function revokeSession(db: Db, idHash: string, nowIso: string) {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: nowIso })
+    .where('id_hash', '=', idHash)
+    .where('revoked_at', 'is', null)
+    .execute()
+}
+
+export async function revokeSessionsOfUser(db: Db, userId: string, nowIso: string) {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: nowIso })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+export function listActiveSessionsOfUser(db: Db, userId: string, nowIso: string) {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('absolute_expires_at', '>', nowIso)
+    .where('idle_expires_at', '>', nowIso)
+    .orderBy('created_at', 'desc')
+    .execute()
+}
+
+export async function insertApiToken(
+  db: Db,
+  row: {
+    id: string
+    userId: string
+    name: string
+    tokenHash: string
+    scopes: string[]
+    createdAt: string
+    expiresAt: string
+  },
+) {
+  await db
+    .insertInto('api_tokens')
+    .values({
+      id: row.id,
+      user_id: row.userId,
+      name: row.name,
+      token_hash: row.tokenHash,
+      scopes: toJson(row.scopes),
+      created_at: row.createdAt,
+      expires_at: row.expiresAt,
+      revoked_at: null,
+      last_used_at: null,
+    })
+    .execute()
+}
+
+export function findApiTokenByHash(db: Db, tokenHash: string) {
+  return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
+}
+
+export function listApiTokensOfUser(db: Db, userId: string) {
+  return db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute()
+}
+
+export async function markApiTokenUsed(db: Db, id: string, nowIso: string) {
+  await db.updateTable('api_tokens').set({ last_used_at: nowIso }).where('id', '=', id).execute()
+}
+
+export async function revokeApiToken(db: Db, userId: string, id: string, nowIso: string) {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: nowIso })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function insertLoginFailures(db: Db, keys: string[], nowIso: string) {
+  await db
+    .insertInto('login_failures')
+    .values(keys.map((throttle_key) => ({ throttle_key, failed_at: nowIso })))
+    .execute()
+}
+
+export async function countLoginFailuresSince(db: Db, key: string, sinceIso: string): Promise<number> {
+  const row = await db
+    .selectFrom('login_failures')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('throttle_key', '=', key)
+    .where('failed_at', '>', sinceIso)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function clearLoginFailures(db: Db, key: string) {
+  await db.deleteFrom('login_failures').where('throttle_key', '=', key).execute()
+}
+
+export async function pruneLoginFailures(db: Db, beforeIso: string) {
+  await db.deleteFrom('login_failures').where('failed_at', '<', beforeIso).execute()
+}
