@@ -1,8 +1,12 @@
 import { buildApp } from './app.ts'
+import { startPeriodicCheckpoints } from './audit/audit.checkpoints.service.ts'
+import { auditSignerFromSeed } from './audit/audit.signing.ts'
 import { prepareDatabase } from './boot/prepare-database.ts'
 import type { Config } from './config.ts'
 import type { Ctx } from './context.ts'
 import { createDb } from './db/database.ts'
+
+const AUDIT_CHECKPOINT_INTERVAL_MS = 15 * 60 * 1000
 
 /** Starts the platform: prepares the database, listens, and shuts down gracefully on signals. */
 export async function startServer(config: Config) {
@@ -27,6 +31,12 @@ export async function startServer(config: Config) {
     'database ready',
   )
   await app.listen({ host: config.host, port: config.port })
+  // Signed checkpoints of the audit trail (docs/audit.md), when entries were written since the last.
+  const stopCheckpoints = startPeriodicCheckpoints(
+    { ...ctx, actor: { kind: 'system', name: 'audit-checkpoints' } },
+    auditSignerFromSeed(config.secrets.auditSigningKey),
+    AUDIT_CHECKPOINT_INTERVAL_MS,
+  )
   app.log.info(`Part IX ready at http://${config.host}:${config.port} in ${Math.round(performance.now() - started)} ms`)
 
   let closing = false
@@ -36,6 +46,7 @@ export async function startServer(config: Config) {
     app.log.info(`${signal} received: finishing requests in flight`)
     // Hard stop if a request hangs: an orchestrator will restart us anyway.
     setTimeout(() => process.exit(1), 10_000).unref()
+    stopCheckpoints()
     await app.close()
     await handle.close()
     process.exit(0)

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto'
 import type { Db } from '../db/database.ts'
 import { parseJson } from '../db/values.ts'
-import { type ChainedEntry, GENESIS_HASH, hashEntry } from './audit.hash.ts'
+import { type ChainedEntry, GENESIS_HASH, hashEntry, hashEntryWithDetailsText } from './audit.hash.ts'
 import { findChainHead, listChainBatch, listCheckpoints } from './audit.repository.ts'
 import { isStatementSignedBy, publicKeyFromRaw, toPublicKey } from './audit.signing.ts'
 import type { AuditCheckpointRow } from './audit.table.ts'
@@ -137,7 +137,7 @@ export async function walkChain(
             `entry ${id} does not follow entry ${prevId}: an entry was inserted, deleted or reordered`,
             id,
           )
-        const hash = hashEntry(prevHash, entryOf(row, id))
+        const hash = hashOf(row, id, prevHash)
         if (row.hash !== hash) return failed(here(), checked, `entry ${id} was modified after it was written`, id)
         prevId = id
         prevHash = hash
@@ -183,7 +183,20 @@ export async function walkChain(
 
 type ChainRow = Awaited<ReturnType<typeof listChainBatch>>[number]
 
-function entryOf(row: ChainRow, id: number): ChainedEntry {
+// Fast path first: the stored text is canonical as written (SQLite keeps it byte for byte), and
+// if it hashes to the stored hash it *is* what the writer hashed. Otherwise (jsonb formatting, or
+// tampering) parse and canonicalise: the verdict is the same, only slower.
+function hashOf(row: ChainRow, id: number, prevHash: string): string {
+  const entry = entryOf(row, id)
+  const text = row.details === null ? 'null' : typeof row.details === 'string' ? row.details : null
+  if (text !== null) {
+    const fast = hashEntryWithDetailsText(prevHash, entry, text)
+    if (fast === row.hash) return fast
+  }
+  return hashEntry(prevHash, { ...entry, details: row.details === null ? null : parseJson(row.details) })
+}
+
+function entryOf(row: ChainRow, id: number): Omit<ChainedEntry, 'details'> {
   return {
     id,
     occurredAt: row.occurred_at,
@@ -193,7 +206,6 @@ function entryOf(row: ChainRow, id: number): ChainedEntry {
     recordType: row.record_type,
     recordId: row.record_id,
     classification: row.classification,
-    details: row.details === null ? null : parseJson(row.details),
     requestId: row.request_id,
   }
 }
