@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { agreementsRoutes } from './agreements/agreements.routes.ts'
 import { auditRoutes } from './audit/audit.routes.ts'
+import { authRoutes } from './auth/auth.routes.ts'
 import type { Config } from './config.ts'
 import type { Ctx } from './context.ts'
 import { createDb, type DbHandle } from './db/database.ts'
+import { demoRoutes } from './demo/demo.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
+import { identityRoutes } from './identity/identity.routes.ts'
 import { metaRoutes } from './meta/meta.routes.ts'
+import { registerAccessControl } from './plugins/access.ts'
 import { registerErrorHandler } from './plugins/error-handler.ts'
 import { API_PREFIX, registerOpenApi } from './plugins/openapi.ts'
 import { registerSecurityHeaders } from './plugins/security.ts'
@@ -37,10 +42,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
     bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
     // Our own ids only: a client-chosen id could be used to confuse the audit trail.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     routerOptions: { maxParamLength: 200 },
+    // Errors the router raises before any route runs (malformed URL, over-long parameter) get
+    // the same error shape as everything else.
+    frameworkErrors: (error, _req, reply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 400
+      void (reply as unknown as FastifyReply)
+        .code(status >= 400 && status < 500 ? status : 400)
+        .send({ error: { code: status === 414 ? 'URI_TOO_LONG' : 'VALIDATION_FAILED', message: error.message } })
+    },
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
@@ -62,10 +76,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerErrorHandler(app)
   await registerSecurityHeaders(app)
   await registerOpenApi(app, version)
+  await registerAccessControl(app)
   await app.register(healthRoutes)
   await app.register(metaRoutes(version), { prefix: API_PREFIX })
   await app.register(statesRoutes, { prefix: API_PREFIX })
   await app.register(referenceRoutes, { prefix: API_PREFIX })
+  await app.register(authRoutes, { prefix: API_PREFIX })
+  await app.register(identityRoutes, { prefix: API_PREFIX })
+  await app.register(agreementsRoutes, { prefix: API_PREFIX })
+  await app.register(demoRoutes, { prefix: API_PREFIX })
   await app.register(auditRoutes(config.secrets.auditSigningKey), { prefix: API_PREFIX })
   await registerWebApp(app, config.webDir)
   return app

@@ -18,6 +18,7 @@ export type Config = Readonly<{
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   /** Largest accepted request body, in bytes. */
   bodyLimit: number
+  trustProxy: boolean
   /** Directory holding the built web app (index.html and assets). */
   webDir: string
   secrets: Readonly<{ sessionKey: string; encryptionKey: string; auditSigningKey: string }>
@@ -44,6 +45,8 @@ const EnvSchema = z.object({
     .max(64 * 1024 * 1024)
     .default(1024 * 1024),
   PARTNINE_WEB_DIR: z.string().min(1).optional(),
+  // 1 behind a TLS-terminating reverse proxy: X-Forwarded-* are then believed (Secure cookies).
+  PARTNINE_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   // 32 random bytes, base64 or hex. No defaults: see resolveSecrets.
   PARTNINE_SESSION_KEY: z.string().min(32).optional(),
   PARTNINE_ENCRYPTION_KEY: z.string().min(32).optional(),
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.PARTNINE_DEMO === '1',
     logLevel: e.PARTNINE_LOG_LEVEL,
     bodyLimit: e.PARTNINE_BODY_LIMIT,
+    trustProxy: e.PARTNINE_TRUST_PROXY === '1',
     webDir: path.resolve(e.PARTNINE_WEB_DIR ?? path.join(projectRoot, 'dist/web')),
     secrets,
     notices,

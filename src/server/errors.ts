@@ -37,6 +37,8 @@ export const errorStatus = {
   COMPARTMENT_NOT_FOUND: 404,
   // The method is not allowed on this URL.
   METHOD_NOT_ALLOWED: 405,
+  // A path parameter longer than the router accepts.
+  URI_TOO_LONG: 414,
   // The body is larger than the configured limit.
   PAYLOAD_TOO_LARGE: 413,
   // The body's content type is not one the route accepts.

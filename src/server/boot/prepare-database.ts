@@ -4,6 +4,8 @@ import path from 'node:path'
 import type { Ctx } from '../context.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { isDemoLoaded, loadDemoData } from '../demo/demo.service.ts'
+import { AppError } from '../errors.ts'
+import { countActiveDemoUsers } from '../identity/identity.demo.ts'
 import { getMetaValue, setMetaValue } from '../meta/meta.service.ts'
 import { loadReferenceData, type Progress } from '../reference/reference.service.ts'
 
@@ -29,5 +31,12 @@ export async function prepareDatabase(ctx: Ctx, options: { demo: boolean; progre
   }
   let demo = null
   if (options.demo && !(await isDemoLoaded(ctx))) demo = await loadDemoData(ctx)
+  // Without the demo is production: publicly known demo passwords must not open a door there.
+  if (!options.demo && (await countActiveDemoUsers(ctx.db)) > 0) {
+    throw new AppError(
+      'DEMO_ACCOUNTS_IN_PRODUCTION',
+      'Demo accounts exist but PARTNINE_DEMO=0. Remove the demo first: partnine seed demo --remove',
+    )
+  }
   return { migrations, reference, demo }
 }

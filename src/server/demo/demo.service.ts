@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
+import { loadDemoAgreements, removeDemoAgreements } from '../agreements/agreements.demo.ts'
 import { recordAuditEvent } from '../audit/audit.service.ts'
 import type { Ctx } from '../context.ts'
+import { disableDemoIdentities, loadDemoIdentities } from '../identity/identity.demo.ts'
 import { deleteMetaValue, getMetaValue, setMetaValue } from '../meta/meta.service.ts'
 import { loadDemoCooperationProfiles, removeDemoCooperationProfiles } from '../states/states.demo.ts'
 
@@ -15,15 +17,20 @@ export async function loadDemoData(ctx: Ctx) {
   const nowIso = ctx.now().toISOString()
   return ctx.db.transaction().execute(async (trx) => {
     const profiles = await loadDemoCooperationProfiles(trx, pick)
+    const users = await loadDemoIdentities(trx, ctx.secrets.encryptionKey, nowIso)
+    const agreements = await loadDemoAgreements(trx, users, nowIso)
     await setMetaValue(trx, 'demo_loaded_at', nowIso, nowIso)
-    await recordAuditEvent(ctx, trx, { action: 'demo.loaded', recordType: 'demo', details: { profiles } })
-    return { profiles }
+    const summary = { profiles, users: users.size, agreements }
+    await recordAuditEvent(ctx, trx, { action: 'demo.loaded', recordType: 'demo', details: summary })
+    return summary
   })
 }
 
 export async function removeDemoData(ctx: Ctx) {
   return ctx.db.transaction().execute(async (trx) => {
     await removeDemoCooperationProfiles(trx)
+    await removeDemoAgreements(trx)
+    await disableDemoIdentities(trx, ctx.now().toISOString())
     await deleteMetaValue(trx, 'demo_loaded_at')
     await recordAuditEvent(ctx, trx, { action: 'demo.removed', recordType: 'demo' })
   })

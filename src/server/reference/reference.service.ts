@@ -2,9 +2,10 @@ import { recordAuditEvent } from '../audit/audit.service.ts'
 import type { Ctx } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { fromBool, parseJson, toBool, toJson } from '../db/values.ts'
+import { loadFixedOrganisations } from '../identity/identity.service.ts'
 import { setMetaValue } from '../meta/meta.service.ts'
 import { slug } from '../states/states.reference.ts'
-import { loadStatesReference } from '../states/states.service.ts'
+import { listStateNames, loadStatesReference } from '../states/states.service.ts'
 import * as referenceRepo from './reference.repository.ts'
 import type { NewReferenceSourceRow } from './reference.table.ts'
 import { type DatasetName, datasetSourceKey, type RawSource, readDataset, sourceKey } from './reference-files.ts'
@@ -35,6 +36,8 @@ export async function loadReferenceData(ctx: Ctx, progress: Progress = () => {})
     const warrants = await loadPublicWarrants(trx)
     progress('States, facts and agreements', 3, steps)
     const states = await loadStatesReference(ctx, trx)
+    // Every State is also an organisation whose users act for it.
+    await loadFixedOrganisations(trx, await listStateNames(trx))
     await setMetaValue(trx, 'reference_loaded_at', nowIso, nowIso)
     const summary = { ...statute, warrants, ...states }
     await recordAuditEvent(ctx, trx, { action: 'reference.loaded', recordType: 'reference', details: summary })

@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, sql } from 'kysely'
+import { protectedColumns, visibleTo } from '../access/visibility.ts'
 import type { Db } from '../db/database.ts'
 import type { Database } from '../db/tables.ts'
 import { fromBool, toJson } from '../db/values.ts'
@@ -17,6 +18,10 @@ export type StateFilters = {
 
 export type StateKeyset = { sort: string; iso3: string }
 export type SortLanguage = 'en' | 'fr'
+
+// The directory is public: agreements appear in it only as the anonymous public may see them.
+const ANONYMOUS = { kind: 'anonymous' } as const
+const AGREEMENTS = protectedColumns('agreements', 'agreement')
 
 // Escapes LIKE wildcards so a user's "%" or "_" searches for itself.
 function likeContains(text: string): string {
@@ -46,7 +51,7 @@ function matchingFilters(filters: StateFilters) {
             .select('agreements.id')
             .whereRef('agreements.iso3', '=', 'states.iso3')
             .where('agreements.kind', '=', filters.agreement)
-            .where('agreements.classification', '=', 'public'),
+            .where(visibleTo(ANONYMOUS, AGREEMENTS)),
         ),
       )
     }
@@ -119,7 +124,7 @@ export function listPublicAgreementsOfStates(db: Db, iso3s: readonly string[]) {
     .selectFrom('agreements')
     .selectAll()
     .where('iso3', 'in', iso3s)
-    .where('classification', '=', 'public')
+    .where(visibleTo(ANONYMOUS, AGREEMENTS))
     .orderBy('kind')
     .orderBy('date_signed')
     .execute()

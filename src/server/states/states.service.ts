@@ -263,3 +263,9 @@ function toAgreement(row: AgreementRow): Agreement {
     sourceKeys: parseJson<string[]>(row.source_keys),
   }
 }
+
+/** Every State's code and names, for features that key on States (e.g. organisations). */
+export async function listStateNames(db: Db) {
+  const rows = await statesRepo.listStates(db, {}, 'en', null, 10_000)
+  return rows.map((r) => ({ iso3: r.iso3, nameEn: r.name_en, nameFr: r.name_fr }))
+}

@@ -1,0 +1,109 @@
+import type { Actor } from '../context.ts'
+import type { OrganisationKind } from '../identity/identity.table.ts'
+
+// THE written policy: who may call each route. Every route of the app must have an entry (the
+// access plugin refuses a route without one, and access/authorization-matrix.test.ts fails), so
+// adding a route forces a decision here. Record-level need-to-know is the visibility rule
+// (access/visibility.ts); this table decides who may call the route at all.
+
+/** `<organisation kind>:<role>`, or `*:<role>` for that role in any kind of organisation. */
+export type RoleRef = `${OrganisationKind | '*'}:${string}`
+
+export type RoutePolicy =
+  /** Anyone, anonymous included (the public portal). */
+  | { access: 'public' }
+  /** A session still completing two-step verification, or any signed-in user. */
+  | { access: 'session' }
+  /** Any signed-in user: an active session or an API token. */
+  | { access: 'signed-in' }
+  /** Signed-in users holding one of these roles. */
+  | { access: 'roles'; roles: readonly RoleRef[] }
+
+const PUBLIC = { access: 'public' } as const
+const SESSION = { access: 'session' } as const
+const SIGNED_IN = { access: 'signed-in' } as const
+const ADMIN = { access: 'roles', roles: ['court_organ:admin'] } as const
+const AUDITOR = { access: 'roles', roles: ['court_organ:auditor'] } as const
+const COURT_STAFF = { access: 'roles', roles: ['court_organ:officer', 'court_organ:approver'] } as const
+
+export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
+  // Platform
+  'GET /healthz': PUBLIC,
+  'GET /readyz': PUBLIC,
+  'GET /api/v1/meta': PUBLIC,
+  'GET /api/v1/demo/accounts': PUBLIC, // answers only while the fictional demo is loaded
+  // Reference data and the States directory are public facts.
+  'GET /api/v1/states': PUBLIC,
+  'GET /api/v1/states/statuses': PUBLIC,
+  'GET /api/v1/states/:iso3': PUBLIC,
+  'GET /api/v1/reference/request-types': PUBLIC,
+  'GET /api/v1/reference/articles': PUBLIC,
+  'GET /api/v1/reference/public-warrants': PUBLIC,
+  // Agreements: anyone may call; the visibility rule decides which records answer.
+  'GET /api/v1/agreements': PUBLIC,
+  'GET /api/v1/agreements/:id': PUBLIC,
+  'POST /api/v1/agreements/:id/reclassification': COURT_STAFF,
+  // Authentication
+  'GET /api/v1/auth/session': PUBLIC,
+  'POST /api/v1/auth/login': PUBLIC,
+  'POST /api/v1/auth/mfa': SESSION,
+  'POST /api/v1/auth/mfa/enrolment': SESSION,
+  'POST /api/v1/auth/mfa/enrolment/confirmation': SESSION,
+  'POST /api/v1/auth/logout': SESSION,
+  'GET /api/v1/auth/oidc/providers': PUBLIC,
+  'GET /api/v1/auth/oidc/:provider/start': PUBLIC,
+  'GET /api/v1/auth/oidc/:provider/callback': PUBLIC,
+  // The signed-in user's own account
+  'POST /api/v1/account/logout-everywhere': SIGNED_IN,
+  'GET /api/v1/account/sessions': SIGNED_IN,
+  'GET /api/v1/account/tokens': SIGNED_IN,
+  'POST /api/v1/account/tokens': SIGNED_IN,
+  'DELETE /api/v1/account/tokens/:id': SIGNED_IN,
+  // Administration (no content access)
+  'GET /api/v1/organisations': SIGNED_IN,
+  'GET /api/v1/admin/users': ADMIN,
+  'POST /api/v1/admin/users': ADMIN,
+  'POST /api/v1/admin/users/:id/changes': ADMIN,
+  'GET /api/v1/admin/compartments': ADMIN,
+  'POST /api/v1/admin/compartments': ADMIN,
+  // Audit trail (no content access)
+  'GET /api/v1/audit/events': AUDITOR,
+  'POST /api/v1/audit/checkpoints': AUDITOR,
+  'GET /api/v1/audit/checkpoints/latest': AUDITOR,
+  'GET /api/v1/audit/verify': AUDITOR,
+}
+
+/** Routes outside the API that serve documents and the web app: public by nature. */
+export function isInfrastructureRoute(url: string): boolean {
+  return url === '/*' || url === '/api/v1/openapi.json' || url.startsWith('/api/docs') || !url.startsWith('/api/')
+}
+
+export function policyFor(method: string, url: string): RoutePolicy | undefined {
+  const entry = ROUTE_POLICIES[`${method} ${url}`]
+  if (entry) return entry
+  if (method === 'HEAD') return ROUTE_POLICIES[`GET ${url}`] ?? (isInfrastructureRoute(url) ? PUBLIC : undefined)
+  return isInfrastructureRoute(url) && !ROUTE_KEYS_UNDER_API.has(url) ? PUBLIC : undefined
+}
+
+const ROUTE_KEYS_UNDER_API = new Set(Object.keys(ROUTE_POLICIES).map((k) => k.split(' ')[1]))
+
+export type Decision = 'allow' | 'unauthenticated' | 'mfa-required' | 'forbidden'
+
+/**
+ * Whether `actor` may call a route with `policy`. `pendingSession` says the request carries a
+ * session that has not finished two-step verification (its actor is still anonymous).
+ */
+export function decide(policy: RoutePolicy, actor: Actor, method: string, pendingSession: boolean): Decision {
+  if (policy.access === 'public') return 'allow'
+  if (policy.access === 'session') return actor.kind === 'user' || pendingSession ? 'allow' : 'unauthenticated'
+  if (actor.kind !== 'user') return pendingSession ? 'mfa-required' : 'unauthenticated'
+  // An API token without the write scope can only read.
+  if (!['GET', 'HEAD'].includes(method) && !actor.scopes.includes('write')) return 'forbidden'
+  if (policy.access === 'signed-in') return 'allow'
+  return policy.roles.some((ref) => {
+    const [kind, role] = ref.split(':')
+    return role === actor.role && (kind === '*' || kind === actor.orgKind)
+  })
+    ? 'allow'
+    : 'forbidden'
+}
