@@ -6,8 +6,7 @@ import { openSecret, sealSecret } from '../crypto/secret-box.ts'
 import type { Db } from '../db/database.ts'
 import { fromBool, parseJson, toBool } from '../db/values.ts'
 import { AppError } from '../errors.ts'
-import * as identityRepo from '../identity/identity.repository.ts'
-import { loadUserActor } from '../identity/identity.service.ts'
+import { accountRows as identityRepo, loadUserActor } from '../identity/identity.service.ts'
 import type { SessionRow, UserRow } from '../identity/identity.table.ts'
 import * as repo from './auth.repository.ts'
 import { verifyPassword } from './passwords.ts'
@@ -96,7 +95,7 @@ export async function login(
 ): Promise<IssuedSession> {
   const email = input.email.trim().toLowerCase()
   await assertNotThrottled(ctx, email, client)
-  const user = await identityRepo.findUserByEmail(ctx.db, email)
+  const user = await identityRepo.findByEmail(ctx.db, email)
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password)
   if (!user || !passwordOk || user.status !== 'active') {
     await recordLoginFailure(
@@ -118,7 +117,7 @@ export async function startSession(ctx: Ctx, user: UserRow, client: Client, meth
   const auditCtx = await actorCtx(ctx, user)
   return ctx.db.transaction().execute(async (trx) => {
     await repo.clearLoginFailures(trx, `account:${user.email}`)
-    await identityRepo.updateUser(trx, user.id, { last_login_at: ctx.now().toISOString() })
+    await identityRepo.update(trx, user.id, { last_login_at: ctx.now().toISOString() })
     const session = await issueSession(trx, ctx, user, state, client)
     await recordAuditEvent(auditCtx, trx, {
       action: 'auth.login',
@@ -145,7 +144,7 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedS
   const nowIso = ctx.now().toISOString()
   if (!session || session.revoked_at || session.absolute_expires_at <= nowIso || session.idle_expires_at <= nowIso)
     return null
-  const user = await identityRepo.findUserById(ctx.db, session.user_id)
+  const user = await identityRepo.findById(ctx.db, session.user_id)
   if (!user || user.status !== 'active') return null
   // Sliding the idle timeout costs a write; once a minute is precise enough.
   if (ctx.now().getTime() - Date.parse(session.last_seen_at) > MINUTE && session.state === 'active') {
@@ -184,7 +183,7 @@ export async function completeMfa(
     accepted = step !== null && (await identityRepo.advanceMfaStep(ctx.db, user.id, step))
   } else if (input.recoveryCode) {
     method = 'recovery-code'
-    accepted = await identityRepo.useRecoveryCode(ctx.db, user.id, hashRecoveryCode(input.recoveryCode), nowIso)
+    accepted = await identityRepo.consumeRecoveryCode(ctx.db, user.id, hashRecoveryCode(input.recoveryCode), nowIso)
   }
   if (!accepted) {
     await recordLoginFailure(ctx, user.email, client, `wrong ${method}`, user.id)
@@ -218,7 +217,7 @@ export async function beginMfaEnrolment(ctx: Ctx, current: ResolvedSession) {
   if (toBool(current.user.mfa_enabled))
     throw new AppError('MFA_REQUIRED', 'Two-step verification is already on; ask an administrator to reset it')
   const secret = newTotpSecret()
-  await identityRepo.updateUser(ctx.db, current.user.id, {
+  await identityRepo.update(ctx.db, current.user.id, {
     mfa_secret: sealSecret(ctx.secrets.encryptionKey, TOTP_PURPOSE, secret),
   })
   const uri = totpUri(secret, current.user.email)
@@ -226,7 +225,7 @@ export async function beginMfaEnrolment(ctx: Ctx, current: ResolvedSession) {
 }
 
 export async function confirmMfaEnrolment(ctx: Ctx, current: ResolvedSession, code: string, client: Client) {
-  const user = await identityRepo.findUserById(ctx.db, current.user.id)
+  const user = await identityRepo.findById(ctx.db, current.user.id)
   if (!user?.mfa_secret || toBool(user.mfa_enabled)) throw new AppError('MFA_REQUIRED', 'Start the enrolment first')
   const step = await verifyTotp(
     openSecret(ctx.secrets.encryptionKey, TOTP_PURPOSE, user.mfa_secret),
@@ -237,7 +236,7 @@ export async function confirmMfaEnrolment(ctx: Ctx, current: ResolvedSession, co
   if (step === null) throw new AppError('MFA_CODE_INVALID', 'The code is wrong or expired.')
   const recoveryCodes = Array.from({ length: RECOVERY_CODES }, () => formatRecoveryCode(randomBytes(10)))
   await ctx.db.transaction().execute(async (trx) => {
-    await identityRepo.updateUser(trx, user.id, { mfa_enabled: fromBool(true), mfa_last_step: step })
+    await identityRepo.update(trx, user.id, { mfa_enabled: fromBool(true), mfa_last_step: step })
     await identityRepo.replaceRecoveryCodes(trx, user.id, recoveryCodes.map(hashRecoveryCode))
   })
   const session = await rotateToActive(ctx, { ...current, user }, client, {

@@ -116,7 +116,7 @@ export async function replaceRecoveryCodes(db: Db, userId: string, hashes: strin
 }
 
 /** Marks a recovery code used; true only for the one call that used it. */
-export async function useRecoveryCode(db: Db, userId: string, codeHash: string, nowIso: string): Promise<boolean> {
+export async function consumeRecoveryCode(db: Db, userId: string, codeHash: string, nowIso: string): Promise<boolean> {
   const result = await db
     .updateTable('recovery_codes')
     .set({ used_at: nowIso })

@@ -305,3 +305,15 @@ export function toUser(row: UserRow, compartments: string[]): User {
     lastLoginAt: row.last_login_at,
   }
 }
+
+// Account rows for the authentication code (sign-in, two-step verification), which owns no table
+// of users itself. Pass a transaction to join one.
+export const accountRows = {
+  findByEmail: (db: Db, email: string) => repo.findUserByEmail(db, email),
+  findById: (db: Db, id: string) => repo.findUserById(db, id),
+  findByOidcSubject: (db: Db, issuer: string, subject: string) => repo.findUserByOidcSubject(db, issuer, subject),
+  update: (db: Db, id: string, update: Parameters<typeof repo.updateUser>[2]) => repo.updateUser(db, id, update),
+  advanceMfaStep: (db: Db, id: string, step: number) => repo.advanceMfaStep(db, id, step),
+  consumeRecoveryCode: (db: Db, id: string, codeHash: string, nowIso: string) => repo.consumeRecoveryCode(db, id, codeHash, nowIso),
+  replaceRecoveryCodes: (db: Db, id: string, hashes: string[]) => repo.replaceRecoveryCodes(db, id, hashes),
+}
