@@ -35,7 +35,7 @@ export const SessionStateSchema = z.object({
 })
 export type SessionStateSchema = z.infer<typeof SessionStateSchema>
 
-export const MfaEnrolmentSchema = z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() })
+export const MfaEnrolmentSchema = z.object({ secret: z.string(), otpauthUri: z.string(), qrDataUrl: z.string() })
 export const MfaEnrolmentConfirmedSchema = SessionStateSchema.extend({
   recoveryCodes: z.array(z.string()).describe('shown once; each works once'),
 })

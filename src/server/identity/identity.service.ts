@@ -314,6 +314,7 @@ export const accountRows = {
   findByOidcSubject: (db: Db, issuer: string, subject: string) => repo.findUserByOidcSubject(db, issuer, subject),
   update: (db: Db, id: string, update: Parameters<typeof repo.updateUser>[2]) => repo.updateUser(db, id, update),
   advanceMfaStep: (db: Db, id: string, step: number) => repo.advanceMfaStep(db, id, step),
-  consumeRecoveryCode: (db: Db, id: string, codeHash: string, nowIso: string) => repo.consumeRecoveryCode(db, id, codeHash, nowIso),
+  consumeRecoveryCode: (db: Db, id: string, codeHash: string, nowIso: string) =>
+    repo.consumeRecoveryCode(db, id, codeHash, nowIso),
   replaceRecoveryCodes: (db: Db, id: string, hashes: string[]) => repo.replaceRecoveryCodes(db, id, hashes),
 }
