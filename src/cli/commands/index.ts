@@ -1,9 +1,13 @@
 import { audit } from './audit.ts'
+import { compartment } from './compartment.ts'
 import { doctor } from './doctor.ts'
 import { migrate } from './migrate.ts'
+import { orgs, roles } from './orgs.ts'
 import { referenceCorrect } from './reference-correct.ts'
 import { seed } from './seed.ts'
 import { serve } from './serve.ts'
+import { token } from './token.ts'
+import { user } from './user.ts'
 
 export type Command = { summary: string; run: (args: string[]) => Promise<void> }
 
@@ -14,4 +18,9 @@ export const commands: Record<string, Command> = {
   doctor,
   'reference-correct': referenceCorrect,
   audit,
+  orgs,
+  roles,
+  compartment,
+  user,
+  token,
 }
