@@ -110,9 +110,23 @@ export async function login(
   return startSession(ctx, user, client, 'password')
 }
 
-/** After any first factor (password, single sign-on): a session that still needs the second one. */
-export async function startSession(ctx: Ctx, user: UserRow, client: Client, method: string): Promise<IssuedSession> {
-  const state: SessionRow['state'] = toBool(user.mfa_enabled) ? 'mfa_pending' : 'mfa_enrolment'
+/**
+ * After any first factor (password, single sign-on): a session that still needs the second one,
+ * unless `mfaDoneBy` names who already checked it (an identity provider trusted for that, whose
+ * ID token says so): then the session is active at once.
+ */
+export async function startSession(
+  ctx: Ctx,
+  user: UserRow,
+  client: Client,
+  method: string,
+  options: { mfaDoneBy?: string } = {},
+): Promise<IssuedSession> {
+  const state: SessionRow['state'] = options.mfaDoneBy
+    ? 'active'
+    : toBool(user.mfa_enabled)
+      ? 'mfa_pending'
+      : 'mfa_enrolment'
   // Read before the transaction: on SQLite the transaction holds the only connection.
   const auditCtx = await actorCtx(ctx, user)
   return ctx.db.transaction().execute(async (trx) => {
@@ -123,7 +137,7 @@ export async function startSession(ctx: Ctx, user: UserRow, client: Client, meth
       action: 'auth.login',
       recordType: 'user',
       recordId: user.id,
-      details: { method, state, ip: client.ip },
+      details: { method, state, ip: client.ip, ...(options.mfaDoneBy ? { mfaDoneBy: options.mfaDoneBy } : {}) },
     })
     return session
   })
