@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { agreementsRoutes } from './agreements/agreements.routes.ts'
 import { auditRoutes } from './audit/audit.routes.ts'
 import { authRoutes } from './auth/auth.routes.ts'
+import { oidcRoutes } from './auth/oidc.routes.ts'
 import type { Config } from './config.ts'
 import type { Ctx } from './context.ts'
 import { createDb, type DbHandle } from './db/database.ts'
@@ -23,6 +24,10 @@ import { version } from './version.ts'
 declare module 'fastify' {
   interface FastifyRequest {
     ctx: Ctx
+  }
+  interface FastifyInstance {
+    /** Every route registered, for the authorization-matrix test and `policyFor` checks. */
+    routeTable: { method: string; url: string }[]
   }
 }
 
@@ -57,6 +62,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   }).withTypeProvider<ZodTypeProvider>()
 
+  const routeTable: { method: string; url: string }[] = []
+  app.decorate('routeTable', routeTable)
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url })
+  })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.decorateRequest('ctx', null as unknown as Ctx)
@@ -82,6 +92,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(statesRoutes, { prefix: API_PREFIX })
   await app.register(referenceRoutes, { prefix: API_PREFIX })
   await app.register(authRoutes, { prefix: API_PREFIX })
+  await app.register(oidcRoutes(config), { prefix: API_PREFIX })
   await app.register(identityRoutes, { prefix: API_PREFIX })
   await app.register(agreementsRoutes, { prefix: API_PREFIX })
   await app.register(demoRoutes, { prefix: API_PREFIX })

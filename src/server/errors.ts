@@ -43,6 +43,10 @@ export const errorStatus = {
   PAYLOAD_TOO_LARGE: 413,
   // The body's content type is not one the route accepts.
   UNSUPPORTED_MEDIA_TYPE: 415,
+  // Two-step verification is already on (an administrator resets it), or enrolment was not started.
+  MFA_ENROLMENT_CONFLICT: 409,
+  // The session is not waiting for a second-step code.
+  MFA_NOT_PENDING: 409,
   // An account with this e-mail already exists.
   EMAIL_TAKEN: 409,
   // A compartment with this code already exists.

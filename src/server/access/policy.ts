@@ -12,7 +12,7 @@ export type RoleRef = `${OrganisationKind | '*'}:${string}`
 export type RoutePolicy =
   /** Anyone, anonymous included (the public portal). */
   | { access: 'public' }
-  /** A session still completing two-step verification, or any signed-in user. */
+  /** A browser session, including one still completing two-step verification (not API tokens). */
   | { access: 'session' }
   /** Any signed-in user: an active session or an API token. */
   | { access: 'signed-in' }
@@ -95,7 +95,9 @@ export type Decision = 'allow' | 'unauthenticated' | 'mfa-required' | 'forbidden
  */
 export function decide(policy: RoutePolicy, actor: Actor, method: string, pendingSession: boolean): Decision {
   if (policy.access === 'public') return 'allow'
-  if (policy.access === 'session') return actor.kind === 'user' || pendingSession ? 'allow' : 'unauthenticated'
+  if (policy.access === 'session') {
+    return pendingSession || (actor.kind === 'user' && actor.via === 'session') ? 'allow' : 'unauthenticated'
+  }
   if (actor.kind !== 'user') return pendingSession ? 'mfa-required' : 'unauthenticated'
   // An API token without the write scope can only read.
   if (!['GET', 'HEAD'].includes(method) && !actor.scopes.includes('write')) return 'forbidden'

@@ -56,7 +56,7 @@ function sessionOf(res: Awaited<ReturnType<typeof login>>): Session {
   if (!cookie) throw new Error(`no session cookie: ${res.statusCode} ${res.body}`)
   return { cookie: cookie.value, csrf: res.json().csrfToken }
 }
-async function post(s: Session, url: string, payload?: unknown, headers: Record<string, string> = {}) {
+async function post(s: Session, url: string, payload?: Record<string, unknown>, headers: Record<string, string> = {}) {
   return app.inject({
     method: 'POST',
     url,

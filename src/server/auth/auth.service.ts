@@ -182,7 +182,7 @@ export async function completeMfa(
   client: Client,
 ): Promise<IssuedSession> {
   if (current.session.state !== 'mfa_pending')
-    throw new AppError('MFA_REQUIRED', 'This session is not waiting for a code')
+    throw new AppError('MFA_NOT_PENDING', 'This session is not waiting for a code')
   const { user } = current
   const nowIso = ctx.now().toISOString()
   let accepted = false
@@ -229,7 +229,10 @@ async function rotateToActive(
 
 export async function beginMfaEnrolment(ctx: Ctx, current: ResolvedSession) {
   if (toBool(current.user.mfa_enabled))
-    throw new AppError('MFA_REQUIRED', 'Two-step verification is already on; ask an administrator to reset it')
+    throw new AppError(
+      'MFA_ENROLMENT_CONFLICT',
+      'Two-step verification is already on; ask an administrator to reset it',
+    )
   const secret = newTotpSecret()
   await identityRepo.update(ctx.db, current.user.id, {
     mfa_secret: sealSecret(ctx.secrets.encryptionKey, TOTP_PURPOSE, secret),
@@ -242,7 +245,8 @@ export async function beginMfaEnrolment(ctx: Ctx, current: ResolvedSession) {
 
 export async function confirmMfaEnrolment(ctx: Ctx, current: ResolvedSession, code: string, client: Client) {
   const user = await identityRepo.findById(ctx.db, current.user.id)
-  if (!user?.mfa_secret || toBool(user.mfa_enabled)) throw new AppError('MFA_REQUIRED', 'Start the enrolment first')
+  if (!user?.mfa_secret || toBool(user.mfa_enabled))
+    throw new AppError('MFA_ENROLMENT_CONFLICT', 'Start the enrolment first')
   const step = await verifyTotp(
     openSecret(ctx.secrets.encryptionKey, TOTP_PURPOSE, user.mfa_secret),
     code,
