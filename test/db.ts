@@ -76,6 +76,8 @@ export function testConfig(
     trustProxy: false,
     webDir: path.join(tmpdir(), 'partnine-no-web'),
     secrets: testSecrets,
+    publicUrl: 'http://127.0.0.1:8080',
+    oidcProviders: [],
     notices: [],
     ...overrides,
   }

@@ -35,6 +35,8 @@ export type BuildOptions = {
   /** An open database to use (tests share one per file); otherwise one is opened from config. */
   db?: DbHandle
   now?: () => Date
+  /** Where log lines go (tests capture them); stdout otherwise. */
+  logStream?: NodeJS.WritableStream
 }
 
 /** Registers plugins and features. Never listens: main.ts does, tests use inject(). */
@@ -44,6 +46,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
     bodyLimit: config.bodyLimit,

@@ -22,9 +22,51 @@ export type Config = Readonly<{
   /** Directory holding the built web app (index.html and assets). */
   webDir: string
   secrets: Readonly<{ sessionKey: string; encryptionKey: string; auditSigningKey: string }>
+  /** The address browsers use to reach us (no trailing slash); single sign-on redirect URIs hang off it. */
+  publicUrl: string
+  /** OpenID Connect identity providers for single sign-on (docs/sso.md); empty when there are none. */
+  oidcProviders: readonly OidcProviderConfig[]
   /** Lines worth telling the operator at start (e.g. that secrets were generated). */
   notices: readonly string[]
 }>
+
+const LOOPBACK_HOST = /^(127(\.\d{1,3}){3}|\[::1\]|localhost)$/i
+
+/** A plain-http issuer is allowed only on loopback (tests, a local IdP); anything else is TLS. */
+export function isLoopbackUrl(url: string): boolean {
+  return LOOPBACK_HOST.test(new URL(url).hostname)
+}
+
+const OidcProviderSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes (it goes in URLs)'),
+  name: z.string().min(1).max(80),
+  issuer: z
+    .url({ protocol: /^https?$/ })
+    .refine((u) => u.startsWith('https:') || isLoopbackUrl(u), 'must be https (plain http only on loopback)'),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1).optional(),
+  // The organisation whose users this IdP vouches for: it can never sign in anyone else.
+  orgCode: z.string().min(1),
+  // Whether a second factor done at the IdP (ID token `amr`) replaces our TOTP step.
+  trustIdpMfa: z.boolean().default(false),
+})
+export type OidcProviderConfig = Readonly<z.infer<typeof OidcProviderSchema>>
+
+const OidcProvidersSchema = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON array of providers' })
+      return z.NEVER
+    }
+  })
+  .pipe(
+    z
+      .array(OidcProviderSchema)
+      .refine((list) => new Set(list.map((p) => p.id)).size === list.length, 'provider ids must be unique'),
+  )
 
 const projectRoot = path.resolve(import.meta.dirname, '../..')
 
@@ -52,6 +94,9 @@ const EnvSchema = z.object({
   PARTNINE_ENCRYPTION_KEY: z.string().min(32).optional(),
   // Ed25519 seed (32 bytes, base64) that signs audit checkpoints.
   PARTNINE_AUDIT_SIGNING_KEY: z.string().min(40).optional(),
+  // Default http://<host>:<port>; set it when users reach the server through another address.
+  PARTNINE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PARTNINE_OIDC_PROVIDERS: OidcProvidersSchema.optional(),
 })
 
 /**
@@ -93,8 +138,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.PARTNINE_TRUST_PROXY === '1',
     webDir: path.resolve(e.PARTNINE_WEB_DIR ?? path.join(projectRoot, 'dist/web')),
     secrets,
+    publicUrl: (e.PARTNINE_PUBLIC_URL ?? defaultPublicUrl(e.PARTNINE_HOST, e.PARTNINE_PORT)).replace(/\/+$/, ''),
+    oidcProviders: e.PARTNINE_OIDC_PROVIDERS ?? [],
     notices,
   })
+}
+
+function defaultPublicUrl(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`
 }
 
 type SecretInput = {

@@ -23,6 +23,8 @@ export async function generateOpenApiDocument(): Promise<unknown> {
       encryptionKey: 'unused-unused-unused-unused-unused-00',
       auditSigningKey: Buffer.alloc(32, 7).toString('base64'),
     },
+    publicUrl: 'http://127.0.0.1:8080',
+    oidcProviders: [],
     notices: [],
   }
   const handle = createDb(config)
