@@ -2,9 +2,17 @@ import { MantineProvider } from '@mantine/core'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router'
 import { NotFoundPage } from './components/NotFoundPage.tsx'
+import { AccountPage } from './features/account/AccountPage.tsx'
+import { AdminPage } from './features/admin/AdminPage.tsx'
+import { AgreementPage } from './features/agreements/AgreementPage.tsx'
+import { AgreementsPage } from './features/agreements/AgreementsPage.tsx'
+import { AuditPage } from './features/audit/AuditPage.tsx'
+import { RequireAuth } from './features/auth/RequireAuth.tsx'
+import { SignInPage } from './features/auth/SignInPage.tsx'
 import { StatePage } from './features/states/StatePage.tsx'
 import { StatesPage } from './features/states/StatesPage.tsx'
 import { AppLayout } from './layout/AppLayout.tsx'
+import { ADMIN_ROLES, AUDITOR_ROLES } from './layout/navigation.ts'
 import { cssVariablesResolver, theme } from './theme.ts'
 
 const router = createBrowserRouter([
@@ -14,6 +22,33 @@ const router = createBrowserRouter([
       { index: true, element: <Navigate to="/states" replace /> },
       { path: 'states', element: <StatesPage /> },
       { path: 'states/:iso3', element: <StatePage /> },
+      { path: 'agreements', element: <AgreementsPage /> },
+      { path: 'agreements/:id', element: <AgreementPage /> },
+      { path: 'sign-in', element: <SignInPage /> },
+      {
+        path: 'account',
+        element: (
+          <RequireAuth>
+            <AccountPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'admin',
+        element: (
+          <RequireAuth roles={ADMIN_ROLES}>
+            <AdminPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <RequireAuth roles={AUDITOR_ROLES}>
+            <AuditPage />
+          </RequireAuth>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

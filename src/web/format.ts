@@ -29,3 +29,19 @@ export function formatLanguageName(code: string, language: string): string {
     return code
   }
 }
+
+/** A timestamp with its time, in the UI language and the browser's time zone. */
+export function formatDateTime(value: string | null | undefined, language: string): string {
+  if (!value) return ''
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return value
+  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(date)
+}
+
+export function useFormatDateTime() {
+  const { i18n } = useTranslation()
+  return (value: string | null | undefined) => formatDateTime(value, i18n.language)
+}

@@ -36,3 +36,35 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   }
   return (await response.json()) as T
 }
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null
+  return new ApiError(
+    response.status,
+    body?.error?.code ?? 'HTTP_ERROR',
+    body?.error?.message ?? `${response.status} ${response.statusText}`,
+  )
+}
+
+/**
+ * A state-changing request. While a session cookie exists the server wants its CSRF token in
+ * `x-csrf-token`; the caller reads the current one from the session in the query cache.
+ */
+export async function sendJson<T>(
+  method: 'POST' | 'DELETE' | 'PUT' | 'PATCH',
+  path: string,
+  body: unknown,
+  csrfToken: string | null | undefined,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  if (csrfToken) headers['x-csrf-token'] = csrfToken
+  const response = await fetch(`/api/v1${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  })
+  if (!response.ok) throw await toApiError(response)
+  return (await response.json()) as T
+}

@@ -1,12 +1,16 @@
 import { Anchor, AppShell, Box, Container, Group, Text, UnstyledButton } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet } from 'react-router'
+import { useActiveUser } from '../features/auth/auth.api.ts'
+import { UserMenu } from '../features/auth/UserMenu.tsx'
 import { DemoBanner } from '../features/meta/DemoBanner.tsx'
 import classes from './AppLayout.module.css'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
+import { NAV_ITEMS } from './navigation.ts'
 
 export function AppLayout() {
   const { t } = useTranslation()
+  const user = useActiveUser()
   return (
     <AppShell header={{ height: 64 }} padding={0}>
       <a className={classes.skipLink} href="#main">
@@ -26,13 +30,18 @@ export function AppLayout() {
               </UnstyledButton>
               <nav aria-label={t('app.mainNavigation')}>
                 <Group gap="xs">
-                  <NavLink to="/states" className={classes.navLink}>
-                    {t('nav.states')}
-                  </NavLink>
+                  {NAV_ITEMS.filter((item) => item.visible(user)).map((item) => (
+                    <NavLink key={item.to} to={item.to} className={classes.navLink}>
+                      {t(item.labelKey)}
+                    </NavLink>
+                  ))}
                 </Group>
               </nav>
             </Group>
-            <LanguageSwitch />
+            <Group gap="sm" wrap="nowrap">
+              <UserMenu />
+              <LanguageSwitch />
+            </Group>
           </Group>
         </Container>
       </AppShell.Header>

@@ -1,0 +1,34 @@
+import { Center, Loader } from '@mantine/core'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Navigate, useLocation } from 'react-router'
+import { NotFoundPage } from '../../components/NotFoundPage.tsx'
+import { useSession } from './auth.api.ts'
+
+type RequireAuthProps = { roles?: readonly string[]; children: ReactNode }
+
+/**
+ * Pages for signed-in users: anyone else goes to the sign-in page, which brings them back here.
+ * `roles` hides a page from other roles (the server refuses them anyway).
+ */
+export function RequireAuth({ roles, children }: RequireAuthProps) {
+  const { t } = useTranslation()
+  const session = useSession()
+  const location = useLocation()
+  if (session.isPending) {
+    return (
+      <Center py="xl">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    )
+  }
+  const user = session.data?.state === 'active' ? session.data.user : null
+  if (!user) {
+    const next = `${location.pathname}${location.search}`
+    return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />
+  }
+  if (roles && !roles.includes(user.role)) {
+    return <NotFoundPage title={t('errors.forbiddenTitle')} text={t('errors.FORBIDDEN')} />
+  }
+  return children
+}
