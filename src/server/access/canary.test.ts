@@ -1,0 +1,141 @@
+import { Writable } from 'node:stream'
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createUserWithToken } from '../../../test/auth.ts'
+import { createTestDb, type TestDb, testConfig } from '../../../test/db.ts'
+import { insertProtectedAgreement } from '../agreements/agreements.repository.ts'
+import { buildApp } from '../app.ts'
+
+// Unique strings planted in under-seal and ex parte records must never reach anyone without
+// need-to-know: not through any GET route of the app (lists, details, counts, search, the audit
+// viewer, the directory…), and never into a log line at all.
+
+const CANARIES = ['CANARY-SEAL-7f3a9c', 'CANARY-EXPARTE-2b81d4']
+const logLines: string[] = []
+let db: TestDb
+let app: FastifyInstance
+const outsiders = new Map<string, Record<string, string>>()
+
+beforeAll(async () => {
+  db = await createTestDb()
+  const capture = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk))
+      done()
+    },
+  })
+  app = await buildApp(testConfig(db, { logLevel: 'trace' }), { db, logStream: capture })
+  await db.db
+    .insertInto('organisations')
+    .values({ code: 'ICC-DEFENCE-CANARY', kind: 'defence', name_en: 'Defence', name_fr: 'Défense' })
+    .execute()
+  await insertProtectedAgreement(db.db, {
+    id: 'canary:sealed',
+    iso3: 'KEN',
+    kind: 'ad_hoc_arrangement',
+    title: `Arrest operation ${CANARIES[0]}`,
+    status: 'signed',
+    dateSigned: '2026-03-01',
+    notes: `Operational details ${CANARIES[0]}`,
+    classification: 'under_seal',
+    compartmentCode: 'CASE-CANARY',
+    exParteParty: null,
+    recipients: [{ kind: 'named', orgCode: 'KEN' }],
+  })
+  await insertProtectedAgreement(db.db, {
+    id: 'canary:exparte',
+    iso3: 'BEL',
+    kind: 'interim_release',
+    title: `Interim release conditions ${CANARIES[1]}`,
+    status: 'signed',
+    dateSigned: '2026-03-02',
+    notes: `Defence proposal ${CANARIES[1]}`,
+    classification: 'ex_parte',
+    compartmentCode: 'CASE-CANARY',
+    exParteParty: 'ICC-DEFENCE-CANARY',
+    recipients: [],
+  })
+  // People with need-to-know read them, so the trail and the logs have every chance to leak.
+  const owner = await createUserWithToken(db.db, {
+    orgCode: 'ICC-CHAMBERS',
+    role: 'officer',
+    compartments: ['CASE-CANARY'],
+  })
+  for (const url of ['/api/v1/agreements', '/api/v1/agreements/canary:sealed', '/api/v1/agreements/canary:exparte']) {
+    expect((await app.inject({ url, headers: owner.headers })).body).toContain('CANARY')
+  }
+  outsiders.set('anonymous', {})
+  for (const [label, spec] of [
+    ['focal point of another State', { orgCode: 'ARG', role: 'focal-point' }],
+    ['officer of the named State, not delegated', { orgCode: 'KEN', role: 'officer' }],
+    ['OTP officer outside the compartment', { orgCode: 'ICC-OTP', role: 'officer', compartments: ['CASE-OTHER'] }],
+    [
+      'OTP officer in the compartment (not the ex parte party)',
+      { orgCode: 'ICC-OTP', role: 'officer', compartments: ['CASE-CANARY'] },
+    ],
+    ['auditor', { orgCode: 'ICC-REGISTRY', role: 'auditor' }],
+    ['administrator', { orgCode: 'ICC-REGISTRY', role: 'admin' }],
+    ['ASP officer', { orgCode: 'ASP', role: 'officer' }],
+    ['UN focal point', { orgCode: 'IO-UN', role: 'focal-point' }],
+  ] as const) {
+    outsiders.set(
+      label,
+      (
+        await createUserWithToken(db.db, {
+          ...spec,
+          compartments: 'compartments' in spec ? [...spec.compartments] : [],
+        })
+      ).headers,
+    )
+  }
+})
+afterAll(async () => {
+  await app.close()
+  await db.destroy()
+})
+
+function urlsFor(route: string): string[] {
+  if (route.includes(':id')) return ['canary:sealed', 'canary:exparte'].map((id) => route.replace(':id', id))
+  return [route.replace(':iso3', 'KEN').replace(/:[a-zA-Z]+/g, 'x')]
+}
+
+const QUERIES = [
+  '',
+  '?limit=200',
+  '?iso3=KEN',
+  '?classification=under_seal',
+  '?classification=ex_parte',
+  '?q=ken',
+  '?agreement=interim_release&limit=250',
+]
+
+describe('canaries in under-seal and ex parte records', () => {
+  it('appear in no answer of any GET route to anyone without need-to-know', async () => {
+    const getRoutes = app.routeTable.filter(
+      (r) => r.method === 'GET' && r.url.startsWith('/api/v1/') && r.url !== '/api/v1/openapi.json',
+    )
+    expect(getRoutes.length).toBeGreaterThan(15)
+    let answers = 0
+    for (const [label, headers] of outsiders) {
+      for (const route of getRoutes) {
+        for (const url of urlsFor(route.url)) {
+          for (const query of QUERIES) {
+            const res = await app.inject({ url: url + query, headers })
+            answers++
+            // The OTP in the compartment may know the sealed record; the ex parte one is not theirs.
+            const forbidden = label.startsWith('OTP officer in the compartment') ? [CANARIES[1] as string] : CANARIES
+            for (const canary of forbidden) expect(res.body, `${label}: GET ${url}${query}`).not.toContain(canary)
+            const hiddenId = label.startsWith('OTP officer in the compartment') ? 'canary:exparte' : 'canary:'
+            if (url.includes(hiddenId) && query === '') expect(res.statusCode, `${label}: GET ${url}`).toBe(404)
+          }
+        }
+      }
+    }
+    expect(answers).toBeGreaterThan(500)
+  })
+
+  it('never appear in a log line, even at trace level', () => {
+    expect(logLines.length).toBeGreaterThan(100)
+    for (const canary of CANARIES) expect(logLines.filter((l) => l.includes(canary))).toEqual([])
+  })
+})
