@@ -20,10 +20,10 @@ const RECORDS = {
   under_seal: { classification: 'under_seal', recipients: [{ kind: 'named' as const, orgCode: S }] },
   ex_parte: { classification: 'ex_parte', recipients: [] },
 } as const
-type Record = keyof typeof RECORDS
+type RecordName = keyof typeof RECORDS
 
 type CallerSpec = { orgCode: string; role: string; compartments?: string[]; delegated?: boolean }
-const CALLERS: { [label: string]: { spec: CallerSpec | null; sees: Record[] } } = {
+const CALLERS: { [label: string]: { spec: CallerSpec | null; sees: RecordName[] } } = {
   anonymous: { spec: null, sees: ['public'] },
   'OTP officer in the compartment': {
     spec: { orgCode: 'ICC-OTP', role: 'officer', compartments: [C] },
@@ -133,7 +133,7 @@ describe('need-to-know, every classification × every caller', () => {
       const list = (await app.inject({ url: '/api/v1/agreements?kind=ntk_test&limit=200', headers: h })).json()
       expect(list.items.map((a: { id: string }) => a.id.slice(4)).sort()).toEqual([...sees].sort())
       expect(list.total).toBe(sees.length)
-      for (const record of Object.keys(RECORDS) as Record[]) {
+      for (const record of Object.keys(RECORDS) as RecordName[]) {
         const res = await app.inject({ url: `/api/v1/agreements/ntk:${record}`, headers: h })
         expect(res.statusCode, `${label} → ${record}`).toBe(sees.includes(record) ? 200 : 404)
         if (!sees.includes(record)) {
