@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { systemCtx } from '../../../test/context.ts'
+import { createTestDb, type TestDb, testConfig } from '../../../test/db.ts'
+import { buildApp } from '../app.ts'
+import { prepareDatabase } from '../boot/prepare-database.ts'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../identity/identity.demo.ts'
+import { removeDemoData } from './demo.service.ts'
+
+let db: TestDb
+let app: FastifyInstance
+beforeAll(async () => {
+  db = await createTestDb()
+  app = await buildApp(testConfig(db), { db })
+})
+afterAll(async () => {
+  await app.close()
+  await db.destroy()
+})
+
+describe('the fictional demo', () => {
+  it('is not announced before it is loaded', async () => {
+    expect((await app.inject({ url: '/api/v1/demo/accounts' })).statusCode).toBe(404)
+  })
+
+  it('loads one account per role, labelled fictional, and records of every classification', async () => {
+    const result = await prepareDatabase(systemCtx(db.db), { demo: true })
+    expect(result.demo).toMatchObject({ users: DEMO_ACCOUNTS.length })
+    const users = await db.db.selectFrom('users').select(['role', 'org_code', 'display_name', 'is_demo']).execute()
+    expect(new Set(users.map((u) => u.role))).toEqual(
+      new Set(['officer', 'approver', 'counsel', 'focal-point', 'auditor', 'admin']),
+    )
+    expect(users.every((u) => u.display_name.includes('(fictional)'))).toBe(true)
+    const classifications = await db.db
+      .selectFrom('agreements')
+      .select('classification')
+      .where('id', 'like', 'demo:%')
+      .execute()
+    expect(new Set(classifications.map((c) => c.classification))).toEqual(
+      new Set(['public', 'confidential', 'under_seal', 'ex_parte']),
+    )
+    const accounts = (await app.inject({ url: '/api/v1/demo/accounts' })).json()
+    expect(accounts).toMatchObject({ password: DEMO_PASSWORD, currentCode: expect.stringMatching(/^\d{6}$/) })
+    expect((await app.inject({ url: '/api/v1/meta' })).json().demoLoadedAt).not.toBeNull()
+  })
+
+  it('lets a demo account sign in with the published details', async () => {
+    const accounts = (await app.inject({ url: '/api/v1/demo/accounts' })).json()
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'nld.focal-point@demo.invalid', password: accounts.password },
+    })
+    expect(login.json().state).toBe('mfa_pending')
+    const mfa = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/mfa',
+      cookies: { partnine_session: login.cookies[0]?.value as string },
+      headers: { 'x-csrf-token': login.json().csrfToken },
+      payload: { code: accounts.currentCode },
+    })
+    expect(mfa.json().state).toBe('active')
+    const agreements = (
+      await app.inject({ url: '/api/v1/agreements', cookies: { partnine_session: mfa.cookies[0]?.value as string } })
+    ).json()
+    expect(agreements.items.map((a: { id: string }) => a.id)).toContain('demo:witness_relocation:NLD')
+  })
+
+  it('stops the server from starting without the demo while demo accounts exist', async () => {
+    await expect(prepareDatabase(systemCtx(db.db), { demo: false })).rejects.toMatchObject({
+      code: 'DEMO_ACCOUNTS_IN_PRODUCTION',
+    })
+    await removeDemoData(systemCtx(db.db))
+    await expect(prepareDatabase(systemCtx(db.db), { demo: false })).resolves.toBeDefined()
+    expect((await app.inject({ url: '/api/v1/demo/accounts' })).statusCode).toBe(404)
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'nld.focal-point@demo.invalid', password: DEMO_PASSWORD },
+    })
+    expect(login.statusCode).toBe(401)
+  })
+})
