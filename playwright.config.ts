@@ -11,6 +11,19 @@ const port = 4180
 // run the CLI on the server's database (workers inherit the variable from the main process).
 process.env.PARTNINE_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'partnine-e2e-'))
 const dataDir = process.env.PARTNINE_E2E_DATA_DIR
+// The test identity provider of e2e/sso.spec.ts (test/oidc-idp-server.ts), and the app's view of it.
+// Not 4190: fetch and Chromium refuse that port (ManageSieve is on the fetch spec's list of bad ports).
+const idpPort = 4191
+const ssoProviders = [
+  {
+    id: 'test-idp',
+    name: 'Test IdP',
+    issuer: `http://127.0.0.1:${idpPort}`,
+    clientId: 'partnine-e2e',
+    clientSecret: 'partnine-e2e-secret-0123456789',
+    orgCode: 'ICC-TFV',
+  },
+]
 
 export default defineConfig({
   testDir: 'e2e',
@@ -39,12 +52,27 @@ export default defineConfig({
     },
   },
   // The real server on a fresh data directory: migrations, reference data and the demo load on start.
-  webServer: {
-    command: `bash -c 'node scripts/ensure-web-build.mjs && PARTNINE_DATA_DIR=${dataDir} PARTNINE_PORT=${port} PARTNINE_LOG_LEVEL=warn exec bin/partnine serve'`,
-    url: `http://127.0.0.1:${port}/readyz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `bash -c 'node scripts/ensure-web-build.mjs && PARTNINE_DATA_DIR=${dataDir} PARTNINE_PORT=${port} PARTNINE_LOG_LEVEL=warn exec bin/partnine serve'`,
+      url: `http://127.0.0.1:${port}/readyz`,
+      env: { PARTNINE_OIDC_PROVIDERS: JSON.stringify(ssoProviders) },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'node --disable-warning=ExperimentalWarning test/oidc-idp-server.ts',
+      url: `http://127.0.0.1:${idpPort}/.well-known/openid-configuration`,
+      env: {
+        PARTNINE_TEST_IDP_PORT: String(idpPort),
+        PARTNINE_TEST_IDP_REDIRECT_URI: `http://127.0.0.1:${port}/api/v1/auth/oidc/test-idp/callback`,
+      },
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 })
