@@ -21,7 +21,7 @@ const ssoProviders = [
     issuer: `http://127.0.0.1:${idpPort}`,
     clientId: 'partnine-e2e',
     clientSecret: 'partnine-e2e-secret-0123456789',
-    orgCode: 'ICC-TFV',
+    orgCode: 'ASP',
   },
 ]
 

@@ -1,7 +1,7 @@
 import { startTestIdp } from './oidc-provider.ts'
 
 // The test identity provider as a process, for the browser tests (playwright.config.ts starts it
-// as a webServer). It knows one person: the fictional Trust Fund officer of the demo, whose
+// as a webServer). It knows one person: the fictional Assembly of States Parties officer of the demo, whose
 // account the platform links on first sign-on.
 //   node --disable-warning=ExperimentalWarning test/oidc-idp-server.ts
 // Settings: PARTNINE_TEST_IDP_PORT (4191), PARTNINE_TEST_IDP_REDIRECT_URI, PARTNINE_TEST_IDP_CLIENT_ID,
@@ -14,7 +14,7 @@ const idp = await startTestIdp({
   redirectUris: [
     process.env.PARTNINE_TEST_IDP_REDIRECT_URI ?? 'http://127.0.0.1:4180/api/v1/auth/oidc/test-idp/callback',
   ],
-  accounts: [{ sub: 'e2e-tfv-officer', email: 'tfv.officer@demo.invalid', amr: ['pwd'] }],
+  accounts: [{ sub: 'e2e-asp-officer', email: 'asp.officer@demo.invalid', amr: ['pwd'] }],
 })
 console.log(`test identity provider at ${idp.issuer}`)
 
