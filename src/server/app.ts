@@ -9,6 +9,7 @@ import type { Config } from './config.ts'
 import type { Ctx } from './context.ts'
 import { createDb, type DbHandle } from './db/database.ts'
 import { demoRoutes } from './demo/demo.routes.ts'
+import { AppError } from './errors.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { identityRoutes } from './identity/identity.routes.ts'
 import { metaRoutes } from './meta/meta.routes.ts'
@@ -37,6 +38,12 @@ export type BuildOptions = {
   now?: () => Date
   /** Where log lines go (tests capture them); stdout otherwise. */
   logStream?: NodeJS.WritableStream
+}
+
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000')
+  if (depth > 20 || value === null || typeof value !== 'object') return false
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1))
 }
 
 /** Registers plugins and features. Never listens: main.ts does, tests use inject(). */
@@ -86,6 +93,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   })
   if (!options.db) app.addHook('onClose', async () => handle.close())
 
+  // PostgreSQL cannot store U+0000 in text; no legitimate input contains it. Refuse it everywhere
+  // with a clear error rather than let a driver error become a 500.
+  app.addHook('preValidation', async (req) => {
+    if (containsNul(req.params) || containsNul(req.query) || containsNul(req.body)) {
+      throw new AppError('VALIDATION_FAILED', 'NUL characters (U+0000) are not accepted')
+    }
+  })
   registerErrorHandler(app)
   await registerSecurityHeaders(app)
   await registerOpenApi(app, version)
