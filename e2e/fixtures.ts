@@ -7,11 +7,17 @@ import { test as base, expect, type Page } from '@playwright/test'
  */
 type ConsoleProblems = { csp: string[]; errors: string[]; allowedErrors: RegExp[] }
 
+/** The console record of each page, so that helpers can allow an error they provoke. */
+export const consoleProblemsOf = new WeakMap<Page, ConsoleProblems>()
+
 export const test = base.extend<{ consoleProblems: ConsoleProblems }>({
   consoleProblems: async ({ page }, use) => {
     const problems: ConsoleProblems = { csp: [], errors: [], allowedErrors: [] }
+    consoleProblemsOf.set(page, problems)
     page.on('console', (message) => {
-      const text = message.text()
+      // The URL tells apart the 404 or 401 a test provokes from a real failure.
+      const url = message.location().url
+      const text = url ? `${message.text()} [${url}]` : message.text()
       if (/Content Security Policy|Refused to (apply|load|execute)/i.test(text)) problems.csp.push(text)
       else if (message.type() === 'error') problems.errors.push(text)
     })
@@ -23,6 +29,7 @@ export const test = base.extend<{ consoleProblems: ConsoleProblems }>({
   },
 })
 
+export type { Page }
 export { expect }
 
 /** Makes the UI language explicit for a test (the switch stores it in localStorage). */

@@ -19,7 +19,7 @@ export function ApiErrorAlert({ error, testId }: { error: unknown; testId?: stri
   const message = useErrorMessage()
   if (!error) return null
   return (
-    <Alert color="red" variant="light" title={t('errors.title')} role="alert" data-testid={testId ?? 'api-error'}>
+    <Alert color="red.9" variant="light" title={t('errors.title')} role="alert" data-testid={testId ?? 'api-error'}>
       {message(error)}
     </Alert>
   )

@@ -48,7 +48,7 @@ export function SessionsCard() {
                       {s.userAgent ?? t('account.unknownDevice')}
                     </Text>
                     {s.isCurrent && (
-                      <Badge color="court" variant="light" size="sm" data-testid="current-session">
+                      <Badge color="court" variant="filled" size="sm" data-testid="current-session">
                         {t('account.thisSession')}
                       </Badge>
                     )}

@@ -65,7 +65,7 @@ export function TokensCard() {
         {t('tokens.intro')}
       </Text>
       {create.data && (
-        <Alert color="green" variant="light" title={t('tokens.createdTitle')} mb="sm" data-testid="new-token">
+        <Alert color="green.9" variant="light" title={t('tokens.createdTitle')} mb="sm" data-testid="new-token">
           <Stack gap={6}>
             <Text size="sm">{t('tokens.createdText')}</Text>
             <Code block data-testid="new-token-value">
@@ -151,7 +151,7 @@ export function TokensCard() {
                   <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('tokens.never')}</Table.Td>
                   <Table.Td>
                     {token.revokedAt ? (
-                      <Badge color="gray" variant="light">
+                      <Badge color="gray.7" variant="filled">
                         {t('tokens.revoked')}
                       </Badge>
                     ) : (

@@ -80,7 +80,7 @@ export function CompartmentsCard() {
                 <Table.Td>
                   {c.name}{' '}
                   {c.isDemo && (
-                    <Badge size="xs" color="yellow" variant="light">
+                    <Badge size="xs" color="yellow.3" variant="filled">
                       {t('demo.fictional')}
                     </Badge>
                   )}

@@ -58,14 +58,14 @@ export function UsersCard() {
                       {user.email}
                     </Text>
                     {user.isDemo && (
-                      <Badge size="xs" color="yellow" variant="light">
+                      <Badge size="xs" color="yellow.3" variant="filled">
                         {t('demo.fictional')}
                       </Badge>
                     )}
                   </Table.Td>
                   <Table.Td>
                     <Badge
-                      color={user.status === 'active' ? 'green' : 'gray'}
+                      color={user.status === 'active' ? 'green.9' : 'gray.7'}
                       variant="light"
                       data-testid="user-status"
                     >

@@ -51,7 +51,7 @@ export function AgreementPage() {
         <Group gap="sm" mt="xs">
           <Title order={1}>{title}</Title>
           {a.isDemo && (
-            <Badge color="yellow" variant="light">
+            <Badge color="yellow.3" variant="filled">
               {t('demo.fictional')}
             </Badge>
           )}

@@ -92,7 +92,7 @@ export function AgreementsPage() {
                           {a.title ?? t(`agreement.${a.kind}`, { defaultValue: a.kind })}
                         </Anchor>
                         {a.isDemo && (
-                          <Badge size="xs" color="yellow" variant="light" ml={6}>
+                          <Badge size="xs" color="yellow.3" variant="filled" ml={6}>
                             {t('demo.fictional')}
                           </Badge>
                         )}

@@ -3,16 +3,16 @@ import { useTranslation } from 'react-i18next'
 import type { Classification } from './agreements.api.ts'
 
 const COLORS: Record<Classification, string> = {
-  public: 'gray',
-  confidential: 'orange',
-  under_seal: 'red',
-  ex_parte: 'grape',
+  public: 'gray.7',
+  confidential: 'orange.9',
+  under_seal: 'red.9',
+  ex_parte: 'grape.9',
 }
 
 export function ClassificationBadge({ value }: { value: Classification }) {
   const { t } = useTranslation()
   return (
-    <Badge color={COLORS[value]} variant="light" data-testid="classification">
+    <Badge color={COLORS[value]} variant="filled" data-testid="classification">
       {t(`classification.${value}`)}
     </Badge>
   )

@@ -23,7 +23,7 @@ export function VerifyCard() {
         <ApiErrorAlert error={verify.error} />
         {report && (
           <Alert
-            color={report.ok ? 'green' : 'red'}
+            color={report.ok ? 'green.9' : 'red.9'}
             variant="light"
             title={report.ok ? t('audit.verifyOk') : t('audit.verifyProblem')}
             data-testid="verify-report"

@@ -17,7 +17,7 @@ export function DemoAccountsPanel({ onPick }: { onPick: (email: string, password
           <Title order={2} size="h4" id={headingId}>
             {t('demo.title')}
           </Title>
-          <Badge color="yellow" variant="light">
+          <Badge color="yellow.3" variant="filled">
             {t('demo.fictional')}
           </Badge>
         </Group>

@@ -44,6 +44,7 @@ export function EnrolmentStep({ confirm }: { confirm: ReturnType<typeof useConfi
         </Group>
         <ApiErrorAlert error={confirm.error} testId="enrol-error" />
         <TextInput
+          name="code"
           label={t('enrol.code')}
           description={t('signIn.codeHelp')}
           inputMode="numeric"

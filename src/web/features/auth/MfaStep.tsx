@@ -28,6 +28,7 @@ export function MfaStep() {
         {useRecovery ? (
           <TextInput
             key="recovery"
+            name="recoveryCode"
             label={t('signIn.recoveryCode')}
             autoComplete="off"
             required
@@ -38,6 +39,7 @@ export function MfaStep() {
         ) : (
           <TextInput
             key="totp"
+            name="code"
             label={t('signIn.code')}
             description={t('signIn.codeHelp')}
             inputMode="numeric"

@@ -29,6 +29,7 @@ export function PasswordStep({ email, onEmailChange, password, onPasswordChange 
         <ApiErrorAlert error={login.error} testId="sign-in-error" />
         <TextInput
           label={t('signIn.email')}
+          name="email"
           type="email"
           autoComplete="username"
           required
@@ -38,6 +39,7 @@ export function PasswordStep({ email, onEmailChange, password, onPasswordChange 
         />
         <PasswordInput
           label={t('signIn.password')}
+          name="password"
           autoComplete="current-password"
           required
           value={password}

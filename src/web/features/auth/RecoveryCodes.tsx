@@ -8,7 +8,7 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
   const download = `data:text/plain;charset=utf-8,${encodeURIComponent(`${t('recovery.fileHeader')}\n\n${text}\n`)}`
   return (
     <Stack gap="sm" data-testid="recovery-codes">
-      <Alert color="yellow" variant="light" title={t('recovery.title')}>
+      <Alert color="yellow.3" variant="filled" title={t('recovery.title')}>
         {t('recovery.intro')}
       </Alert>
       <List type="ordered" spacing={4} ff="monospace">

@@ -1,0 +1,46 @@
+import { signIn } from './auth-helpers.ts'
+import { expect, expectNoAxeViolations, screenshot, test, useLanguage } from './fixtures.ts'
+
+test.describe('Audit trail', () => {
+  test.describe.configure({ timeout: 90_000 })
+
+  test('the auditor filters the trail, verifies it and signs a checkpoint', async ({ page }) => {
+    await useLanguage(page, 'en')
+    await signIn(page, 'auditor@demo.invalid', '/sign-in?next=%2Faudit')
+    await expect(page).toHaveURL(/\/audit$/)
+    await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible()
+    const table = page.getByTestId('audit-table')
+    await expect(table.locator('tbody tr').first()).toBeVisible()
+    await expectNoAxeViolations(page)
+
+    // Filter: the auditor's own sign-in.
+    await page.getByLabel('Action').fill('auth.login')
+    await page.getByLabel('Actor').fill('user:auditor@demo.invalid')
+    await page.getByRole('button', { name: 'Apply filters' }).click()
+    await expect(table.locator('tbody tr').first()).toContainText('user:auditor@demo.invalid')
+    const actions = await table.locator('tbody tr td:nth-child(4)').allTextContents()
+    expect(actions.length).toBeGreaterThan(0)
+    expect(new Set(actions)).toEqual(new Set(['auth.login']))
+
+    // A filter that matches nothing.
+    await page.getByLabel('Action').fill('no.such_action')
+    await page.getByRole('button', { name: 'Apply filters' }).click()
+    await expect(page.getByTestId('audit-empty')).toHaveText('No event matches these filters.')
+    await page.getByRole('button', { name: 'Clear' }).click()
+    await expect(table.locator('tbody tr').first()).toBeVisible()
+
+    // Verify the chain.
+    await page.getByRole('button', { name: 'Verify now' }).click()
+    const report = page.getByTestId('verify-report')
+    await expect(report).toContainText('The audit trail is intact')
+    await expect(report).toContainText(/\d+ events? checked\./)
+
+    // Sign a checkpoint; it becomes the latest.
+    await page.getByLabel('Reason for a new checkpoint').fill('Browser test checkpoint')
+    await page.getByRole('button', { name: 'Sign a checkpoint' }).click()
+    await expect(page.getByTestId('latest-checkpoint')).toContainText('Reason: Browser test checkpoint')
+    await expect(page.getByTestId('latest-checkpoint')).toContainText('by user:auditor@demo.invalid')
+    await expectNoAxeViolations(page)
+    await screenshot(page, 'audit-en')
+  })
+})
