@@ -19,6 +19,8 @@ import { API_PREFIX, registerOpenApi } from './plugins/openapi.ts'
 import { registerSecurityHeaders } from './plugins/security.ts'
 import { registerWebApp } from './plugins/web-app.ts'
 import { referenceRoutes } from './reference/reference.routes.ts'
+import { requestsRoutes } from './requests/requests.routes.ts'
+import { situationsRoutes } from './situations/situations.routes.ts'
 import { statesRoutes } from './states/states.routes.ts'
 import { version } from './version.ts'
 
@@ -112,6 +114,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(oidcRoutes(config), { prefix: API_PREFIX })
   await app.register(identityRoutes, { prefix: API_PREFIX })
   await app.register(agreementsRoutes, { prefix: API_PREFIX })
+  await app.register(situationsRoutes, { prefix: API_PREFIX })
+  await app.register(requestsRoutes, { prefix: API_PREFIX })
   await app.register(demoRoutes, { prefix: API_PREFIX })
   await app.register(auditRoutes(config.secrets.auditSigningKey), { prefix: API_PREFIX })
   await registerWebApp(app, config.webDir)

@@ -51,6 +51,22 @@ export const errorStatus = {
   EMAIL_TAKEN: 409,
   // A compartment with this code already exists.
   COMPARTMENT_EXISTS: 409,
+  // A situation or case code that another record already uses.
+  RECORD_CODE_TAKEN: 409,
+  // A step of a request's life cycle that its state, the caller's role or four eyes rule out
+  // (details.allowed lists the steps the caller may take now).
+  TRANSITION_NOT_ALLOWED: 409,
+  // Changing a request's drafting fields after it left the draft state, or from another organ.
+  REQUEST_NOT_EDITABLE: 409,
+  // Approving a request while a required element of its article 91/92/96 checklist is missing.
+  REQUEST_INCOMPLETE: 422,
+  // A record whose links or need-to-know do not hold together (a compartment the author is not
+  // in, an ex parte record without its party, a case of another situation, an addressee that is
+  // neither a State nor an international organisation…).
+  RECORD_INVALID: 422,
+  // A deadline change to the same value, to a time before the request was transmitted, or on a
+  // request that has reached a final state.
+  DEADLINE_INVALID: 422,
   // A password that NIST SP 800-63B-4 rules out (too short, common, built on context words).
   PASSWORD_REJECTED: 422,
   // A role that this kind of organisation cannot give (e.g. focal-point in a Court organ).

@@ -25,6 +25,19 @@ const SIGNED_IN = { access: 'signed-in' } as const
 const ADMIN = { access: 'roles', roles: ['court_organ:admin'] } as const
 const AUDITOR = { access: 'roles', roles: ['court_organ:auditor'] } as const
 const COURT_STAFF = { access: 'roles', roles: ['court_organ:officer', 'court_organ:approver'] } as const
+const DRAFTERS = { access: 'roles', roles: ['court_organ:officer', 'court_organ:approver', 'defence:counsel'] } as const
+/** Everyone who takes some step of a request's life cycle (requests.lifecycle.ts says which). */
+const REQUEST_ACTORS = {
+  access: 'roles',
+  roles: [
+    'court_organ:officer',
+    'court_organ:approver',
+    'defence:counsel',
+    'state:focal-point',
+    'state:officer',
+    'io:focal-point',
+  ],
+} as const
 
 export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   // Platform
@@ -43,6 +56,27 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/v1/agreements': PUBLIC,
   'GET /api/v1/agreements/:id': PUBLIC,
   'POST /api/v1/agreements/:id/reclassification': COURT_STAFF,
+  // Situations, cases, persons: signed-in users; the visibility rule decides which records answer.
+  'GET /api/v1/situations': SIGNED_IN,
+  'POST /api/v1/situations': COURT_STAFF,
+  'GET /api/v1/situations/:id': SIGNED_IN,
+  'GET /api/v1/cases': SIGNED_IN,
+  'POST /api/v1/cases': COURT_STAFF,
+  'GET /api/v1/cases/:id': SIGNED_IN,
+  'GET /api/v1/persons': SIGNED_IN,
+  'POST /api/v1/persons': COURT_STAFF,
+  'GET /api/v1/persons/:id': SIGNED_IN,
+  // Requests for cooperation: reads through the visibility rule; drafting by Court staff and
+  // Defence counsel; each life-cycle step decided by the transition table (requests.lifecycle.ts).
+  'GET /api/v1/requests': SIGNED_IN,
+  'GET /api/v1/requests/counts': SIGNED_IN,
+  'POST /api/v1/requests': DRAFTERS,
+  'GET /api/v1/requests/:id': SIGNED_IN,
+  'PATCH /api/v1/requests/:id': DRAFTERS,
+  'GET /api/v1/requests/:id/transitions': SIGNED_IN,
+  'POST /api/v1/requests/:id/transitions': REQUEST_ACTORS,
+  'GET /api/v1/requests/:id/receipts': SIGNED_IN,
+  'POST /api/v1/requests/:id/deadline-changes': COURT_STAFF,
   // Authentication
   'GET /api/v1/auth/session': PUBLIC,
   'POST /api/v1/auth/login': PUBLIC,

@@ -18,6 +18,15 @@ import type {
   StatuteArticleTable,
 } from '../reference/reference.table.ts'
 import type {
+  DeadlineChangeTable,
+  ReferenceCounterTable,
+  RequestEventTable,
+  RequestPersonTable,
+  RequestReceiptTable,
+  RequestTable,
+} from '../requests/requests.table.ts'
+import type { CaseTable, PersonTable, SituationTable } from '../situations/situations.table.ts'
+import type {
   AgreementTable,
   StateCooperationProfileTable,
   StateFactTable,
@@ -49,4 +58,13 @@ export interface Database {
   classification_history: ClassificationHistoryTable
   audit_chain_head: AuditChainHeadTable
   audit_checkpoints: AuditCheckpointTable
+  situations: SituationTable
+  cases: CaseTable
+  persons: PersonTable
+  reference_counters: ReferenceCounterTable
+  requests: RequestTable
+  request_persons: RequestPersonTable
+  request_events: RequestEventTable
+  request_receipts: RequestReceiptTable
+  deadline_changes: DeadlineChangeTable
 }

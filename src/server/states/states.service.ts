@@ -269,3 +269,12 @@ export async function listStateNames(db: Db) {
   const rows = await statesRepo.listStates(db, {}, 'en', null, 10_000)
   return rows.map((r) => ({ iso3: r.iso3, nameEn: r.name_en, nameFr: r.name_fr }))
 }
+
+/** The channel and languages a State declared under article 87(1)–(2), proposed on new requests. */
+export async function findDeclaredChannel(
+  db: Db,
+  iso3: string,
+): Promise<{ channel: string; languages: string[] } | null> {
+  const profile = await statesRepo.findCooperationProfile(db, iso3)
+  return profile ? { channel: profile.channel, languages: parseJson<string[]>(profile.languages) } : null
+}

@@ -59,7 +59,9 @@ describe('migration 2026-11-28T0500_audit-hash-chain', () => {
   })
 
   it('goes down (keeping the entries) and up again', async () => {
-    await migrateDown(db.db)
+    // Later migrations go down first.
+    while ((await listMigrations(db.db)).find((m) => m.name === '2026-11-28T0500_audit-hash-chain')?.executedAt)
+      await migrateDown(db.db)
     const tables = (await db.db.introspection.getTables()).map((t) => t.name)
     expect(tables).not.toContain('audit_checkpoints')
     expect(tables).not.toContain('audit_chain_head')

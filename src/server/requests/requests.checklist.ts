@@ -1,0 +1,196 @@
+// What a request must contain before it may be approved: the content lists of the Statute, as
+// data. Each element names its paragraph; its wording is read from statute_articles (the verified
+// text), never copied here. Labels are our own words.
+
+/** How an element is satisfied: by a drafting field, or by an answer in the checklist. */
+export type Satisfaction =
+  | 'answer' // checklist.answers[ref] is filled in
+  | 'person_and_answer' // a person is linked to the request, and the answer is filled in
+  | 'facts' // the statement of facts is filled in
+  | 'purpose' // the assistance sought and its legal basis are filled in
+
+export type ChecklistElement = { ref: string; label: string; required: boolean; satisfiedBy: Satisfaction }
+
+const ARREST_BEFORE_CONVICTION: ChecklistElement[] = [
+  {
+    ref: '91(2)(a)',
+    label: 'Description of the person sought, sufficient to identify them, and their probable location',
+    required: true,
+    satisfiedBy: 'person_and_answer',
+  },
+  { ref: '91(2)(b)', label: 'A copy of the warrant of arrest', required: true, satisfiedBy: 'answer' },
+  {
+    ref: '91(2)(c)',
+    label: 'Documents or information needed for the surrender process in the requested State',
+    required: true,
+    satisfiedBy: 'answer',
+  },
+]
+
+const ARREST_AFTER_CONVICTION: ChecklistElement[] = [
+  { ref: '91(3)(a)', label: 'A copy of any warrant of arrest', required: true, satisfiedBy: 'answer' },
+  { ref: '91(3)(b)', label: 'A copy of the judgement of conviction', required: true, satisfiedBy: 'answer' },
+  {
+    ref: '91(3)(c)',
+    label: 'Information showing that the person sought is the one convicted',
+    required: true,
+    satisfiedBy: 'person_and_answer',
+  },
+  {
+    ref: '91(3)(d)',
+    label: 'The sentence imposed and time served and remaining (write "not yet sentenced" if so)',
+    required: true,
+    satisfiedBy: 'answer',
+  },
+]
+
+const PROVISIONAL_ARREST: ChecklistElement[] = [
+  {
+    ref: '92(2)(a)',
+    label: 'Description of the person sought, sufficient to identify them, and their probable location',
+    required: true,
+    satisfiedBy: 'person_and_answer',
+  },
+  {
+    ref: '92(2)(b)',
+    label: 'Concise statement of the crimes and the facts alleged, with date and place where possible',
+    required: true,
+    satisfiedBy: 'facts',
+  },
+  {
+    ref: '92(2)(c)',
+    label: 'Statement that a warrant of arrest or a judgement of conviction exists',
+    required: true,
+    satisfiedBy: 'answer',
+  },
+  {
+    ref: '92(2)(d)',
+    label: 'Statement that a request for surrender will follow',
+    required: true,
+    satisfiedBy: 'answer',
+  },
+]
+
+const TRANSIT: ChecklistElement[] = [
+  {
+    ref: '89(3)(b)(i)',
+    label: 'Description of the person being transported',
+    required: true,
+    satisfiedBy: 'person_and_answer',
+  },
+  {
+    ref: '89(3)(b)(ii)',
+    label: 'Brief statement of the facts of the case and their legal characterisation',
+    required: true,
+    satisfiedBy: 'facts',
+  },
+  { ref: '89(3)(b)(iii)', label: 'The warrant for arrest and surrender', required: true, satisfiedBy: 'answer' },
+]
+
+/** Types where someone or something must be found or identified for the assistance to be given. */
+const LOCATING_TYPES = new Set([
+  'IDENTIFY_LOCATE',
+  'TAKE_EVIDENCE',
+  'QUESTION_PERSON',
+  'SERVE_DOCUMENTS',
+  'FACILITATE_VOLUNTARY_APPEARANCE',
+  'TEMPORARY_TRANSFER',
+  'EXAMINE_SITES',
+  'SEARCH_SEIZURE',
+  'ASSETS_IDENTIFY_TRACE_FREEZE_SEIZE',
+])
+
+// Article 96(2) applies "as applicable": (a) and (c) always; (b) where a person or place must be
+// found; (d)–(f) when the drafter has something to say (shown, never blocking).
+function otherAssistance(type: string): ChecklistElement[] {
+  return [
+    {
+      ref: '96(2)(a)',
+      label: 'Purpose of the request and assistance sought, with its legal basis and grounds',
+      required: true,
+      satisfiedBy: 'purpose',
+    },
+    {
+      ref: '96(2)(b)',
+      label: 'Information on the location or identification of any person or place to be found',
+      required: LOCATING_TYPES.has(type),
+      satisfiedBy: 'answer',
+    },
+    { ref: '96(2)(c)', label: 'Concise statement of the essential facts', required: true, satisfiedBy: 'facts' },
+    {
+      ref: '96(2)(d)',
+      label: 'Reasons for and details of any procedure or requirement to follow',
+      required: false,
+      satisfiedBy: 'answer',
+    },
+    {
+      ref: '96(2)(e)',
+      label: 'Information the law of the requested State requires to execute the request',
+      required: false,
+      satisfiedBy: 'answer',
+    },
+    { ref: '96(2)(f)', label: 'Any other relevant information', required: false, satisfiedBy: 'answer' },
+  ]
+}
+
+export function checklistFor(requestType: string, afterConviction: boolean): ChecklistElement[] {
+  if (requestType === 'ARREST_AND_SURRENDER')
+    return afterConviction ? ARREST_AFTER_CONVICTION : ARREST_BEFORE_CONVICTION
+  if (requestType === 'PROVISIONAL_ARREST') return PROVISIONAL_ARREST
+  if (requestType === 'TRANSIT') return TRANSIT
+  return otherAssistance(requestType)
+}
+
+export type ChecklistAnswers = { afterConviction?: boolean; answers: Record<string, string> }
+
+export type DraftContent = {
+  requestType: string
+  facts: string | null
+  assistanceSought: string | null
+  legalBasis: string | null
+  personCount: number
+  checklist: ChecklistAnswers
+}
+
+export type ChecklistItem = {
+  ref: string
+  article: string
+  label: string
+  required: boolean
+  satisfied: boolean
+  /** Why the element is not satisfied yet (null when it is). */
+  missing: string | null
+  answer: string | null
+}
+
+const filled = (s: string | null | undefined) => typeof s === 'string' && s.trim().length > 0
+
+export function evaluateChecklist(content: DraftContent): ChecklistItem[] {
+  const answers = content.checklist.answers
+  return checklistFor(content.requestType, content.checklist.afterConviction ?? false).map((e) => {
+    const answer = answers[e.ref] ?? null
+    const reasons: string[] = []
+    if ((e.satisfiedBy === 'answer' || e.satisfiedBy === 'person_and_answer') && !filled(answer))
+      reasons.push(`no answer for ${e.ref} in the checklist`)
+    if (e.satisfiedBy === 'person_and_answer' && content.personCount === 0)
+      reasons.push('no person is linked to the request')
+    if (e.satisfiedBy === 'facts' && !filled(content.facts)) reasons.push('the statement of facts is empty')
+    if (e.satisfiedBy === 'purpose') {
+      if (!filled(content.assistanceSought)) reasons.push('the assistance sought is empty')
+      if (!filled(content.legalBasis)) reasons.push('the legal basis is empty')
+    }
+    return {
+      ref: e.ref,
+      article: e.ref.split('(')[0] as string,
+      label: e.label,
+      required: e.required,
+      satisfied: reasons.length === 0,
+      missing: reasons.length === 0 ? null : reasons.join('; '),
+      answer,
+    }
+  })
+}
+
+export function missingRequired(items: ChecklistItem[]): ChecklistItem[] {
+  return items.filter((i) => i.required && !i.satisfied)
+}

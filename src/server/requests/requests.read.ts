@@ -1,0 +1,250 @@
+import type { Classification } from '../access/classification.ts'
+import { recordAuditEvent } from '../audit/audit.service.ts'
+import type { Actor, Ctx } from '../context.ts'
+import type { Db } from '../db/database.ts'
+import { parseJson, toBool } from '../db/values.ts'
+import { AppError } from '../errors.ts'
+import { decodeCursor, encodeCursor } from '../pagination.ts'
+import { listStatuteArticles } from '../reference/reference.service.ts'
+import { type ChecklistAnswers, evaluateChecklist, missingRequired } from './requests.checklist.ts'
+import { isAcknowledgementOverdue, isResponseOverdue } from './requests.deadlines.ts'
+import { allowedActions, type RequestStatus, TRANSITIONS, type TransitionSubject } from './requests.lifecycle.ts'
+import * as repo from './requests.repository.ts'
+import type { CountRequestsQuery, ListRequestsQuery, RequestDetail, RequestSummary } from './requests.schemas.ts'
+import type { RequestEventRow, RequestRow } from './requests.table.ts'
+
+// Reading requests: lists, counts and one request with its timeline, checklist and next steps.
+// Every read goes through the repository's visibleTo(); reads of non-public requests are audited
+// in the same transaction as the read.
+
+export function toFilters(q: CountRequestsQuery): repo.RequestFilters {
+  return {
+    addressee: q.addressee,
+    requestType: q.type,
+    status: q.status,
+    originator: q.organ,
+    situationId: q.situation,
+    caseId: q.case,
+    classification: q.classification,
+    groupId: q.group,
+    overdue: q.overdue,
+    deadlineFrom: q.deadlineFrom && new Date(q.deadlineFrom).toISOString(),
+    deadlineTo: q.deadlineTo && new Date(q.deadlineTo).toISOString(),
+    updatedSince: q.updatedSince && new Date(q.updatedSince).toISOString(),
+  }
+}
+
+export function parseSort(sort: ListRequestsQuery['sort']): repo.RequestSort {
+  const desc = sort.startsWith('-')
+  return { key: (desc ? sort.slice(1) : sort) as repo.RequestSort['key'], direction: desc ? 'desc' : 'asc' }
+}
+
+const isKeyset = (v: unknown): v is [string, string, string] =>
+  Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'string' && x.length <= 200)
+
+export async function auditRequestReads(ctx: Ctx, trx: Db, rows: RequestRow[], action: string) {
+  const nonPublic = rows.filter((r) => r.classification !== 'public')
+  if (nonPublic.length === 0) return
+  await recordAuditEvent(ctx, trx, {
+    action,
+    recordType: repo.REQUEST_RECORD,
+    ...(nonPublic.length === 1 ? { recordId: nonPublic[0]?.id, classification: nonPublic[0]?.classification } : {}),
+    details: { ids: nonPublic.map((r) => r.id) },
+  })
+}
+
+export async function listRequests(ctx: Ctx, query: ListRequestsQuery) {
+  const nowIso = ctx.now().toISOString()
+  const sort = parseSort(query.sort)
+  const filters = toFilters(query)
+  let after: repo.RequestKeyset | null = null
+  if (query.cursor) {
+    const [sortKey, value, id] = decodeCursor(query.cursor, isKeyset)
+    // A cursor belongs to the sort it was issued for.
+    if (sortKey !== query.sort) throw new AppError('INVALID_CURSOR', 'The cursor was issued for another sort order')
+    after = [value, id]
+  }
+  const { rows, counts } = await ctx.db.transaction().execute(async (trx) => {
+    const rows = await repo.listVisibleRequests(trx, ctx.actor, {
+      filters,
+      sort,
+      after,
+      limit: query.limit + 1,
+      nowIso,
+    })
+    const counts = await repo.countVisibleRequests(trx, ctx.actor, filters, nowIso)
+    await auditRequestReads(ctx, trx, rows.slice(0, query.limit), 'request.listed')
+    return { rows, counts }
+  })
+  const page = rows.slice(0, query.limit)
+  const last = page.at(-1)
+  return {
+    items: page.map((r) => toRequestSummary(r, nowIso)),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor([query.sort, repo.sortValueOf(last, sort.key), last.id]) : null,
+    ...counts,
+  }
+}
+
+export async function countRequests(ctx: Ctx, query: CountRequestsQuery) {
+  const nowIso = ctx.now().toISOString()
+  const filters = toFilters(query)
+  const byStatus = await repo.countVisibleRequestsByStatus(ctx.db, ctx.actor, filters, nowIso)
+  return {
+    total: byStatus.reduce((n, s) => n + s.total, 0),
+    overdue: byStatus.reduce((n, s) => n + s.overdue, 0),
+    byStatus,
+  }
+}
+
+export async function subjectOf(db: Db, actor: Actor, row: RequestRow): Promise<TransitionSubject> {
+  const isStateOfficer = actor.kind === 'user' && actor.role === 'officer' && actor.orgCode === row.addressee
+  return {
+    status: row.status,
+    originator: row.originator,
+    routedThrough: row.routed_through,
+    addressee: row.addressee,
+    draftedBy: row.drafted_by,
+    isDelegatedToActor:
+      isStateOfficer && actor.kind === 'user' ? await repo.isDelegatedTo(db, row.id, actor.userId) : false,
+  }
+}
+
+export function checklistAnswersOf(row: RequestRow): ChecklistAnswers {
+  const value = parseJson<ChecklistAnswers | null>(row.checklist)
+  return { afterConviction: value?.afterConviction ?? false, answers: value?.answers ?? {} }
+}
+
+export function evaluateRequest(row: RequestRow, personCount: number) {
+  const answers = checklistAnswersOf(row)
+  const items = evaluateChecklist({
+    requestType: row.request_type,
+    facts: row.facts,
+    assistanceSought: row.assistance_sought,
+    legalBasis: row.legal_basis,
+    personCount,
+    checklist: answers,
+  })
+  return { answers, items, missing: missingRequired(items) }
+}
+
+export function describeSteps(actions: (keyof typeof TRANSITIONS)[]) {
+  return actions.map((action) => {
+    const rule: { to: RequestStatus; legalBasis: string; requires?: readonly string[] } = TRANSITIONS[action]
+    return { action, to: rule.to, legalBasis: rule.legalBasis, requires: [...(rule.requires ?? [])] }
+  })
+}
+
+/** The steps `actor` may take now; approval is offered only when the checklist is complete. */
+export function stepsFor(actor: Actor, subject: TransitionSubject, isComplete: boolean) {
+  return describeSteps(allowedActions(actor, subject).filter((a) => a !== 'approve' || isComplete))
+}
+
+export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
+  const nowIso = ctx.now().toISOString()
+  const loaded = await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.findVisibleRequest(trx, ctx.actor, id)
+    // Not visible and not existing get the same answer.
+    if (!row) throw new AppError('RECORD_NOT_FOUND', `No request ${id}`)
+    await auditRequestReads(ctx, trx, [row], 'request.read')
+    return {
+      row,
+      events: await repo.listRequestEvents(trx, id),
+      personIds: await repo.listRequestPersonIds(trx, id),
+      deadlineChanges: await repo.listDeadlineChanges(trx, id),
+      linked: row.group_id ? await repo.listVisibleGroupMembers(trx, ctx.actor, row.group_id) : [],
+      subject: await subjectOf(trx, ctx.actor, row),
+    }
+  })
+  const { row } = loaded
+  const { answers, items, missing } = evaluateRequest(row, loaded.personIds.length)
+  const texts = await statuteTexts(ctx)
+  return {
+    ...toRequestSummary(row, nowIso),
+    facts: row.facts,
+    assistanceSought: row.assistance_sought,
+    personIds: loaded.personIds,
+    draftedBy: row.drafted_by,
+    approvedBy: row.approved_by,
+    checklist: {
+      afterConviction: answers.afterConviction ?? false,
+      complete: missing.length === 0,
+      items: items.map((i) => ({ ...i, statuteText: texts.get(i.ref) ?? null })),
+    },
+    allowedSteps: stepsFor(ctx.actor, loaded.subject, missing.length === 0),
+    events: loaded.events.map(toRequestEvent),
+    deadlineChanges: loaded.deadlineChanges.map((c) => ({
+      deadline: c.deadline,
+      from: c.from_value,
+      to: c.to_value,
+      reason: c.reason,
+      changedBy: c.changed_by,
+      changedAt: c.changed_at,
+    })),
+    linkedRequests: loaded.linked.filter((l) => l.id !== row.id),
+  }
+}
+
+/** Paragraph ref → verbatim text, from the reference data's statute articles. */
+export async function statuteTexts(ctx: Ctx): Promise<Map<string, string>> {
+  const map = new Map<string, string>()
+  for (const article of await listStatuteArticles(ctx)) {
+    for (const p of article.paragraphs) if (p.text) map.set(p.ref, p.text)
+  }
+  return map
+}
+
+export function toRequestEvent(e: RequestEventRow) {
+  return {
+    id: e.id,
+    occurredAt: e.occurred_at,
+    actor: e.actor,
+    actorOrg: e.actor_org,
+    action: e.action,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    note: e.note,
+    payload: e.payload === null ? null : parseJson<Record<string, unknown>>(e.payload),
+  }
+}
+
+export function toRequestSummary(row: RequestRow, nowIso: string): RequestSummary {
+  const deadlines = {
+    status: row.status,
+    acknowledgementDeadline: row.acknowledgement_deadline,
+    responseDeadline: row.response_deadline,
+  }
+  const ackOverdue = isAcknowledgementOverdue(deadlines, nowIso)
+  const responseOverdue = isResponseOverdue(deadlines, nowIso)
+  return {
+    id: row.id,
+    reference: row.reference,
+    originator: row.originator,
+    routedThrough: row.routed_through,
+    addressee: row.addressee,
+    requestType: row.request_type,
+    legalBasis: row.legal_basis,
+    situationId: row.situation_id,
+    caseId: row.case_id,
+    classification: row.classification as Classification,
+    compartment: row.compartment_code,
+    urgency: row.urgency,
+    language: row.language,
+    channel: row.channel,
+    status: row.status as RequestStatus,
+    statusDetail: row.status_detail === null ? null : parseJson<Record<string, unknown>>(row.status_detail),
+    summary: row.summary,
+    groupId: row.group_id,
+    responseDeadline: row.response_deadline,
+    acknowledgementDeadline: row.acknowledgement_deadline,
+    isAcknowledgementOverdue: ackOverdue,
+    isResponseOverdue: responseOverdue,
+    isOverdue: ackOverdue || responseOverdue,
+    transmittedAt: row.transmitted_at,
+    acknowledgedAt: row.acknowledged_at,
+    closedAt: row.closed_at,
+    isDemo: toBool(row.is_demo),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}

@@ -1,0 +1,89 @@
+import { createHash, createPublicKey, type KeyObject, sign, verify } from 'node:crypto'
+import { canonicalJson } from '../audit/audit.hash.ts'
+import type { AuditSigner } from '../audit/audit.signing.ts'
+
+// Receipts: on transmission and on acknowledgement the Court signs a statement of the event, the
+// request's content and its documents' hashes, so either side can later prove what was sent and
+// received. Verification needs only this file's verifyReceipt and the public key (node:crypto,
+// no database, no network): see docs/requests.md for the same check with openssl.
+
+export type ReceiptKind = 'transmission' | 'acknowledgement'
+
+export type ReceiptStatement = {
+  version: 1
+  kind: ReceiptKind
+  requestId: string
+  reference: string
+  originator: string
+  routedThrough: string | null
+  addressee: string
+  requestType: string
+  /** SHA-256 (hex) of the canonical JSON of the request's content (see requestContentHash). */
+  contentSha256: string
+  /** SHA-256 of every document attached to the request at the time (none before documents exist). */
+  documents: { id: string; sha256: string }[]
+  event: {
+    id: string
+    action: string
+    fromStatus: string | null
+    toStatus: string | null
+    actor: string
+    actorOrg: string | null
+    occurredAt: string
+    note: string | null
+  }
+  issuedAt: string
+}
+
+export type Receipt = {
+  id: string
+  kind: ReceiptKind
+  algorithm: 'Ed25519'
+  keyId: string
+  statement: ReceiptStatement
+  /** Ed25519 signature of the UTF-8 canonical JSON of `statement`, base64. */
+  signature: string
+}
+
+export type RequestContent = {
+  reference: string
+  requestType: string
+  legalBasis: string | null
+  urgency: string
+  language: string
+  channel: string
+  summary: string
+  facts: string | null
+  assistanceSought: string | null
+  checklist: unknown
+  responseDeadline: string | null
+}
+
+export function requestContentHash(content: RequestContent): string {
+  return createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex')
+}
+
+export function statementBytes(statement: ReceiptStatement): Buffer {
+  return Buffer.from(canonicalJson(statement), 'utf8')
+}
+
+export function signReceiptStatement(signer: AuditSigner, statement: ReceiptStatement) {
+  return { signature: sign(null, statementBytes(statement), signer.privateKey).toString('base64'), keyId: signer.keyId }
+}
+
+export function publicKeyPem(key: KeyObject): string {
+  return key.export({ type: 'spki', format: 'pem' }).toString()
+}
+
+/** True when `receipt.signature` is the Court's signature of exactly `receipt.statement`. */
+export function verifyReceipt(
+  receipt: Pick<Receipt, 'statement' | 'signature'>,
+  publicKey: string | KeyObject,
+): boolean {
+  try {
+    const key = typeof publicKey === 'string' ? createPublicKey(publicKey) : publicKey
+    return verify(null, statementBytes(receipt.statement), key, Buffer.from(receipt.signature, 'base64'))
+  } catch {
+    return false // a malformed key or signature is not a valid signature
+  }
+}

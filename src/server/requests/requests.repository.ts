@@ -1,0 +1,327 @@
+import { type ExpressionBuilder, sql } from 'kysely'
+import { protectedColumns, visibleTo } from '../access/visibility.ts'
+import type { Actor } from '../context.ts'
+import type { Db } from '../db/database.ts'
+import type { Database } from '../db/tables.ts'
+import { fromBool } from '../db/values.ts'
+import { ACKNOWLEDGEMENT_RUNNING, RESPONSE_RUNNING } from './requests.deadlines.ts'
+import type {
+  DeadlineChangeTable,
+  NewRequestEventRow,
+  NewRequestRow,
+  RequestReceiptTable,
+  RequestUpdate,
+} from './requests.table.ts'
+
+// Requests are protected records: every read goes through visibleTo(). listVisibleRequests and
+// countVisibleRequests are the seam for search and exports: same filters, same rule.
+export const REQUEST_RECORD = 'request'
+const REQUESTS = protectedColumns('requests', REQUEST_RECORD)
+
+export type RequestFilters = {
+  addressee?: string | undefined
+  requestType?: string | undefined
+  status?: readonly string[] | undefined
+  originator?: string | undefined
+  situationId?: string | undefined
+  caseId?: string | undefined
+  classification?: string | undefined
+  groupId?: string | undefined
+  overdue?: boolean | undefined
+  deadlineFrom?: string | undefined
+  deadlineTo?: string | undefined
+  updatedSince?: string | undefined
+  /** Only these ids (e.g. full-text search hits); still filtered by visibility. */
+  ids?: readonly string[] | undefined
+}
+
+export const SORT_COLUMNS = {
+  deadline: 'response_deadline',
+  updated: 'updated_at',
+  created: 'created_at',
+  reference: 'reference',
+} as const
+export type RequestSort = { key: keyof typeof SORT_COLUMNS; direction: 'asc' | 'desc' }
+/** A keyset position: the last row's sort value and id. */
+export type RequestKeyset = [string, string]
+
+// A request without a response deadline (a draft) sorts after every dated one.
+const NO_DEADLINE = '9999-12-31T23:59:59.999Z'
+
+type Eb = ExpressionBuilder<Database, 'requests'>
+
+function sortExpression(key: RequestSort['key']) {
+  return key === 'deadline'
+    ? sql<string>`coalesce(requests.response_deadline, ${NO_DEADLINE})`
+    : sql.ref<string>(`requests.${SORT_COLUMNS[key]}`)
+}
+
+export function sortValueOf(
+  row: { response_deadline: string | null } & Record<string, unknown>,
+  key: RequestSort['key'],
+) {
+  return key === 'deadline' ? (row.response_deadline ?? NO_DEADLINE) : String(row[SORT_COLUMNS[key]])
+}
+
+/** Overdue at `nowIso`: acknowledgement while transmitted, response while with the addressee. */
+export function overdueCondition(eb: Eb, nowIso: string) {
+  return eb.or([
+    eb.and([
+      eb('requests.status', 'in', [...ACKNOWLEDGEMENT_RUNNING]),
+      eb('requests.acknowledgement_deadline', 'is not', null),
+      eb('requests.acknowledgement_deadline', '<', nowIso),
+    ]),
+    eb.and([
+      eb('requests.status', 'in', [...RESPONSE_RUNNING]),
+      eb('requests.response_deadline', 'is not', null),
+      eb('requests.response_deadline', '<', nowIso),
+    ]),
+  ])
+}
+
+function filtered(db: Db, actor: Actor, f: RequestFilters, nowIso: string) {
+  let q = db.selectFrom('requests').where(visibleTo(actor, REQUESTS))
+  if (f.addressee) q = q.where('requests.addressee', '=', f.addressee)
+  if (f.requestType) q = q.where('requests.request_type', '=', f.requestType)
+  if (f.status && f.status.length > 0) q = q.where('requests.status', 'in', [...f.status])
+  if (f.originator) q = q.where('requests.originator', '=', f.originator)
+  if (f.situationId) q = q.where('requests.situation_id', '=', f.situationId)
+  if (f.caseId) q = q.where('requests.case_id', '=', f.caseId)
+  if (f.classification) q = q.where('requests.classification', '=', f.classification)
+  if (f.groupId) q = q.where('requests.group_id', '=', f.groupId)
+  if (f.deadlineFrom) q = q.where('requests.response_deadline', '>=', f.deadlineFrom)
+  if (f.deadlineTo) q = q.where('requests.response_deadline', '<=', f.deadlineTo)
+  if (f.updatedSince) q = q.where('requests.updated_at', '>=', f.updatedSince)
+  if (f.ids) q = f.ids.length > 0 ? q.where('requests.id', 'in', [...f.ids]) : q.where(sql<boolean>`1 = 0`)
+  if (f.overdue !== undefined)
+    q = q.where((eb) => (f.overdue ? overdueCondition(eb, nowIso) : eb.not(overdueCondition(eb, nowIso))))
+  return q
+}
+
+export function listVisibleRequests(
+  db: Db,
+  actor: Actor,
+  input: { filters: RequestFilters; sort: RequestSort; after: RequestKeyset | null; limit: number; nowIso: string },
+) {
+  const { sort, after } = input
+  const column = sortExpression(sort.key)
+  const cmp = sort.direction === 'asc' ? '>' : '<'
+  let q = filtered(db, actor, input.filters, input.nowIso).selectAll('requests')
+  if (after) {
+    const [value, id] = after
+    q = q.where((eb) => eb.or([eb(column, cmp, value), eb.and([eb(column, '=', value), eb('requests.id', cmp, id)])]))
+  }
+  return q.orderBy(column, sort.direction).orderBy('requests.id', sort.direction).limit(input.limit).execute()
+}
+
+export async function countVisibleRequests(db: Db, actor: Actor, filters: RequestFilters, nowIso: string) {
+  const row = await filtered(db, actor, filters, nowIso)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.sum<number>(eb.case().when(overdueCondition(eb, nowIso)).then(1).else(0).end()).as('overdue'),
+    ])
+    .executeTakeFirstOrThrow()
+  return { total: Number(row.total), overdue: Number(row.overdue ?? 0) }
+}
+
+export async function countVisibleRequestsByStatus(db: Db, actor: Actor, filters: RequestFilters, nowIso: string) {
+  const rows = await filtered(db, actor, filters, nowIso)
+    .select((eb) => [
+      'requests.status',
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.sum<number>(eb.case().when(overdueCondition(eb, nowIso)).then(1).else(0).end()).as('overdue'),
+    ])
+    .groupBy('requests.status')
+    .execute()
+  return rows.map((r) => ({ status: r.status, total: Number(r.total), overdue: Number(r.overdue ?? 0) }))
+}
+
+export function findVisibleRequest(db: Db, actor: Actor, id: string) {
+  return db.selectFrom('requests').selectAll().where('id', '=', id).where(visibleTo(actor, REQUESTS)).executeTakeFirst()
+}
+
+export function listVisibleGroupMembers(db: Db, actor: Actor, groupId: string) {
+  return db
+    .selectFrom('requests')
+    .select(['id', 'reference', 'addressee', 'status'])
+    .where('group_id', '=', groupId)
+    .where(visibleTo(actor, REQUESTS))
+    .orderBy('reference')
+    .execute()
+}
+
+/**
+ * The next number of an organ's series for a year. One atomic upsert on the counter row: two
+ * concurrent transactions on PostgreSQL queue on the row lock; SQLite has one writer at a time.
+ */
+export async function takeReferenceNumber(db: Db, organ: string, year: number): Promise<number> {
+  const row = await db
+    .insertInto('reference_counters')
+    .values({ organ_code: organ, year, last_value: 1 })
+    .onConflict((oc) =>
+      oc.columns(['organ_code', 'year']).doUpdateSet({ last_value: sql`reference_counters.last_value + 1` }),
+    )
+    .returning('last_value')
+    .executeTakeFirstOrThrow()
+  return Number(row.last_value)
+}
+
+export async function insertRequests(db: Db, rows: NewRequestRow[]) {
+  if (rows.length > 0) await db.insertInto('requests').values(rows).execute()
+}
+
+export async function insertRequestPersons(db: Db, rows: { request_id: string; person_id: string }[]) {
+  if (rows.length > 0) await db.insertInto('request_persons').values(rows).execute()
+}
+
+export async function replaceRequestPersons(db: Db, requestId: string, personIds: readonly string[]) {
+  await db.deleteFrom('request_persons').where('request_id', '=', requestId).execute()
+  await insertRequestPersons(
+    db,
+    personIds.map((person_id) => ({ request_id: requestId, person_id })),
+  )
+}
+
+export async function listRequestPersonIds(db: Db, requestId: string) {
+  const rows = await db.selectFrom('request_persons').select('person_id').where('request_id', '=', requestId).execute()
+  return rows.map((r) => r.person_id)
+}
+
+export async function insertRequestEvents(db: Db, rows: NewRequestEventRow[]) {
+  if (rows.length > 0) await db.insertInto('request_events').values(rows).execute()
+}
+
+export function listRequestEvents(db: Db, requestId: string) {
+  return db
+    .selectFrom('request_events')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute()
+}
+
+export async function updateRequest(db: Db, id: string, set: RequestUpdate) {
+  await db.updateTable('requests').set(set).where('id', '=', id).execute()
+}
+
+/** Moves the request on only if nobody moved it first: the from-status is part of the update. */
+export async function updateRequestIfStatus(db: Db, id: string, fromStatus: string, set: RequestUpdate) {
+  const result = await db
+    .updateTable('requests')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', '=', fromStatus)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function insertRecipients(
+  db: Db,
+  rows: { recordId: string; kind: 'addressee' | 'named'; orgCode: string }[],
+) {
+  if (rows.length === 0) return
+  await db
+    .insertInto('record_recipients')
+    .values(
+      rows.map((r) => ({
+        record_type: REQUEST_RECORD,
+        record_id: r.recordId,
+        kind: r.kind,
+        org_code: r.orgCode,
+        user_id: null,
+      })),
+    )
+    .execute()
+}
+
+export async function isDelegatedTo(db: Db, requestId: string, userId: string) {
+  const row = await db
+    .selectFrom('record_delegations')
+    .select('user_id')
+    .where('record_type', '=', REQUEST_RECORD)
+    .where('record_id', '=', requestId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export async function insertDelegations(
+  db: Db,
+  rows: { recordId: string; userId: string; delegatedBy: string; nowIso: string }[],
+) {
+  if (rows.length === 0) return
+  await db
+    .insertInto('record_delegations')
+    .values(
+      rows.map((r) => ({
+        record_type: REQUEST_RECORD,
+        record_id: r.recordId,
+        user_id: r.userId,
+        delegated_by: r.delegatedBy,
+        delegated_at: r.nowIso,
+      })),
+    )
+    .execute()
+}
+
+export async function insertReceipts(db: Db, rows: RequestReceiptTable[]) {
+  if (rows.length > 0) await db.insertInto('request_receipts').values(rows).execute()
+}
+
+export function listReceipts(db: Db, requestId: string) {
+  return db
+    .selectFrom('request_receipts')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('issued_at')
+    .execute()
+}
+
+export async function insertDeadlineChanges(db: Db, rows: DeadlineChangeTable[]) {
+  if (rows.length > 0) await db.insertInto('deadline_changes').values(rows).execute()
+}
+
+export function listDeadlineChanges(db: Db, requestId: string) {
+  return db
+    .selectFrom('deadline_changes')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('changed_at')
+    .execute()
+}
+
+export function findRequestType(db: Db, code: string) {
+  return db
+    .selectFrom('request_types')
+    .select(['code', 'category', 'ref', 'label'])
+    .where('code', '=', code)
+    .executeTakeFirst()
+}
+
+export function listOrganisationsByCodes(db: Db, codes: readonly string[]) {
+  if (codes.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('organisations')
+    .select(['code', 'kind'])
+    .where('code', 'in', [...codes])
+    .execute()
+}
+
+export async function deleteDemoRequests(db: Db) {
+  const ids = db.selectFrom('requests').select('id').where('is_demo', '=', fromBool(true))
+  await db
+    .deleteFrom('record_recipients')
+    .where('record_type', '=', REQUEST_RECORD)
+    .where('record_id', 'in', ids)
+    .execute()
+  await db
+    .deleteFrom('record_delegations')
+    .where('record_type', '=', REQUEST_RECORD)
+    .where('record_id', 'in', ids)
+    .execute()
+  for (const table of ['request_receipts', 'deadline_changes', 'request_events', 'request_persons'] as const) {
+    await db.deleteFrom(table).where('request_id', 'in', ids).execute()
+  }
+  await db.deleteFrom('requests').where('is_demo', '=', fromBool(true)).execute()
+}

@@ -1,0 +1,144 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { ErrorResponse } from '../http/error-schema.ts'
+import { createRequests, updateDraft } from './requests.drafting.ts'
+import { countRequests, getRequest, listRequests } from './requests.read.ts'
+import {
+  AllowedStepsSchema,
+  CountRequestsQuery,
+  CreatedRequestsSchema,
+  CreateRequestBody,
+  DeadlineChangeBody,
+  ListRequestsQuery,
+  ReceiptListSchema,
+  RequestCountsSchema,
+  RequestDetailSchema,
+  RequestListSchema,
+  RequestParams,
+  TransitionBody,
+  UpdateDraftBody,
+} from './requests.schemas.ts'
+import { changeDeadline, listAllowedSteps, listRequestReceipts, transitionRequest } from './requests.transitions.ts'
+
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  422: ErrorResponse,
+}
+const tags = ['requests']
+
+export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/requests',
+    {
+      schema: {
+        tags,
+        summary: 'Requests for cooperation the caller may know about, filtered, sorted, in keyset pages',
+        querystring: ListRequestsQuery,
+        response: { 200: RequestListSchema, ...errors },
+      },
+    },
+    async (req) => listRequests(req.ctx, req.query),
+  )
+  app.get(
+    '/requests/counts',
+    {
+      schema: {
+        tags,
+        summary: 'Counts of visible requests by status, with how many are overdue',
+        querystring: CountRequestsQuery,
+        response: { 200: RequestCountsSchema, ...errors },
+      },
+    },
+    async (req) => countRequests(req.ctx, req.query),
+  )
+  app.post(
+    '/requests',
+    {
+      schema: {
+        tags,
+        summary: 'Draft a request; several addressees give one linked request each',
+        body: CreateRequestBody,
+        response: { 201: CreatedRequestsSchema, ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createRequests(req.ctx, req.body)),
+  )
+  app.get(
+    '/requests/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One request with its timeline, completeness checklist and the steps the caller may take',
+        params: RequestParams,
+        response: { 200: RequestDetailSchema, ...errors },
+      },
+    },
+    async (req) => getRequest(req.ctx, req.params.id),
+  )
+  app.patch(
+    '/requests/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a draft (originating organ only, while it is a draft)',
+        params: RequestParams,
+        body: UpdateDraftBody,
+        response: { 200: RequestDetailSchema, ...errors },
+      },
+    },
+    async (req) => updateDraft(req.ctx, req.params.id, req.body),
+  )
+  app.get(
+    '/requests/:id/transitions',
+    {
+      schema: {
+        tags,
+        summary: 'The steps of the life cycle the caller may take now',
+        params: RequestParams,
+        response: { 200: AllowedStepsSchema, ...errors },
+      },
+    },
+    async (req) => listAllowedSteps(req.ctx, req.params.id),
+  )
+  app.post(
+    '/requests/:id/transitions',
+    {
+      schema: {
+        tags,
+        summary: 'Take a step of the life cycle (409 TRANSITION_NOT_ALLOWED lists the allowed ones)',
+        params: RequestParams,
+        body: TransitionBody,
+        response: { 200: RequestDetailSchema, ...errors },
+      },
+    },
+    async (req) => transitionRequest(req.ctx, req.params.id, req.body),
+  )
+  app.get(
+    '/requests/:id/receipts',
+    {
+      schema: {
+        tags,
+        summary: 'Signed receipts of transmission and acknowledgement, with the public key to verify them',
+        params: RequestParams,
+        response: { 200: ReceiptListSchema, ...errors },
+      },
+    },
+    async (req) => listRequestReceipts(req.ctx, req.params.id),
+  )
+  app.post(
+    '/requests/:id/deadline-changes',
+    {
+      schema: {
+        tags,
+        summary: 'Change a deadline with a reason (the history is kept)',
+        params: RequestParams,
+        body: DeadlineChangeBody,
+        response: { 200: RequestDetailSchema, ...errors },
+      },
+    },
+    async (req) => changeDeadline(req.ctx, req.params.id, req.body),
+  )
+}

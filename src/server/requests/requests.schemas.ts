@@ -1,0 +1,258 @@
+import { z } from 'zod'
+import { Classification } from '../access/classification.ts'
+import { REQUEST_STATUSES, TRANSITION_ACTIONS } from './requests.lifecycle.ts'
+
+const Id = z.string().min(1).max(200)
+const OrgCode = z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,59}$/)
+const Timestamp = z.iso.datetime({ offset: true }).describe('ISO 8601 date and time')
+const Note = z.string().trim().min(3).max(4000)
+
+export const RequestParams = z.strictObject({ id: Id })
+export const RequestStatus = z.enum(REQUEST_STATUSES)
+export const Urgency = z.enum(['normal', 'urgent'])
+/** A request for cooperation is addressed to its addressee; ex parte would hide it from them. */
+export const RequestClassification = z.enum(['public', 'confidential', 'under_seal'])
+const ChecklistRef = z.string().regex(/^\d{2,3}(\(\d\))?(\([a-z]\))?(\([ivx]+\))?$/)
+
+export const ChecklistInput = z.strictObject({
+  afterConviction: z.boolean().optional().describe('Arrest and surrender of a person already convicted (91(3))'),
+  answers: z.record(ChecklistRef, z.string().trim().min(1).max(4000)).default({}),
+})
+
+const DraftFields = {
+  legalBasis: z.string().trim().min(2).max(2000).nullable().optional(),
+  situationId: Id.nullable().optional(),
+  caseId: Id.nullable().optional(),
+  personIds: z.array(Id).max(50).optional(),
+  urgency: Urgency.optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2}$/)
+    .optional()
+    .describe("Default: the addressee's declared language (87(2))"),
+  channel: z.string().min(2).max(60).optional().describe("Default: the addressee's declared channel (87(1))"),
+  responseDeadline: Timestamp.nullable().optional().describe('Default: per type and urgency, from transmission'),
+  summary: z.string().trim().min(3).max(2000),
+  facts: z.string().trim().max(20000).nullable().optional(),
+  assistanceSought: z.string().trim().max(20000).nullable().optional(),
+  checklist: ChecklistInput.optional(),
+}
+
+export const CreateRequestBody = z.strictObject({
+  requestType: z.string().regex(/^[A-Z_]{2,60}$/),
+  addressees: z
+    .array(OrgCode)
+    .min(1)
+    .max(60)
+    .describe('One request per addressee, linked by group id (a State, 87(5) included, or an organisation, 87(6))'),
+  classification: RequestClassification,
+  compartment: OrgCode.nullable().optional().describe("Default: the case's or situation's compartment"),
+  ...DraftFields,
+})
+export type CreateRequestBody = z.infer<typeof CreateRequestBody>
+
+export const UpdateDraftBody = z.strictObject({
+  ...DraftFields,
+  summary: DraftFields.summary.optional(),
+})
+export type UpdateDraftBody = z.infer<typeof UpdateDraftBody>
+
+const SortKey = z.enum([
+  'deadline',
+  '-deadline',
+  'updated',
+  '-updated',
+  'created',
+  '-created',
+  'reference',
+  '-reference',
+])
+const Flag = z.enum(['true', 'false']).transform((v) => v === 'true')
+
+export const ListRequestsQuery = z.strictObject({
+  addressee: OrgCode.optional(),
+  type: z
+    .string()
+    .regex(/^[A-Z_]{2,60}$/)
+    .optional(),
+  status: z
+    .union([RequestStatus, z.array(RequestStatus).max(11)])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : [v].flat())),
+  organ: OrgCode.optional().describe('Originating organ'),
+  situation: Id.optional(),
+  case: Id.optional(),
+  classification: Classification.optional(),
+  group: Id.optional(),
+  overdue: Flag.optional(),
+  deadlineFrom: Timestamp.optional(),
+  deadlineTo: Timestamp.optional(),
+  updatedSince: Timestamp.optional(),
+  sort: SortKey.default('-updated'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(400).optional(),
+})
+export type ListRequestsQuery = z.infer<typeof ListRequestsQuery>
+export const CountRequestsQuery = ListRequestsQuery.omit({ sort: true, limit: true, cursor: true })
+export type CountRequestsQuery = z.infer<typeof CountRequestsQuery>
+
+export const RequestSummarySchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  originator: z.string(),
+  routedThrough: z.string().nullable(),
+  addressee: z.string(),
+  requestType: z.string(),
+  legalBasis: z.string().nullable(),
+  situationId: z.string().nullable(),
+  caseId: z.string().nullable(),
+  classification: Classification,
+  compartment: z.string().nullable(),
+  urgency: Urgency,
+  language: z.string(),
+  channel: z.string(),
+  status: RequestStatus,
+  statusDetail: z.record(z.string(), z.unknown()).nullable(),
+  summary: z.string(),
+  groupId: z.string().nullable(),
+  responseDeadline: z.string().nullable(),
+  acknowledgementDeadline: z.string().nullable(),
+  isAcknowledgementOverdue: z.boolean(),
+  isResponseOverdue: z.boolean(),
+  isOverdue: z.boolean(),
+  transmittedAt: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  isDemo: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type RequestSummary = z.infer<typeof RequestSummarySchema>
+
+export const RequestListSchema = z.object({
+  items: z.array(RequestSummarySchema),
+  nextCursor: z.string().nullable(),
+  total: z.number().int(),
+  overdue: z.number().int(),
+})
+
+export const RequestCountsSchema = z.object({
+  total: z.number().int(),
+  overdue: z.number().int(),
+  byStatus: z.array(z.object({ status: z.string(), total: z.number().int(), overdue: z.number().int() })),
+})
+
+export const ChecklistItemSchema = z.object({
+  ref: z.string(),
+  article: z.string(),
+  label: z.string(),
+  required: z.boolean(),
+  satisfied: z.boolean(),
+  missing: z.string().nullable(),
+  answer: z.string().nullable(),
+  statuteText: z.string().nullable().describe('The paragraph, verbatim from the reference data'),
+})
+
+export const AllowedStepSchema = z.object({
+  action: z.enum(TRANSITION_ACTIONS as [string, ...string[]]),
+  to: RequestStatus,
+  legalBasis: z.string(),
+  requires: z.array(z.string()),
+})
+
+export const RequestEventSchema = z.object({
+  id: z.string(),
+  occurredAt: z.string(),
+  actor: z.string(),
+  actorOrg: z.string().nullable(),
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  note: z.string().nullable(),
+  payload: z.record(z.string(), z.unknown()).nullable(),
+})
+
+export const DeadlineChangeSchema = z.object({
+  deadline: z.enum(['response', 'acknowledgement']),
+  from: z.string().nullable(),
+  to: z.string(),
+  reason: z.string(),
+  changedBy: z.string(),
+  changedAt: z.string(),
+})
+
+export const RequestDetailSchema = RequestSummarySchema.extend({
+  facts: z.string().nullable(),
+  assistanceSought: z.string().nullable(),
+  personIds: z.array(z.string()),
+  draftedBy: z.string(),
+  approvedBy: z.string().nullable(),
+  checklist: z.object({
+    afterConviction: z.boolean(),
+    complete: z.boolean(),
+    items: z.array(ChecklistItemSchema),
+  }),
+  allowedSteps: z.array(AllowedStepSchema),
+  events: z.array(RequestEventSchema),
+  deadlineChanges: z.array(DeadlineChangeSchema),
+  linkedRequests: z.array(
+    z.object({ id: z.string(), reference: z.string(), addressee: z.string(), status: z.string() }),
+  ),
+})
+export type RequestDetail = z.infer<typeof RequestDetailSchema>
+
+export const CreatedRequestsSchema = z.object({ groupId: z.string().nullable(), items: z.array(RequestDetailSchema) })
+
+// One shape per step: each action names exactly the fields it takes.
+const step = <A extends string, S extends z.ZodRawShape>(action: A, shape: S) =>
+  z.strictObject({ action: z.literal(action), note: Note.optional(), ...shape })
+
+export const TransitionBody = z.discriminatedUnion('action', [
+  step('approve', {}),
+  step('transmit', { channel: z.string().min(2).max(60).optional() }),
+  step('acknowledge', {}),
+  step('begin_execution', {}),
+  step('raise_consultation', {
+    issue: z
+      .enum(['insufficient_information', 'person_not_located', 'conflicting_obligation', 'other'])
+      .describe('97(a)-(c)'),
+  }),
+  step('answer_consultation', { note: Note }),
+  step('postpone', {
+    basis: z.enum(['94', '95']),
+    postponedUntil: Timestamp.optional().describe('The agreed period (required under article 94)'),
+  }),
+  step('resume_execution', {}),
+  step('report_executed', {}),
+  step('report_partially_executed', { note: Note }),
+  step('report_not_executed', {
+    ground: z.enum(['93(3)', '93(4)/72', '93(5)', '98', '90', 'other']),
+  }),
+  step('withdraw', { note: Note }),
+])
+export type TransitionBody = z.infer<typeof TransitionBody>
+
+export const AllowedStepsSchema = z.object({ status: RequestStatus, items: z.array(AllowedStepSchema) })
+
+export const DeadlineChangeBody = z.strictObject({
+  deadline: z.enum(['response', 'acknowledgement']),
+  to: Timestamp,
+  reason: z.string().trim().min(5).max(2000),
+})
+export type DeadlineChangeBody = z.infer<typeof DeadlineChangeBody>
+
+export const ReceiptSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['transmission', 'acknowledgement']),
+  algorithm: z.literal('Ed25519'),
+  keyId: z.string(),
+  statement: z.record(z.string(), z.unknown()),
+  statementText: z.string().describe('The exact signed bytes (UTF-8 canonical JSON)'),
+  signature: z.string().describe('Ed25519 signature, base64'),
+})
+
+export const ReceiptListSchema = z.object({
+  publicKeyPem: z.string(),
+  keyId: z.string(),
+  items: z.array(ReceiptSchema),
+})

@@ -1,0 +1,91 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+export interface RequestTable {
+  id: string
+  /** e.g. ICC-OTP-2026-000123: originating organ, year, counter (reference_counters). */
+  reference: string
+  originator: string
+  /** ICC-REGISTRY for a Defence request; null when the originator deals directly. */
+  routed_through: string | null
+  addressee: string
+  request_type: string
+  legal_basis: string | null
+  situation_id: string | null
+  case_id: string | null
+  classification: string
+  compartment_code: string | null
+  ex_parte_party: string | null
+  urgency: 'normal' | 'urgent'
+  language: string
+  channel: string
+  response_deadline: string | null
+  acknowledgement_deadline: string | null
+  summary: string
+  facts: string | null
+  assistance_sought: string | null
+  checklist: unknown
+  status: string
+  status_detail: unknown
+  group_id: string | null
+  drafted_by: string
+  approved_by: string | null
+  transmitted_at: string | null
+  acknowledged_at: string | null
+  closed_at: string | null
+  is_demo: Generated<boolean | number>
+  created_at: string
+  updated_at: string
+}
+export type RequestRow = Selectable<RequestTable>
+export type NewRequestRow = Insertable<RequestTable>
+export type RequestUpdate = Updateable<RequestTable>
+
+export interface RequestPersonTable {
+  request_id: string
+  person_id: string
+}
+
+export interface RequestEventTable {
+  id: string
+  request_id: string
+  occurred_at: string
+  actor: string
+  actor_org: string | null
+  action: string
+  from_status: string | null
+  to_status: string | null
+  note: string | null
+  payload: unknown
+}
+export type RequestEventRow = Selectable<RequestEventTable>
+export type NewRequestEventRow = Insertable<RequestEventTable>
+
+export interface RequestReceiptTable {
+  id: string
+  request_id: string
+  event_id: string
+  kind: 'transmission' | 'acknowledgement'
+  statement: string
+  signature: string
+  key_id: string
+  issued_at: string
+}
+export type RequestReceiptRow = Selectable<RequestReceiptTable>
+
+export interface DeadlineChangeTable {
+  id: string
+  request_id: string
+  deadline: 'response' | 'acknowledgement'
+  from_value: string | null
+  to_value: string
+  reason: string
+  changed_by: string
+  changed_at: string
+}
+export type DeadlineChangeRow = Selectable<DeadlineChangeTable>
+
+export interface ReferenceCounterTable {
+  organ_code: string
+  year: number
+  last_value: number
+}

@@ -1,0 +1,306 @@
+import { randomUUID } from 'node:crypto'
+import { recordAuditEvent } from '../audit/audit.service.ts'
+import { auditSignerFromSeed } from '../audit/audit.signing.ts'
+import { actorLabel, actorOrg, type Ctx } from '../context.ts'
+import type { Db } from '../db/database.ts'
+import { parseJson, toJson } from '../db/values.ts'
+import { AppError } from '../errors.ts'
+import { addDays, deadlineDefaults } from './requests.deadlines.ts'
+import { isFinal, standsIn, TRANSITIONS, transitionRefusal } from './requests.lifecycle.ts'
+import { evaluateRequest, getRequest, stepsFor, subjectOf } from './requests.read.ts'
+import {
+  publicKeyPem,
+  type Receipt,
+  type ReceiptKind,
+  type ReceiptStatement,
+  requestContentHash,
+  signReceiptStatement,
+  statementBytes,
+} from './requests.receipts.ts'
+import * as repo from './requests.repository.ts'
+import type { DeadlineChangeBody, RequestDetail, TransitionBody } from './requests.schemas.ts'
+import type { RequestRow, RequestUpdate } from './requests.table.ts'
+
+// Steps of the life cycle (requests.lifecycle.ts decides which are allowed), deadline changes and
+// receipts. Each step writes its request_event and its audit event in the transaction that moves
+// the request, and the move only happens if nobody moved the request first.
+
+export async function listAllowedSteps(ctx: Ctx, id: string) {
+  const row = await repo.findVisibleRequest(ctx.db, ctx.actor, id)
+  if (!row) throw new AppError('RECORD_NOT_FOUND', `No request ${id}`)
+  const persons = await repo.listRequestPersonIds(ctx.db, id)
+  const subject = await subjectOf(ctx.db, ctx.actor, row)
+  return {
+    status: subject.status as RequestDetail['status'],
+    items: stepsFor(ctx.actor, subject, evaluateRequest(row, persons.length).missing.length === 0),
+  }
+}
+
+function statusDetailFor(input: TransitionBody): Record<string, unknown> | null {
+  switch (input.action) {
+    case 'raise_consultation':
+      return { issue: input.issue, legalBasis: '97' }
+    case 'postpone':
+      return {
+        basis: input.basis,
+        postponedUntil: input.postponedUntil ? new Date(input.postponedUntil).toISOString() : null,
+      }
+    case 'report_not_executed':
+      return { ground: input.ground }
+    default:
+      return null
+  }
+}
+
+export async function transitionRequest(ctx: Ctx, id: string, input: TransitionBody): Promise<RequestDetail> {
+  const actor = ctx.actor
+  const now = ctx.now()
+  const nowIso = now.toISOString()
+  if (input.action === 'postpone' && input.basis === '94' && !input.postponedUntil)
+    throw new AppError(
+      'RECORD_INVALID',
+      'A postponement under article 94 is for a period agreed with the Court: give postponedUntil',
+    )
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.findVisibleRequest(trx, actor, id)
+    if (!row) throw new AppError('RECORD_NOT_FOUND', `No request ${id}`)
+    const subject = await subjectOf(trx, actor, row)
+    const personCount = (await repo.listRequestPersonIds(trx, id)).length
+    const { missing } = evaluateRequest(row, personCount)
+    const refusal = transitionRefusal(actor, input.action, subject)
+    if (refusal) {
+      throw new AppError('TRANSITION_NOT_ALLOWED', `Not allowed: ${refusal}`, {
+        status: row.status,
+        action: input.action,
+        allowed: stepsFor(actor, subject, missing.length === 0).map((s) => s.action),
+      })
+    }
+    if (input.action === 'approve' && missing.length > 0) {
+      throw new AppError('REQUEST_INCOMPLETE', 'Required elements of the request are missing', {
+        missing: missing.map((m) => ({ ref: m.ref, label: m.label, missing: m.missing })),
+      })
+    }
+    const to = TRANSITIONS[input.action].to
+    const set: RequestUpdate = { status: to, updated_at: nowIso, status_detail: toJson(statusDetailFor(input)) }
+    if (input.action === 'approve' && actor.kind === 'user') set.approved_by = actor.userId
+    if (input.action === 'transmit') {
+      const defaults = deadlineDefaults(row.request_type, row.urgency)
+      set.transmitted_at = nowIso
+      set.acknowledgement_deadline = addDays(nowIso, defaults.acknowledgementDays)
+      set.response_deadline = row.response_deadline ?? addDays(nowIso, defaults.responseDays)
+      if (input.channel) set.channel = input.channel
+    }
+    if (input.action === 'acknowledge') set.acknowledged_at = nowIso
+    if (isFinal(to)) set.closed_at = nowIso
+    if (!(await repo.updateRequestIfStatus(trx, id, row.status, set))) {
+      throw new AppError('TRANSITION_NOT_ALLOWED', 'The request was moved by someone else meanwhile', {
+        status: row.status,
+        action: input.action,
+        allowed: [],
+      })
+    }
+    if (input.action === 'transmit') {
+      // From now on the addressee knows: its focal point sees the request through visibleTo.
+      // Under seal only *named* organisations see a record, so the addressee is named as well.
+      await repo.insertRecipients(trx, [
+        { recordId: id, kind: 'addressee', orgCode: row.addressee },
+        ...(row.classification === 'under_seal'
+          ? [{ recordId: id, kind: 'named' as const, orgCode: row.addressee }]
+          : []),
+      ])
+    }
+    const event = {
+      id: randomUUID(),
+      request_id: id,
+      occurred_at: nowIso,
+      actor: actorLabel(actor),
+      actor_org: actorOrg(actor),
+      action: input.action,
+      from_status: row.status,
+      to_status: to,
+      note: input.note ?? null,
+      payload: toJson({
+        ...statusDetailFor(input),
+        ...(input.action === 'transmit' ? { channel: set.channel ?? row.channel } : {}),
+      }),
+    }
+    await repo.insertRequestEvents(trx, [event])
+    await recordAuditEvent(ctx, trx, {
+      action: `request.${input.action}`,
+      recordType: repo.REQUEST_RECORD,
+      recordId: id,
+      classification: row.classification,
+      details: { reference: row.reference, from: row.status, to, eventId: event.id },
+    })
+    if (input.action === 'transmit' || input.action === 'acknowledge') {
+      const moved = { ...row, ...set } as RequestRow
+      await issueReceipt(ctx, trx, moved, event, input.action === 'transmit' ? 'transmission' : 'acknowledgement')
+    }
+  })
+  return getRequest(ctx, id)
+}
+
+async function issueReceipt(
+  ctx: Ctx,
+  trx: Db,
+  row: RequestRow,
+  event: {
+    id: string
+    action: string
+    from_status: string | null
+    to_status: string | null
+    actor: string
+    actor_org: string | null
+    occurred_at: string
+    note: string | null
+  },
+  kind: ReceiptKind,
+) {
+  const statement: ReceiptStatement = {
+    version: 1,
+    kind,
+    requestId: row.id,
+    reference: row.reference,
+    originator: row.originator,
+    routedThrough: row.routed_through,
+    addressee: row.addressee,
+    requestType: row.request_type,
+    contentSha256: requestContentHash({
+      reference: row.reference,
+      requestType: row.request_type,
+      legalBasis: row.legal_basis,
+      urgency: row.urgency,
+      language: row.language,
+      channel: row.channel,
+      summary: row.summary,
+      facts: row.facts,
+      assistanceSought: row.assistance_sought,
+      checklist: parseJson(row.checklist),
+      responseDeadline: row.response_deadline,
+    }),
+    documents: [], // documents arrive with the messages and documents feature
+    event: {
+      id: event.id,
+      action: event.action,
+      fromStatus: event.from_status,
+      toStatus: event.to_status,
+      actor: event.actor,
+      actorOrg: event.actor_org,
+      occurredAt: event.occurred_at,
+      note: event.note,
+    },
+    issuedAt: event.occurred_at,
+  }
+  const signer = auditSignerFromSeed(ctx.secrets.auditSigningKey)
+  const { signature, keyId } = signReceiptStatement(signer, statement)
+  await repo.insertReceipts(trx, [
+    {
+      id: randomUUID(),
+      request_id: row.id,
+      event_id: event.id,
+      kind,
+      statement: statementBytes(statement).toString('utf8'),
+      signature,
+      key_id: keyId,
+      issued_at: event.occurred_at,
+    },
+  ])
+}
+
+export async function listRequestReceipts(ctx: Ctx, id: string) {
+  const row = await repo.findVisibleRequest(ctx.db, ctx.actor, id)
+  if (!row) throw new AppError('RECORD_NOT_FOUND', `No request ${id}`)
+  const signer = auditSignerFromSeed(ctx.secrets.auditSigningKey)
+  const receipts = await repo.listReceipts(ctx.db, id)
+  return {
+    publicKeyPem: publicKeyPem(signer.publicKey),
+    keyId: signer.keyId,
+    items: receipts.map((r) => {
+      const statement = JSON.parse(r.statement) as ReceiptStatement
+      const receipt: Receipt & { statementText: string } = {
+        id: r.id,
+        kind: r.kind,
+        algorithm: 'Ed25519',
+        keyId: r.key_id,
+        statement,
+        signature: r.signature,
+        statementText: r.statement,
+      }
+      return receipt
+    }),
+  }
+}
+
+/** Who may change a deadline: Court staff of the originator, of the organ it is routed through, or of the Registry. */
+function mayChangeDeadline(ctx: Ctx, row: RequestRow) {
+  const a = ctx.actor
+  return (
+    a.kind === 'user' &&
+    a.orgKind === 'court_organ' &&
+    ['officer', 'approver'].includes(a.role) &&
+    standsIn(a, 'court_side', {
+      status: row.status,
+      originator: row.originator,
+      routedThrough: row.routed_through,
+      addressee: row.addressee,
+      draftedBy: row.drafted_by,
+      isDelegatedToActor: false,
+    })
+  )
+}
+
+export async function changeDeadline(ctx: Ctx, id: string, input: DeadlineChangeBody): Promise<RequestDetail> {
+  const nowIso = ctx.now().toISOString()
+  const to = new Date(input.to).toISOString()
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.findVisibleRequest(trx, ctx.actor, id)
+    if (!row) throw new AppError('RECORD_NOT_FOUND', `No request ${id}`)
+    if (!mayChangeDeadline(ctx, row))
+      throw new AppError('FORBIDDEN', 'Only the Court side of a request changes its deadlines')
+    if (isFinal(row.status)) throw new AppError('DEADLINE_INVALID', `The request is ${row.status}`)
+    const column = input.deadline === 'response' ? 'response_deadline' : 'acknowledgement_deadline'
+    if (input.deadline === 'acknowledgement' && !row.transmitted_at)
+      throw new AppError('DEADLINE_INVALID', 'The acknowledgement deadline is set at transmission')
+    const from = row[column]
+    if (from === to) throw new AppError('DEADLINE_INVALID', 'The deadline already has this value')
+    // A deadline cannot precede the moment the addressee received (or will receive) the request.
+    if (to <= (row.transmitted_at ?? row.created_at))
+      throw new AppError('DEADLINE_INVALID', 'The deadline is before the request was transmitted')
+    await repo.updateRequest(trx, id, { [column]: to, updated_at: nowIso })
+    const changedBy = actorLabel(ctx.actor)
+    await repo.insertDeadlineChanges(trx, [
+      {
+        id: randomUUID(),
+        request_id: id,
+        deadline: input.deadline,
+        from_value: from,
+        to_value: to,
+        reason: input.reason,
+        changed_by: changedBy,
+        changed_at: nowIso,
+      },
+    ])
+    await repo.insertRequestEvents(trx, [
+      {
+        id: randomUUID(),
+        request_id: id,
+        occurred_at: nowIso,
+        actor: changedBy,
+        actor_org: actorOrg(ctx.actor),
+        action: 'deadline_changed',
+        from_status: row.status,
+        to_status: row.status,
+        note: input.reason,
+        payload: toJson({ deadline: input.deadline, from, to }),
+      },
+    ])
+    await recordAuditEvent(ctx, trx, {
+      action: 'request.deadline_changed',
+      recordType: repo.REQUEST_RECORD,
+      recordId: id,
+      classification: row.classification,
+      details: { deadline: input.deadline, from, to, reason: input.reason },
+    })
+  })
+  return getRequest(ctx, id)
+}

@@ -1,0 +1,125 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { ErrorResponse } from '../http/error-schema.ts'
+import {
+  CaseListSchema,
+  CaseSchema,
+  CreateCaseBody,
+  CreatePersonBody,
+  CreateSituationBody,
+  ListCasesQuery,
+  ListPersonsQuery,
+  ListSituationsQuery,
+  PersonListSchema,
+  PersonSchema,
+  RecordParams,
+  SituationListSchema,
+  SituationSchema,
+} from './situations.schemas.ts'
+import * as service from './situations.service.ts'
+
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  422: ErrorResponse,
+}
+const tags = ['situations']
+
+export const situationsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/situations',
+    {
+      schema: {
+        tags,
+        summary: 'Situations the caller may know about',
+        querystring: ListSituationsQuery,
+        response: { 200: SituationListSchema, ...errors },
+      },
+    },
+    async (req) => service.listSituations(req.ctx, req.query),
+  )
+  app.post(
+    '/situations',
+    {
+      schema: {
+        tags,
+        summary: 'Open a situation (Court staff)',
+        body: CreateSituationBody,
+        response: { 201: SituationSchema, ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.createSituation(req.ctx, req.body)),
+  )
+  app.get(
+    '/situations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One situation',
+        params: RecordParams,
+        response: { 200: SituationSchema, ...errors },
+      },
+    },
+    async (req) => service.getSituation(req.ctx, req.params.id),
+  )
+  app.get(
+    '/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Cases the caller may know about',
+        querystring: ListCasesQuery,
+        response: { 200: CaseListSchema, ...errors },
+      },
+    },
+    async (req) => service.listCases(req.ctx, req.query),
+  )
+  app.post(
+    '/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Open a case within a situation (Court staff)',
+        body: CreateCaseBody,
+        response: { 201: CaseSchema, ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.createCase(req.ctx, req.body)),
+  )
+  app.get(
+    '/cases/:id',
+    { schema: { tags, summary: 'One case', params: RecordParams, response: { 200: CaseSchema, ...errors } } },
+    async (req) => service.getCase(req.ctx, req.params.id),
+  )
+  app.get(
+    '/persons',
+    {
+      schema: {
+        tags,
+        summary: 'Persons concerned (suspects, accused, witnesses, victims) the caller may know about',
+        querystring: ListPersonsQuery,
+        response: { 200: PersonListSchema, ...errors },
+      },
+    },
+    async (req) => service.listPersons(req.ctx, req.query),
+  )
+  app.post(
+    '/persons',
+    {
+      schema: {
+        tags,
+        summary: 'Record a person concerned by a situation or case (Court staff)',
+        body: CreatePersonBody,
+        response: { 201: PersonSchema, ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.createPerson(req.ctx, req.body)),
+  )
+  app.get(
+    '/persons/:id',
+    { schema: { tags, summary: 'One person', params: RecordParams, response: { 200: PersonSchema, ...errors } } },
+    async (req) => service.getPerson(req.ctx, req.params.id),
+  )
+}

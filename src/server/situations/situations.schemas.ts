@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import { Classification } from '../access/classification.ts'
+
+const Id = z.string().min(1).max(200)
+const Code = z
+  .string()
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,59}$/)
+  .describe('Upper-case letters, digits and hyphens, e.g. SIT-DEMO-A')
+
+export const RecordParams = z.strictObject({ id: Id })
+
+const PageQuery = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(200).optional(),
+}
+
+/** The need-to-know fields every protected record carries on creation. */
+const ProtectedInput = {
+  classification: Classification,
+  compartment: Code.nullable().optional().describe('Owning compartment; required unless public'),
+  exParteParty: z.string().min(2).max(60).nullable().optional().describe('Required when ex_parte'),
+}
+const ProtectedOutput = {
+  classification: Classification,
+  compartment: z.string().nullable(),
+  exParteParty: z.string().nullable(),
+  isDemo: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}
+
+export const ListSituationsQuery = z.strictObject(PageQuery)
+export type ListSituationsQuery = z.infer<typeof ListSituationsQuery>
+export const CreateSituationBody = z.strictObject({
+  code: Code,
+  name: z.string().trim().min(3).max(300),
+  description: z.string().trim().max(4000).nullable().optional(),
+  ...ProtectedInput,
+})
+export type CreateSituationBody = z.infer<typeof CreateSituationBody>
+export const SituationSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  ...ProtectedOutput,
+})
+export type Situation = z.infer<typeof SituationSchema>
+export const SituationListSchema = z.object({ items: z.array(SituationSchema), nextCursor: z.string().nullable() })
+
+export const ListCasesQuery = z.strictObject({ situationId: Id.optional(), ...PageQuery })
+export type ListCasesQuery = z.infer<typeof ListCasesQuery>
+export const CreateCaseBody = z.strictObject({
+  situationId: Id,
+  code: Code,
+  name: z.string().trim().min(3).max(300),
+  defenceOrgCode: z.string().min(2).max(60).nullable().optional().describe('The Defence team of the case'),
+  ...ProtectedInput,
+})
+export type CreateCaseBody = z.infer<typeof CreateCaseBody>
+export const CaseSchema = z.object({
+  id: z.string(),
+  situationId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  defenceOrgCode: z.string().nullable(),
+  ...ProtectedOutput,
+})
+export type Case = z.infer<typeof CaseSchema>
+export const CaseListSchema = z.object({ items: z.array(CaseSchema), nextCursor: z.string().nullable() })
+
+export const RoleInProceedings = z.enum(['suspect', 'accused', 'witness', 'victim', 'other'])
+export const ListPersonsQuery = z.strictObject({
+  situationId: Id.optional(),
+  caseId: Id.optional(),
+  role: RoleInProceedings.optional(),
+  ...PageQuery,
+})
+export type ListPersonsQuery = z.infer<typeof ListPersonsQuery>
+export const CreatePersonBody = z.strictObject({
+  situationId: Id,
+  caseId: Id.nullable().optional(),
+  name: z.string().trim().min(2).max(300),
+  roleInProceedings: RoleInProceedings,
+  description: z.string().trim().max(4000).nullable().optional(),
+  ...ProtectedInput,
+})
+export type CreatePersonBody = z.infer<typeof CreatePersonBody>
+export const PersonSchema = z.object({
+  id: z.string(),
+  situationId: z.string(),
+  caseId: z.string().nullable(),
+  name: z.string(),
+  roleInProceedings: RoleInProceedings,
+  description: z.string().nullable(),
+  ...ProtectedOutput,
+})
+export type Person = z.infer<typeof PersonSchema>
+export const PersonListSchema = z.object({ items: z.array(PersonSchema), nextCursor: z.string().nullable() })

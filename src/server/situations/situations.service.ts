@@ -1,0 +1,287 @@
+import { randomUUID } from 'node:crypto'
+import type { Classification } from '../access/classification.ts'
+import { recordAuditEvent } from '../audit/audit.service.ts'
+import type { Actor, Ctx } from '../context.ts'
+import type { Db } from '../db/database.ts'
+import { toBool } from '../db/values.ts'
+import { AppError } from '../errors.ts'
+import { decodeCursor, encodeCursor } from '../pagination.ts'
+import { assertOwnable, isCourtCaseworker } from './situations.policy.ts'
+import * as repo from './situations.repository.ts'
+import type {
+  Case,
+  CreateCaseBody,
+  CreatePersonBody,
+  CreateSituationBody,
+  ListCasesQuery,
+  ListPersonsQuery,
+  ListSituationsQuery,
+  Person,
+  Situation,
+} from './situations.schemas.ts'
+import type { CaseRow, PersonRow, SituationRow } from './situations.table.ts'
+
+type ProtectedRow = { id: string; classification: string }
+
+const isCursor = (v: unknown): v is string => typeof v === 'string' && v.length <= 200
+
+/** Reads of non-public records are part of their history: one audit event per answer. */
+async function auditReads(ctx: Ctx, trx: Db, recordType: string, rows: ProtectedRow[], action: string) {
+  const nonPublic = rows.filter((r) => r.classification !== 'public')
+  if (nonPublic.length === 0) return
+  await recordAuditEvent(ctx, trx, {
+    action,
+    recordType,
+    ...(nonPublic.length === 1 ? { recordId: nonPublic[0]?.id, classification: nonPublic[0]?.classification } : {}),
+    details: { ids: nonPublic.map((r) => r.id) },
+  })
+}
+
+async function readPage<R extends ProtectedRow, T>(
+  ctx: Ctx,
+  recordType: string,
+  query: { limit: number; cursor?: string | undefined },
+  list: (trx: Db, page: repo.Page) => Promise<R[]>,
+  map: (row: R) => T,
+) {
+  const afterId = query.cursor ? decodeCursor(query.cursor, isCursor) : null
+  const rows = await ctx.db.transaction().execute(async (trx) => {
+    const rows = await list(trx, { afterId, limit: query.limit + 1 })
+    await auditReads(ctx, trx, recordType, rows.slice(0, query.limit), `${recordType}.listed`)
+    return rows
+  })
+  const page = rows.slice(0, query.limit)
+  const last = page.at(-1)
+  return { items: page.map(map), nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null }
+}
+
+async function readOne<R extends ProtectedRow, T>(
+  ctx: Ctx,
+  recordType: string,
+  find: (trx: Db) => Promise<R | undefined>,
+  map: (row: R) => T,
+) {
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const row = await find(trx)
+    if (!row) throw new AppError('RECORD_NOT_FOUND', `No ${recordType} with this id`)
+    await auditReads(ctx, trx, recordType, [row], `${recordType}.read`)
+    return row
+  })
+  return map(row)
+}
+
+export const listSituations = (ctx: Ctx, query: ListSituationsQuery) =>
+  readPage(
+    ctx,
+    repo.SITUATION_RECORD,
+    query,
+    (trx, page) => repo.listVisibleSituations(trx, ctx.actor, page),
+    toSituation,
+  )
+export const getSituation = (ctx: Ctx, id: string) =>
+  readOne(ctx, repo.SITUATION_RECORD, (trx) => repo.findVisibleSituation(trx, ctx.actor, id), toSituation)
+export const listCases = (ctx: Ctx, query: ListCasesQuery) =>
+  readPage(
+    ctx,
+    repo.CASE_RECORD,
+    query,
+    (trx, page) =>
+      repo.listVisibleCases(trx, ctx.actor, { ...(query.situationId && { situationId: query.situationId }) }, page),
+    toCase,
+  )
+export const getCase = (ctx: Ctx, id: string) =>
+  readOne(ctx, repo.CASE_RECORD, (trx) => repo.findVisibleCase(trx, ctx.actor, id), toCase)
+export const listPersons = (ctx: Ctx, query: ListPersonsQuery) =>
+  readPage(
+    ctx,
+    repo.PERSON_RECORD,
+    query,
+    (trx, page) =>
+      repo.listVisiblePersons(
+        trx,
+        ctx.actor,
+        {
+          ...(query.situationId && { situationId: query.situationId }),
+          ...(query.caseId && { caseId: query.caseId }),
+          ...(query.role && { role: query.role }),
+        },
+        page,
+      ),
+    toPerson,
+  )
+export const getPerson = (ctx: Ctx, id: string) =>
+  readOne(ctx, repo.PERSON_RECORD, (trx) => repo.findVisiblePerson(trx, ctx.actor, id), toPerson)
+
+function caseworker(ctx: Ctx) {
+  if (!isCourtCaseworker(ctx.actor)) throw new AppError('FORBIDDEN', 'Only Court officers and approvers create records')
+  return ctx.actor
+}
+
+function protectedValues(input: { classification: string; compartment?: string | null; exParteParty?: string | null }) {
+  return {
+    classification: input.classification,
+    compartment_code: input.compartment ?? null,
+    ex_parte_party: input.classification === 'ex_parte' ? (input.exParteParty ?? null) : null,
+  }
+}
+
+export async function createSituation(ctx: Ctx, input: CreateSituationBody): Promise<Situation> {
+  const actor = caseworker(ctx)
+  assertOwnable(actor, input)
+  const nowIso = ctx.now().toISOString()
+  const id = randomUUID()
+  await ctx.db.transaction().execute(async (trx) => {
+    if (await repo.findSituationByCode(trx, input.code))
+      throw new AppError('RECORD_CODE_TAKEN', `Situation code ${input.code} is taken`)
+    await repo.insertSituations(trx, [
+      {
+        id,
+        code: input.code,
+        name: input.name,
+        description: input.description ?? null,
+        ...protectedValues(input),
+        created_by: actor.userId,
+        created_at: nowIso,
+        updated_at: nowIso,
+      },
+    ])
+    await recordAuditEvent(ctx, trx, {
+      action: 'situation.created',
+      recordType: repo.SITUATION_RECORD,
+      recordId: id,
+      classification: input.classification,
+      details: { code: input.code },
+    })
+  })
+  return getSituation(ctx, id)
+}
+
+export async function createCase(ctx: Ctx, input: CreateCaseBody): Promise<Case> {
+  const actor = caseworker(ctx)
+  assertOwnable(actor, input)
+  const nowIso = ctx.now().toISOString()
+  const id = randomUUID()
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.findVisibleSituation(trx, actor, input.situationId)))
+      throw new AppError('RECORD_NOT_FOUND', `No situation ${input.situationId}`)
+    if (await repo.findCaseByCode(trx, input.code))
+      throw new AppError('RECORD_CODE_TAKEN', `Case code ${input.code} is taken`)
+    if (input.defenceOrgCode && (await repo.findOrganisation(trx, input.defenceOrgCode))?.kind !== 'defence')
+      throw new AppError('RECORD_INVALID', `${input.defenceOrgCode} is not a Defence team`)
+    await repo.insertCases(trx, [
+      {
+        id,
+        situation_id: input.situationId,
+        code: input.code,
+        name: input.name,
+        defence_org_code: input.defenceOrgCode ?? null,
+        ...protectedValues(input),
+        created_by: actor.userId,
+        created_at: nowIso,
+        updated_at: nowIso,
+      },
+    ])
+    // The Defence team is named on its own case: that is how it knows the case exists.
+    if (input.defenceOrgCode) await repo.insertNamedOrganisation(trx, repo.CASE_RECORD, id, input.defenceOrgCode)
+    await recordAuditEvent(ctx, trx, {
+      action: 'case.created',
+      recordType: repo.CASE_RECORD,
+      recordId: id,
+      classification: input.classification,
+      details: { code: input.code, situationId: input.situationId },
+    })
+  })
+  return getCase(ctx, id)
+}
+
+export async function createPerson(ctx: Ctx, input: CreatePersonBody): Promise<Person> {
+  const actor = caseworker(ctx)
+  assertOwnable(actor, input)
+  const nowIso = ctx.now().toISOString()
+  const id = randomUUID()
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.findVisibleSituation(trx, actor, input.situationId)))
+      throw new AppError('RECORD_NOT_FOUND', `No situation ${input.situationId}`)
+    if (input.caseId) {
+      const found = await repo.findVisibleCase(trx, actor, input.caseId)
+      if (!found) throw new AppError('RECORD_NOT_FOUND', `No case ${input.caseId}`)
+      if (found.situation_id !== input.situationId)
+        throw new AppError('RECORD_INVALID', 'The case belongs to another situation')
+    }
+    await repo.insertPersons(trx, [
+      {
+        id,
+        situation_id: input.situationId,
+        case_id: input.caseId ?? null,
+        name: input.name,
+        role_in_proceedings: input.roleInProceedings,
+        description: input.description ?? null,
+        ...protectedValues(input),
+        created_by: actor.userId,
+        created_at: nowIso,
+        updated_at: nowIso,
+      },
+    ])
+    await recordAuditEvent(ctx, trx, {
+      action: 'person.created',
+      recordType: repo.PERSON_RECORD,
+      recordId: id,
+      classification: input.classification,
+    })
+  })
+  return getPerson(ctx, id)
+}
+
+// For the requests feature: the links of a request, checked through the same visibility rule.
+
+export async function findVisibleCaseForLink(db: Db, actor: Actor, id: string) {
+  const row = await repo.findVisibleCase(db, actor, id)
+  return row ? toCase(row) : undefined
+}
+
+export async function findVisibleSituationForLink(db: Db, actor: Actor, id: string) {
+  const row = await repo.findVisibleSituation(db, actor, id)
+  return row ? toSituation(row) : undefined
+}
+
+export async function listVisiblePersonsForLink(db: Db, actor: Actor, ids: readonly string[]) {
+  return (await repo.listVisiblePersonsByIds(db, actor, ids)).map(toPerson)
+}
+
+function protectedFields(row: SituationRow | CaseRow | PersonRow) {
+  return {
+    classification: row.classification as Classification,
+    compartment: row.compartment_code,
+    exParteParty: row.ex_parte_party,
+    isDemo: toBool(row.is_demo),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+export function toSituation(row: SituationRow): Situation {
+  return { id: row.id, code: row.code, name: row.name, description: row.description, ...protectedFields(row) }
+}
+
+export function toCase(row: CaseRow): Case {
+  return {
+    id: row.id,
+    situationId: row.situation_id,
+    code: row.code,
+    name: row.name,
+    defenceOrgCode: row.defence_org_code,
+    ...protectedFields(row),
+  }
+}
+
+export function toPerson(row: PersonRow): Person {
+  return {
+    id: row.id,
+    situationId: row.situation_id,
+    caseId: row.case_id,
+    name: row.name,
+    roleInProceedings: row.role_in_proceedings,
+    description: row.description,
+    ...protectedFields(row),
+  }
+}
