@@ -28,7 +28,7 @@ export function AccountPage() {
           {t('account.mfaHeading')}
         </Title>
         <Group gap="sm">
-          <Badge color="green.9" variant="filled" data-testid="mfa-status">
+          <Badge color="court" variant="filled" data-testid="mfa-status">
             {t('account.mfaOn')}
           </Badge>
           <Text size="sm">{t('account.mfaText')}</Text>
