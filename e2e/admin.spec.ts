@@ -47,7 +47,7 @@ test.describe('Administration', () => {
     await invited.locator('input[name="password"]').fill(password)
     await invited.getByRole('button', { name: 'Continue' }).click()
     await expect(invited.getByRole('heading', { level: 1, name: 'Set up two-step verification' })).toBeVisible()
-    await expect(invited.getByTestId('enrol-qr')).toHaveAttribute('src', /^data:image\/png;base64,/)
+    await expect(invited.getByTestId('enrol-qr')).toHaveAttribute('src', /^data:image\/(png|svg\+xml);base64,/)
     const secret = ((await invited.getByTestId('enrol-secret').textContent()) ?? '').trim()
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/)
     await screenshot(invited, 'enrolment-en')
