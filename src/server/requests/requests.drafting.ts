@@ -149,6 +149,7 @@ export async function createRequests(
       rows.map((r) => ({
         id: randomUUID(),
         request_id: r.id,
+        seq: 1,
         occurred_at: nowIso,
         actor: actorLabel(actor),
         actor_org: actor.orgCode,
@@ -214,6 +215,7 @@ export async function updateDraft(ctx: Ctx, id: string, input: UpdateDraftBody):
       {
         id: randomUUID(),
         request_id: id,
+        seq: await repo.nextEventSeq(trx, id),
         occurred_at: nowIso,
         actor: actorLabel(actor),
         actor_org: actor.orgCode,

@@ -191,14 +191,18 @@ export async function insertRequestEvents(db: Db, rows: NewRequestEventRow[]) {
   if (rows.length > 0) await db.insertInto('request_events').values(rows).execute()
 }
 
-export function listRequestEvents(db: Db, requestId: string) {
-  return db
+/** The next step number of a request's timeline (the caller holds the request's row by its status update). */
+export async function nextEventSeq(db: Db, requestId: string): Promise<number> {
+  const row = await db
     .selectFrom('request_events')
-    .selectAll()
+    .select((eb) => eb.fn.max('seq').as('last'))
     .where('request_id', '=', requestId)
-    .orderBy('occurred_at')
-    .orderBy('id')
-    .execute()
+    .executeTakeFirst()
+  return Number(row?.last ?? 0) + 1
+}
+
+export function listRequestEvents(db: Db, requestId: string) {
+  return db.selectFrom('request_events').selectAll().where('request_id', '=', requestId).orderBy('seq').execute()
 }
 
 export async function updateRequest(db: Db, id: string, set: RequestUpdate) {

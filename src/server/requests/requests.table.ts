@@ -48,6 +48,7 @@ export interface RequestPersonTable {
 export interface RequestEventTable {
   id: string
   request_id: string
+  seq: number
   occurred_at: string
   actor: string
   actor_org: string | null

@@ -112,6 +112,7 @@ export async function transitionRequest(ctx: Ctx, id: string, input: TransitionB
     const event = {
       id: randomUUID(),
       request_id: id,
+      seq: await repo.nextEventSeq(trx, id),
       occurred_at: nowIso,
       actor: actorLabel(actor),
       actor_org: actorOrg(actor),
@@ -284,6 +285,7 @@ export async function changeDeadline(ctx: Ctx, id: string, input: DeadlineChange
       {
         id: randomUUID(),
         request_id: id,
+        seq: await repo.nextEventSeq(trx, id),
         occurred_at: nowIso,
         actor: changedBy,
         actor_org: actorOrg(ctx.actor),

@@ -118,6 +118,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('request_events')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('request_id', 'text', (c) => c.notNull().references('requests.id').onDelete('cascade'))
+    .addColumn('seq', 'integer', (c) => c.notNull()) // 1, 2, 3… per request: the timeline's order
     .addColumn('occurred_at', 'text', (c) => c.notNull())
     .addColumn('actor', 'text', (c) => c.notNull()) // actor label, as in the audit trail
     .addColumn('actor_org', 'text')
@@ -130,7 +131,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('request_events_request')
     .on('request_events')
-    .columns(['request_id', 'occurred_at'])
+    .columns(['request_id', 'seq'])
+    .unique()
     .execute()
 
   await db.schema

@@ -1,0 +1,486 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createUserWithToken } from '../../../test/auth.ts'
+import { createTestDb, type TestDb, testConfig } from '../../../test/db.ts'
+import { buildApp } from '../app.ts'
+import { REQUEST_STATUSES, TRANSITIONS, type TransitionAction } from './requests.lifecycle.ts'
+import { verifyReceipt } from './requests.receipts.ts'
+
+// The life cycle through the API, on both databases: every step × every state × every kind of
+// caller (expected answers written here, independently of the table), four eyes, completeness,
+// deadlines against a controllable clock, receipts, multi-State requests and need-to-know.
+
+let db: TestDb
+let app: FastifyInstance
+let clock = new Date('2026-11-28T09:00:00.000Z')
+type H = Record<string, string>
+const who: Record<string, H> = {}
+let situationId = ''
+let caseId = ''
+let personId = ''
+
+async function user(label: string, spec: { orgCode: string; role: string; compartments?: string[] }) {
+  const u = await createUserWithToken(db.db, spec)
+  who[label] = u.headers
+  return u.user
+}
+
+let delegatedOfficerId = ''
+let nldFocalId = ''
+
+beforeAll(async () => {
+  db = await createTestDb()
+  app = await buildApp(testConfig(db), { db, now: () => clock })
+  await db.db
+    .insertInto('organisations')
+    .values({ code: 'ICC-DEFENCE-RQ', kind: 'defence', name_en: 'Defence (test)', name_fr: 'Défense (test)' })
+    .execute()
+  const inCase = ['SIT-RQ', 'CASE-RQ']
+  await user('otpOfficer', { orgCode: 'ICC-OTP', role: 'officer', compartments: inCase })
+  await user('otpApprover', { orgCode: 'ICC-OTP', role: 'approver', compartments: inCase })
+  await user('registryOfficer', { orgCode: 'ICC-REGISTRY', role: 'officer', compartments: inCase })
+  await user('registryApprover', { orgCode: 'ICC-REGISTRY', role: 'approver', compartments: inCase })
+  await user('chambersOfficer', { orgCode: 'ICC-CHAMBERS', role: 'officer', compartments: inCase })
+  await user('otpOutside', { orgCode: 'ICC-OTP', role: 'approver', compartments: ['CASE-OTHER'] })
+  nldFocalId = (await user('nldFocal', { orgCode: 'NLD', role: 'focal-point' })).id
+  delegatedOfficerId = (await user('nldDelegated', { orgCode: 'NLD', role: 'officer' })).id
+  await user('nldOfficer', { orgCode: 'NLD', role: 'officer' })
+  await user('kenFocal', { orgCode: 'KEN', role: 'focal-point' })
+  await user('unFocal', { orgCode: 'IO-UN', role: 'focal-point' })
+  await user('defence', { orgCode: 'ICC-DEFENCE-RQ', role: 'counsel' })
+  await user('admin', { orgCode: 'ICC-REGISTRY', role: 'admin' })
+  // The clock of some tests runs weeks ahead: the tokens must outlive it.
+  await db.db.updateTable('api_tokens').set({ expires_at: '2099-01-01T00:00:00.000Z' }).execute()
+  const post = async (url: string, payload: object) => {
+    const res = await app.inject({ method: 'POST', url, headers: who.otpOfficer, payload })
+    expect(res.statusCode, res.body).toBe(201)
+    return res.json().id as string
+  }
+  situationId = await post('/api/v1/situations', {
+    code: 'SIT-RQ',
+    name: 'Situation in the Republic of Testland (fictional)',
+    classification: 'confidential',
+    compartment: 'SIT-RQ',
+  })
+  caseId = await post('/api/v1/cases', {
+    situationId,
+    code: 'CASE-RQ',
+    name: 'The Prosecutor v. Test Person (fictional)',
+    classification: 'confidential',
+    compartment: 'CASE-RQ',
+    defenceOrgCode: 'ICC-DEFENCE-RQ',
+  })
+  personId = await post('/api/v1/persons', {
+    situationId,
+    caseId,
+    name: 'Test Person (fictional)',
+    roleInProceedings: 'suspect',
+    classification: 'under_seal',
+    compartment: 'CASE-RQ',
+  })
+})
+afterAll(async () => {
+  await app.close()
+  await db.destroy()
+})
+
+const COMPLETE_ARREST = {
+  requestType: 'ARREST_AND_SURRENDER',
+  classification: 'confidential',
+  summary: 'Arrest and surrender of the suspect (fictional)',
+  facts: 'Fictional facts of the case.',
+  legalBasis: 'Articles 58, 89 and 91',
+  checklist: {
+    answers: {
+      '91(2)(a)': 'Description and probable location (fictional)',
+      '91(2)(b)': 'Warrant ICC-01/99-01/26 (fictional)',
+      '91(2)(c)': 'National requirements met (fictional)',
+    },
+  },
+}
+
+async function draft(overrides: object = {}, as = 'otpOfficer') {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/requests',
+    headers: who[as],
+    payload: { ...COMPLETE_ARREST, addressees: ['NLD'], caseId, personIds: [personId], ...overrides },
+  })
+  expect(res.statusCode, res.body).toBe(201)
+  return res.json()
+}
+
+const step = (id: string, as: string, payload: object) =>
+  app.inject({ method: 'POST', url: `/api/v1/requests/${id}/transitions`, headers: who[as], payload })
+const get = (id: string, as: string) => app.inject({ url: `/api/v1/requests/${id}`, headers: who[as] })
+
+/** A request put straight into `status`, with the need-to-know it would have there. */
+async function requestIn(status: string) {
+  const id = (await draft()).items[0].id as string
+  await db.db.updateTable('requests').set({ status, drafted_by: 'someone-else' }).where('id', '=', id).execute()
+  if (!['draft', 'approved'].includes(status)) {
+    await db.db
+      .insertInto('record_recipients')
+      .values({ record_type: 'request', record_id: id, kind: 'addressee', org_code: 'NLD', user_id: null })
+      .execute()
+  }
+  await db.db
+    .insertInto('record_delegations')
+    .values({
+      record_type: 'request',
+      record_id: id,
+      user_id: delegatedOfficerId,
+      delegated_by: nldFocalId,
+      delegated_at: clock.toISOString(),
+    })
+    .execute()
+  return id
+}
+
+const BODIES: Record<TransitionAction, object> = {
+  approve: { action: 'approve' },
+  transmit: { action: 'transmit' },
+  acknowledge: { action: 'acknowledge' },
+  begin_execution: { action: 'begin_execution' },
+  raise_consultation: { action: 'raise_consultation', issue: 'insufficient_information' },
+  answer_consultation: { action: 'answer_consultation', note: 'Further information attached (fictional)' },
+  postpone: { action: 'postpone', basis: '94', postponedUntil: '2027-03-01T00:00:00Z' },
+  resume_execution: { action: 'resume_execution' },
+  report_executed: { action: 'report_executed' },
+  report_partially_executed: { action: 'report_partially_executed', note: 'Part of the records provided' },
+  report_not_executed: { action: 'report_not_executed', ground: '98' },
+  withdraw: { action: 'withdraw', note: 'No longer needed (fictional)' },
+}
+
+// This test's own reading of who may take each step (docs/requests.md), not the code's table.
+const ADDRESSEE = ['nldFocal', 'nldDelegated']
+const COURT_SIDE = ['otpOfficer', 'otpApprover', 'registryOfficer', 'registryApprover']
+const MAY: Record<TransitionAction, string[]> = {
+  approve: ['otpApprover'],
+  transmit: ['registryOfficer', 'registryApprover'],
+  acknowledge: ADDRESSEE,
+  begin_execution: ADDRESSEE,
+  raise_consultation: ADDRESSEE,
+  answer_consultation: COURT_SIDE,
+  postpone: ADDRESSEE,
+  resume_execution: [...ADDRESSEE, ...COURT_SIDE],
+  report_executed: ADDRESSEE,
+  report_partially_executed: ADDRESSEE,
+  report_not_executed: ADDRESSEE,
+  withdraw: ['otpOfficer', 'otpApprover'],
+}
+const CALLERS = [
+  'otpOfficer',
+  'otpApprover',
+  'registryOfficer',
+  'registryApprover',
+  'chambersOfficer',
+  'otpOutside',
+  'nldFocal',
+  'nldDelegated',
+  'nldOfficer',
+  'kenFocal',
+  'unFocal',
+  'defence',
+  'admin',
+]
+
+describe('the life cycle', () => {
+  it('allows every step exactly to whom the policy says, from exactly the states it says', async () => {
+    const unexpected: string[] = []
+    let cases = 0
+    for (const action of Object.keys(TRANSITIONS) as TransitionAction[]) {
+      const rule = TRANSITIONS[action]
+      for (const status of REQUEST_STATUSES) {
+        let id = await requestIn(status)
+        for (const caller of CALLERS) {
+          const res = await step(id, caller, BODIES[action])
+          cases++
+          const expected = (rule.from as readonly string[]).includes(status) && MAY[action].includes(caller)
+          const ok = res.statusCode === 200 && res.json().status === rule.to
+          const refusedRightly =
+            res.statusCode === 404 ||
+            (res.statusCode === 403 && res.json().error.code === 'FORBIDDEN') || // the route's policy
+            (res.statusCode === 409 &&
+              res.json().error.code === 'TRANSITION_NOT_ALLOWED' &&
+              !res.json().error.details.allowed.includes(action))
+          if (expected ? !ok : !refusedRightly)
+            unexpected.push(`${action} from ${status} as ${caller}: ${res.statusCode}`)
+          if (ok) id = await requestIn(status)
+        }
+      }
+    }
+    expect(unexpected.slice(0, 15)).toEqual([])
+    expect(cases).toBeGreaterThan(1500)
+  }, 240_000)
+
+  it('goes from draft to executed with an event and an audit entry per step, and lists the next steps', async () => {
+    const { items } = await draft()
+    const id = items[0].id
+    expect(items[0]).toMatchObject({ status: 'draft', reference: expect.stringMatching(/^ICC-OTP-2026-\d{6}$/) })
+    for (const [as, body] of [
+      ['otpApprover', BODIES.approve],
+      ['registryOfficer', BODIES.transmit],
+      ['nldFocal', BODIES.acknowledge],
+      ['nldFocal', BODIES.begin_execution],
+      ['nldFocal', BODIES.raise_consultation],
+      ['otpOfficer', BODIES.answer_consultation],
+      ['nldFocal', BODIES.postpone],
+      ['nldFocal', BODIES.resume_execution],
+      ['nldFocal', BODIES.report_executed],
+    ] as const) {
+      const res = await step(id, as, body)
+      expect(res.statusCode, res.body).toBe(200)
+    }
+    const detail = (await get(id, 'otpOfficer')).json()
+    expect(detail.status).toBe('executed')
+    expect(detail.events.map((e: { action: string }) => e.action)).toEqual([
+      'drafted',
+      'approve',
+      'transmit',
+      'acknowledge',
+      'begin_execution',
+      'raise_consultation',
+      'answer_consultation',
+      'postpone',
+      'resume_execution',
+      'report_executed',
+    ])
+    expect(detail.allowedSteps).toEqual([])
+    const audit = await db.db.selectFrom('audit_events').select('action').where('record_id', '=', id).execute()
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['request.drafted', 'request.report_executed']))
+  })
+
+  it('answers an invalid step with 409 and the steps the caller may take', async () => {
+    const id = (await draft()).items[0].id
+    const res = await step(id, 'otpApprover', BODIES.transmit)
+    expect(res.statusCode).toBe(409)
+    expect(res.json().error).toMatchObject({
+      code: 'TRANSITION_NOT_ALLOWED',
+      details: { allowed: ['approve', 'withdraw'] },
+    })
+    const steps = await app.inject({ url: `/api/v1/requests/${id}/transitions`, headers: who.otpApprover })
+    expect(steps.json().items.map((s: { action: string }) => s.action)).toEqual(['approve', 'withdraw'])
+  })
+
+  it('refuses approval by the drafter (four eyes), even an approver', async () => {
+    const id = (await draft({}, 'otpApprover')).items[0].id
+    const res = await step(id, 'otpApprover', BODIES.approve)
+    expect(res.statusCode).toBe(409)
+    expect(res.json().error.message).toContain('four eyes')
+  })
+
+  it('refuses approval while a required element of article 91 is missing, and says which and why', async () => {
+    const id = (await draft({ checklist: { answers: { '91(2)(a)': 'Location' } }, personIds: [] })).items[0].id
+    const detail = (await get(id, 'otpApprover')).json()
+    expect(detail.checklist.complete).toBe(false)
+    const a = detail.checklist.items.find((i: { ref: string }) => i.ref === '91(2)(a)')
+    expect(a).toMatchObject({ satisfied: false, missing: 'no person is linked to the request' })
+    expect(a.statuteText).toMatch(/^Information describing the person sought/)
+    expect(detail.allowedSteps.map((s: { action: string }) => s.action)).not.toContain('approve')
+    const res = await step(id, 'otpApprover', BODIES.approve)
+    expect(res.statusCode).toBe(422)
+    expect(res.json().error.details.missing.map((m: { ref: string }) => m.ref)).toEqual([
+      '91(2)(a)',
+      '91(2)(b)',
+      '91(2)(c)',
+    ])
+  })
+
+  it('uses the article 96(2) checklist for other assistance', async () => {
+    const id = (await draft({ requestType: 'PROVIDE_RECORDS', checklist: { answers: {} }, assistanceSought: null }))
+      .items[0].id
+    const detail = (await get(id, 'otpOfficer')).json()
+    expect(detail.checklist.items.map((i: { ref: string }) => i.ref)).toEqual([
+      '96(2)(a)',
+      '96(2)(b)',
+      '96(2)(c)',
+      '96(2)(d)',
+      '96(2)(e)',
+      '96(2)(f)',
+    ])
+    expect(detail.checklist.items[0].missing).toBe('the assistance sought is empty')
+  })
+})
+
+describe('need-to-know', () => {
+  it('keeps a draft and an approved request from the addressee; shows it from transmission on', async () => {
+    const id = (await draft()).items[0].id
+    const listed = async (as: string) =>
+      (await app.inject({ url: '/api/v1/requests?addressee=NLD&limit=200', headers: who[as] })).json()
+    expect((await get(id, 'nldFocal')).statusCode).toBe(404)
+    await step(id, 'otpApprover', BODIES.approve)
+    expect((await get(id, 'nldFocal')).statusCode).toBe(404)
+    expect((await listed('nldFocal')).items.map((r: { id: string }) => r.id)).not.toContain(id)
+    await step(id, 'registryOfficer', BODIES.transmit)
+    expect((await get(id, 'nldFocal')).statusCode).toBe(200)
+    expect((await listed('nldFocal')).items.map((r: { id: string }) => r.id)).toContain(id)
+    for (const outsider of ['kenFocal', 'nldOfficer', 'otpOutside', 'defence', 'admin', 'unFocal']) {
+      expect((await get(id, outsider)).statusCode, outsider).toBe(404)
+      const list = (await app.inject({ url: '/api/v1/requests?limit=200', headers: who[outsider] })).json()
+      expect(list.items.map((r: { id: string }) => r.id)).not.toContain(id)
+      const counts = (await app.inject({ url: '/api/v1/requests/counts', headers: who[outsider] })).json()
+      expect(counts.total, outsider).toBe(list.total)
+    }
+  })
+
+  it('shows an under-seal request to the addressee once transmitted', async () => {
+    const id = (await draft({ classification: 'under_seal' })).items[0].id
+    await step(id, 'otpApprover', BODIES.approve)
+    await step(id, 'registryOfficer', BODIES.transmit)
+    expect((await get(id, 'nldFocal')).statusCode).toBe(200)
+    expect((await get(id, 'kenFocal')).statusCode).toBe(404)
+  })
+
+  it('lets the Defence draft for its own case only; the Prosecution never sees it; the Registry approves it', async () => {
+    const created = await draft(
+      {
+        requestType: 'PROVIDE_RECORDS',
+        assistanceSought: 'Records',
+        checklist: { answers: { '96(2)(b)': 'Archive X' } },
+        personIds: [],
+      },
+      'defence',
+    )
+    const id = created.items[0].id
+    expect(created.items[0]).toMatchObject({ originator: 'ICC-DEFENCE-RQ', routedThrough: 'ICC-REGISTRY' })
+    expect((await get(id, 'otpOfficer')).statusCode).toBe(404)
+    expect((await get(id, 'registryApprover')).statusCode).toBe(200)
+    expect((await step(id, 'registryApprover', BODIES.approve)).statusCode).toBe(200)
+  })
+
+  it('audits reads of non-public requests in the same transaction', async () => {
+    const id = (await draft()).items[0].id
+    await get(id, 'chambersOfficer')
+    const reads = await db.db
+      .selectFrom('audit_events')
+      .select('actor')
+      .where('record_id', '=', id)
+      .where('action', '=', 'request.read')
+      .execute()
+    expect(reads.some((r) => r.actor.startsWith('user:officer'))).toBe(true)
+  })
+})
+
+describe('multi-State requests', () => {
+  it('creates one linked request per addressee in one go, each with its own reference', async () => {
+    const created = await draft({ addressees: ['NLD', 'KEN', 'IO-UN'] })
+    expect(created.items).toHaveLength(3)
+    expect(new Set(created.items.map((r: { groupId: string }) => r.groupId))).toEqual(new Set([created.groupId]))
+    expect(new Set(created.items.map((r: { reference: string }) => r.reference)).size).toBe(3)
+    const detail = (await get(created.items[0].id, 'otpOfficer')).json()
+    expect(detail.linkedRequests.map((l: { addressee: string }) => l.addressee).sort()).toEqual(['IO-UN', 'KEN'])
+  })
+
+  it('creates none when one addressee is not a State or an organisation', async () => {
+    const before = await db.db
+      .selectFrom('requests')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/requests',
+      headers: who.otpOfficer,
+      payload: { ...COMPLETE_ARREST, addressees: ['NLD', 'ICC-OTP'], caseId },
+    })
+    expect(res.statusCode).toBe(422)
+    const after = await db.db
+      .selectFrom('requests')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(Number(after.n)).toBe(Number(before.n))
+  })
+})
+
+describe('deadlines', () => {
+  it('start at transmission, turn overdue with the clock, and are counted', async () => {
+    clock = new Date('2026-12-01T09:00:00.000Z')
+    const id = (await draft({ urgency: 'urgent' })).items[0].id
+    await step(id, 'otpApprover', BODIES.approve)
+    const sent = (await step(id, 'registryOfficer', BODIES.transmit)).json()
+    expect(sent).toMatchObject({
+      acknowledgementDeadline: '2026-12-02T09:00:00.000Z',
+      responseDeadline: '2026-12-31T09:00:00.000Z',
+      isOverdue: false,
+    })
+    clock = new Date('2026-12-03T09:00:00.000Z')
+    expect((await get(id, 'nldFocal')).json()).toMatchObject({ isAcknowledgementOverdue: true, isOverdue: true })
+    const overdue = (await app.inject({ url: '/api/v1/requests?overdue=true&limit=200', headers: who.nldFocal })).json()
+    expect(overdue.items.map((r: { id: string }) => r.id)).toContain(id)
+    expect(overdue.overdue).toBe(overdue.total)
+    await step(id, 'nldFocal', BODIES.acknowledge)
+    expect((await get(id, 'nldFocal')).json()).toMatchObject({ isOverdue: false })
+    clock = new Date('2027-01-05T09:00:00.000Z')
+    expect((await get(id, 'nldFocal')).json()).toMatchObject({ isResponseOverdue: true })
+    const counts = (await app.inject({ url: '/api/v1/requests/counts?addressee=NLD', headers: who.nldFocal })).json()
+    expect(counts.byStatus.find((s: { status: string }) => s.status === 'acknowledged').overdue).toBeGreaterThan(0)
+    // Extended with a reason: no longer overdue, and the history says who, when and why.
+    const changed = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${id}/deadline-changes`,
+      headers: who.otpOfficer,
+      payload: { deadline: 'response', to: '2027-02-01T00:00:00Z', reason: 'Agreed with the focal point' },
+    })
+    expect(changed.statusCode, changed.body).toBe(200)
+    expect(changed.json()).toMatchObject({ isOverdue: false, responseDeadline: '2027-02-01T00:00:00.000Z' })
+    expect(changed.json().deadlineChanges).toEqual([
+      expect.objectContaining({ from: '2026-12-31T09:00:00.000Z', reason: 'Agreed with the focal point' }),
+    ])
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${id}/deadline-changes`,
+      headers: who.nldFocal,
+      payload: { deadline: 'response', to: '2027-06-01T00:00:00Z', reason: 'We would like more time' },
+    })
+    expect(refused.statusCode).toBe(403)
+    clock = new Date('2026-11-28T09:00:00.000Z')
+  })
+})
+
+describe('receipts', () => {
+  it('are issued on transmission and acknowledgement, verify offline, and a tampered one fails', async () => {
+    const id = (await draft()).items[0].id
+    await step(id, 'otpApprover', BODIES.approve)
+    await step(id, 'registryOfficer', BODIES.transmit)
+    await step(id, 'nldFocal', BODIES.acknowledge)
+    const res = await app.inject({ url: `/api/v1/requests/${id}/receipts`, headers: who.nldFocal })
+    const { items, publicKeyPem } = res.json()
+    expect(items.map((r: { kind: string }) => r.kind)).toEqual(['transmission', 'acknowledgement'])
+    for (const receipt of items) expect(verifyReceipt(receipt, publicKeyPem)).toBe(true)
+    expect(items[0].statement).toMatchObject({ addressee: 'NLD', documents: [], event: { action: 'transmit' } })
+    const tampered = structuredClone(items[0])
+    tampered.statement.event.occurredAt = '2026-01-01T00:00:00.000Z'
+    expect(verifyReceipt(tampered, publicKeyPem)).toBe(false)
+    expect(verifyReceipt({ ...items[1], signature: items[0].signature }, publicKeyPem)).toBe(false)
+  })
+})
+
+describe('drafts', () => {
+  it('are changed only while draft and only by the originating organ', async () => {
+    const id = (await draft()).items[0].id
+    const patch = (as: string, payload: object) =>
+      app.inject({ method: 'PATCH', url: `/api/v1/requests/${id}`, headers: who[as], payload })
+    expect((await patch('registryOfficer', { summary: 'Changed by the Registry' })).statusCode).toBe(409)
+    const ok = await patch('otpApprover', { summary: 'Changed by the OTP', urgency: 'urgent' })
+    expect(ok.statusCode, ok.body).toBe(200)
+    expect(ok.json()).toMatchObject({ summary: 'Changed by the OTP', urgency: 'urgent' })
+    await step(id, 'otpApprover', BODIES.approve)
+    expect((await patch('otpOfficer', { summary: 'Too late' })).statusCode).toBe(409)
+  })
+})
+
+describe('lists', () => {
+  it('page with keyset cursors in the requested order without gaps or repeats', async () => {
+    const all: string[] = []
+    let cursor: string | null = null
+    do {
+      const q: string = `/api/v1/requests?sort=deadline&limit=7${cursor ? `&cursor=${cursor}` : ''}`
+      const page = (await app.inject({ url: q, headers: who.otpOfficer })).json()
+      all.push(...page.items.map((r: { id: string }) => r.id))
+      cursor = page.nextCursor
+    } while (cursor)
+    const total = (await app.inject({ url: '/api/v1/requests', headers: who.otpOfficer })).json().total
+    expect(all).toHaveLength(total)
+    expect(new Set(all).size).toBe(total)
+  })
+})
