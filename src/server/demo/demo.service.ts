@@ -4,6 +4,8 @@ import { recordAuditEvent } from '../audit/audit.service.ts'
 import type { Ctx } from '../context.ts'
 import { disableDemoIdentities, loadDemoIdentities } from '../identity/identity.demo.ts'
 import { deleteMetaValue, getMetaValue, setMetaValue } from '../meta/meta.service.ts'
+import { loadDemoRequests, removeDemoRequests } from '../requests/requests.demo.ts'
+import { loadDemoSituations, removeDemoSituations } from '../situations/situations.demo.ts'
 import { loadDemoCooperationProfiles, removeDemoCooperationProfiles } from '../states/states.demo.ts'
 
 // The demo world is fictional and says so everywhere it appears: every demo row carries is_demo,
@@ -19,8 +21,10 @@ export async function loadDemoData(ctx: Ctx) {
     const profiles = await loadDemoCooperationProfiles(trx, pick)
     const users = await loadDemoIdentities(trx, ctx.secrets.encryptionKey, nowIso)
     const agreements = await loadDemoAgreements(trx, users, nowIso)
+    const situations = await loadDemoSituations(trx, nowIso)
+    const requests = await loadDemoRequests(trx, users, nowIso, pick)
     await setMetaValue(trx, 'demo_loaded_at', nowIso, nowIso)
-    const summary = { profiles, users: users.size, agreements }
+    const summary = { profiles, users: users.size, agreements, situations, requests }
     await recordAuditEvent(ctx, trx, { action: 'demo.loaded', recordType: 'demo', details: summary })
     return summary
   })
@@ -30,6 +34,8 @@ export async function removeDemoData(ctx: Ctx) {
   return ctx.db.transaction().execute(async (trx) => {
     await removeDemoCooperationProfiles(trx)
     await removeDemoAgreements(trx)
+    await removeDemoRequests(trx)
+    await removeDemoSituations(trx)
     await disableDemoIdentities(trx, ctx.now().toISOString())
     await deleteMetaValue(trx, 'demo_loaded_at')
     await recordAuditEvent(ctx, trx, { action: 'demo.removed', recordType: 'demo' })

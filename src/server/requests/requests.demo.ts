@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto'
+import { sql } from 'kysely'
+import type { Db } from '../db/database.ts'
+import { fromBool, toJson } from '../db/values.ts'
+import { DEMO_CASE_ID, DEMO_PERSONS, DEMO_SITUATION_ID } from '../situations/situations.demo.ts'
+import { addDays, deadlineDefaults } from './requests.deadlines.ts'
+import { FINAL_STATUSES, REQUEST_STATUSES, type RequestStatus } from './requests.lifecycle.ts'
+import * as repo from './requests.repository.ts'
+import type { NewRequestEventRow, NewRequestRow } from './requests.table.ts'
+
+// Several hundred fictional requests across every type and every state, addressed to real States
+// and organisations, with the events of their path and deadlines (some overdue). Loaded with
+// multi-row inserts in the demo's transaction. Receipts are not signed for demo requests.
+
+type Pick = <T>(seed: string, options: readonly T[]) => T
+
+const COUNT = 400
+const TYPES = [
+  'ARREST_AND_SURRENDER',
+  'PROVISIONAL_ARREST',
+  'TRANSIT',
+  'IDENTIFY_LOCATE',
+  'TAKE_EVIDENCE',
+  'QUESTION_PERSON',
+  'SERVE_DOCUMENTS',
+  'FACILITATE_VOLUNTARY_APPEARANCE',
+  'TEMPORARY_TRANSFER',
+  'EXAMINE_SITES',
+  'SEARCH_SEIZURE',
+  'PROVIDE_RECORDS',
+  'PROTECT_VICTIMS_WITNESSES_PRESERVE_EVIDENCE',
+  'ASSETS_IDENTIFY_TRACE_FREEZE_SEIZE',
+  'OTHER_ASSISTANCE',
+  'IGO_REQUEST',
+  'NON_PARTY_AD_HOC',
+  'ENFORCEMENT_OF_SENTENCE',
+  'FINES_FORFEITURE_REPARATIONS_ENFORCEMENT',
+]
+// The demo accounts' States come up often so every screen has something to show them.
+const ADDRESSEES = [
+  'NLD',
+  'KEN',
+  'ARG',
+  'NLD',
+  'KEN',
+  'ARG',
+  'DEU',
+  'FRA',
+  'ZAF',
+  'BRA',
+  'JPN',
+  'SEN',
+  'CAN',
+  'GBR',
+  'UGA',
+]
+const ORIGINATORS = [
+  'ICC-OTP',
+  'ICC-OTP',
+  'ICC-OTP',
+  'ICC-REGISTRY',
+  'ICC-CHAMBERS',
+  'ICC-REGISTRY-VWS',
+  'ICC-DEFENCE-DEMO-A1',
+]
+
+/** The steps that lead from a draft to each state. */
+const PATHS: Record<RequestStatus, string[]> = {
+  draft: [],
+  approved: ['approve'],
+  transmitted: ['approve', 'transmit'],
+  acknowledged: ['approve', 'transmit', 'acknowledge'],
+  in_execution: ['approve', 'transmit', 'acknowledge', 'begin_execution'],
+  consultation: ['approve', 'transmit', 'acknowledge', 'begin_execution', 'raise_consultation'],
+  postponed: ['approve', 'transmit', 'acknowledge', 'begin_execution', 'postpone'],
+  executed: ['approve', 'transmit', 'acknowledge', 'begin_execution', 'report_executed'],
+  partially_executed: ['approve', 'transmit', 'acknowledge', 'begin_execution', 'report_partially_executed'],
+  not_executed: ['approve', 'transmit', 'acknowledge', 'begin_execution', 'report_not_executed'],
+  withdrawn: ['approve', 'transmit', 'withdraw'],
+}
+const TO: Record<string, RequestStatus> = {
+  approve: 'approved',
+  transmit: 'transmitted',
+  acknowledge: 'acknowledged',
+  begin_execution: 'in_execution',
+  raise_consultation: 'consultation',
+  postpone: 'postponed',
+  report_executed: 'executed',
+  report_partially_executed: 'partially_executed',
+  report_not_executed: 'not_executed',
+  withdraw: 'withdrawn',
+}
+const DETAIL: Record<string, object | null> = {
+  raise_consultation: { issue: 'insufficient_information', legalBasis: '97' },
+  postpone: { basis: '94', postponedUntil: null },
+  report_not_executed: { ground: '93(3)' },
+}
+
+export async function loadDemoRequests(trx: Db, users: Map<string, string>, nowIso: string, pick: Pick) {
+  const existing = await trx
+    .selectFrom('requests')
+    .select('id')
+    .where('is_demo', '=', fromBool(true))
+    .limit(1)
+    .execute()
+  if (existing.length > 0) return 0
+  const drafter = users.get('otp.officer@demo.invalid') ?? 'demo'
+  const approver = users.get('otp.approver@demo.invalid') ?? 'demo'
+  const nldOfficer = users.get('nld.officer@demo.invalid')
+  const nldFocalPoint = users.get('nld.focal-point@demo.invalid')
+  const orgs = new Set(
+    (
+      await repo.listOrganisationsByCodes(trx, [...new Set([...ADDRESSEES, ...ORIGINATORS, 'IO-UN', 'IO-INTERPOL'])])
+    ).map((o) => o.code),
+  )
+  const addressees = [...ADDRESSEES, 'IO-UN', 'IO-INTERPOL'].filter((c) => orgs.has(c))
+  const year = Number(nowIso.slice(0, 4))
+  const counters = new Map<string, number>()
+  const rows: NewRequestRow[] = []
+  const events: NewRequestEventRow[] = []
+  const recipients: { recordId: string; kind: 'addressee' | 'named'; orgCode: string }[] = []
+  const persons: { request_id: string; person_id: string }[] = []
+  const delegations: { recordId: string; userId: string; delegatedBy: string; nowIso: string }[] = []
+  for (let i = 0; i < COUNT; i++) {
+    const type = TYPES[i % TYPES.length] as string
+    const status = REQUEST_STATUSES[(i * 7 + Math.floor(i / TYPES.length)) % REQUEST_STATUSES.length] as RequestStatus
+    const originator = pick(`request:${i}:organ`, ORIGINATORS)
+    const isDefence = originator.startsWith('ICC-DEFENCE')
+    const addressee =
+      type === 'IGO_REQUEST' ? pick(`request:${i}:io`, ['IO-UN', 'IO-INTERPOL']) : pick(`request:${i}:to`, addressees)
+    const urgency = type === 'PROVISIONAL_ARREST' || i % 9 === 0 ? 'urgent' : 'normal'
+    const classification = isDefence
+      ? 'confidential'
+      : type.includes('ARREST')
+        ? 'under_seal'
+        : i % 10 === 0
+          ? 'public'
+          : 'confidential'
+    const compartment = isDefence
+      ? originator
+      : originator === 'ICC-REGISTRY-VWS'
+        ? 'UNIT-VWS'
+        : i % 3 === 0
+          ? 'SIT-DEMO-A'
+          : 'CASE-DEMO-A1'
+    const n = (counters.get(originator) ?? 0) + 1
+    counters.set(originator, n)
+    const id = randomUUID()
+    // Spread over the last year; the older ones have run further along their path.
+    const created = addDays(nowIso, -((i * 37) % 330) - 5)
+    const defaults = deadlineDefaults(type, urgency)
+    const path = PATHS[status]
+    const transmittedAt = path.includes('transmit') ? addDays(created, 2) : null
+    let at = created
+    let from: RequestStatus = 'draft'
+    const timeline: NewRequestEventRow[] = [
+      {
+        id: randomUUID(),
+        request_id: id,
+        seq: 1,
+        occurred_at: created,
+        actor: 'user:otp.officer@demo.invalid',
+        actor_org: originator,
+        action: 'drafted',
+        from_status: null,
+        to_status: 'draft',
+        note: null,
+        payload: null,
+      },
+    ]
+    for (const [k, action] of path.entries()) {
+      at = addDays(at, action === 'transmit' ? 1 : 1 + ((i + k) % 6))
+      if (at > nowIso) at = nowIso
+      const toStatus = TO[action] as RequestStatus
+      const byAddressee = !['approve', 'transmit', 'withdraw'].includes(action)
+      timeline.push({
+        id: randomUUID(),
+        request_id: id,
+        seq: k + 2,
+        occurred_at: at,
+        actor: byAddressee
+          ? `user:focal-point.${addressee.toLowerCase()}@demo.invalid`
+          : action === 'transmit'
+            ? 'user:registry.officer@demo.invalid'
+            : 'user:otp.approver@demo.invalid',
+        actor_org: byAddressee ? addressee : action === 'transmit' ? 'ICC-REGISTRY' : originator,
+        action,
+        from_status: from,
+        to_status: toStatus,
+        note: action === 'withdraw' ? 'No longer needed (fictional)' : null,
+        payload: DETAIL[action] ? toJson(DETAIL[action]) : null,
+      })
+      from = toStatus
+    }
+    events.push(...timeline)
+    rows.push({
+      id,
+      reference: `${originator}-${year}-${String(n).padStart(6, '0')}`,
+      originator,
+      routed_through: isDefence ? 'ICC-REGISTRY' : null,
+      addressee,
+      request_type: type,
+      legal_basis: 'Part 9 of the Rome Statute (fictional demo)',
+      situation_id: DEMO_SITUATION_ID,
+      case_id: i % 3 === 0 && !isDefence ? null : DEMO_CASE_ID,
+      classification,
+      compartment_code: compartment,
+      ex_parte_party: null,
+      urgency,
+      language: 'en',
+      channel: 'diplomatic',
+      response_deadline: transmittedAt ? addDays(transmittedAt, defaults.responseDays) : null,
+      acknowledgement_deadline: transmittedAt ? addDays(transmittedAt, defaults.acknowledgementDays) : null,
+      summary: `Demo request ${i + 1}: ${type.toLowerCase().replaceAll('_', ' ')} (fictional)`,
+      facts: 'Fictional facts for demonstration. No real events, places or people.',
+      assistance_sought: 'Fictional assistance sought, for demonstration.',
+      checklist: toJson({ answers: {} }),
+      status,
+      status_detail: DETAIL[path.at(-1) ?? ''] ? toJson(DETAIL[path.at(-1) ?? '']) : null,
+      group_id: null,
+      drafted_by: drafter,
+      approved_by: path.includes('approve') ? approver : null,
+      transmitted_at: transmittedAt,
+      acknowledged_at: path.includes('acknowledge') ? (timeline[3]?.occurred_at ?? null) : null,
+      closed_at: FINAL_STATUSES.includes(status) ? at : null,
+      is_demo: fromBool(true),
+      created_at: created,
+      updated_at: at,
+    })
+    if (!isDefence && type.includes('ARREST')) persons.push({ request_id: id, person_id: DEMO_PERSONS.suspect })
+    if (type === 'PROTECT_VICTIMS_WITNESSES_PRESERVE_EVIDENCE')
+      persons.push({ request_id: id, person_id: DEMO_PERSONS.witness1 })
+    if (isDefence) {
+      recipients.push(
+        { recordId: id, kind: 'named', orgCode: originator },
+        { recordId: id, kind: 'named', orgCode: 'ICC-REGISTRY' },
+      )
+    }
+    if (transmittedAt) {
+      recipients.push({ recordId: id, kind: 'addressee', orgCode: addressee })
+      if (classification === 'under_seal') recipients.push({ recordId: id, kind: 'named', orgCode: addressee })
+      if (addressee === 'NLD' && nldOfficer && nldFocalPoint && i % 2 === 0)
+        delegations.push({ recordId: id, userId: nldOfficer, delegatedBy: nldFocalPoint, nowIso })
+    }
+  }
+  for (let k = 0; k < rows.length; k += 200) await repo.insertRequests(trx, rows.slice(k, k + 200))
+  for (let k = 0; k < events.length; k += 500) await repo.insertRequestEvents(trx, events.slice(k, k + 500))
+  for (let k = 0; k < recipients.length; k += 500) await repo.insertRecipients(trx, recipients.slice(k, k + 500))
+  await repo.insertRequestPersons(trx, persons)
+  await repo.insertDelegations(trx, delegations)
+  for (const [organ, last] of counters) {
+    await trx
+      .insertInto('reference_counters')
+      .values({ organ_code: organ, year, last_value: last })
+      .onConflict((oc) =>
+        oc.columns(['organ_code', 'year']).doUpdateSet({ last_value: sql`reference_counters.last_value + ${last}` }),
+      )
+      .execute()
+  }
+  return rows.length
+}
+
+export function removeDemoRequests(trx: Db) {
+  return repo.deleteDemoRequests(trx)
+}
