@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDb, type TestDb } from '../../../../test/db.ts'
+import { migrateDown, migrateToLatest } from '../migrate.ts'
+
+let db: TestDb
+beforeAll(async () => {
+  db = await createTestDb({ seeded: false })
+})
+afterAll(async () => db.destroy())
+
+const TABLES = [
+  'situations',
+  'cases',
+  'persons',
+  'reference_counters',
+  'requests',
+  'request_persons',
+  'request_events',
+  'request_receipts',
+  'deadline_changes',
+]
+const tableNames = async () => (await db.db.introspection.getTables()).map((t) => t.name)
+
+describe('migration 2026-11-28T0600_requests', () => {
+  it('creates the tables of requests and their records, goes down and up again', async () => {
+    await migrateToLatest(db.db)
+    expect(await tableNames()).toEqual(expect.arrayContaining(TABLES))
+    await migrateDown(db.db)
+    const after = await tableNames()
+    for (const t of TABLES) expect(after).not.toContain(t)
+    await migrateToLatest(db.db)
+    expect(await tableNames()).toEqual(expect.arrayContaining(TABLES))
+  })
+})
