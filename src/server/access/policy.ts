@@ -56,26 +56,28 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/v1/agreements': PUBLIC,
   'GET /api/v1/agreements/:id': PUBLIC,
   'POST /api/v1/agreements/:id/reclassification': COURT_STAFF,
-  // Situations, cases, persons: signed-in users; the visibility rule decides which records answer.
-  'GET /api/v1/situations': SIGNED_IN,
+  // Situations, cases, persons: anyone may call (the anonymous portal sees public records only);
+  // the visibility rule decides which records answer.
+  'GET /api/v1/situations': PUBLIC,
   'POST /api/v1/situations': COURT_STAFF,
-  'GET /api/v1/situations/:id': SIGNED_IN,
-  'GET /api/v1/cases': SIGNED_IN,
+  'GET /api/v1/situations/:id': PUBLIC,
+  'GET /api/v1/cases': PUBLIC,
   'POST /api/v1/cases': COURT_STAFF,
-  'GET /api/v1/cases/:id': SIGNED_IN,
-  'GET /api/v1/persons': SIGNED_IN,
+  'GET /api/v1/cases/:id': PUBLIC,
+  'GET /api/v1/persons': PUBLIC,
   'POST /api/v1/persons': COURT_STAFF,
-  'GET /api/v1/persons/:id': SIGNED_IN,
-  // Requests for cooperation: reads through the visibility rule; drafting by Court staff and
+  'GET /api/v1/persons/:id': PUBLIC,
+  // Requests for cooperation: reads by anyone through the visibility rule (public requests only
+  // for the anonymous portal); drafting by Court staff and
   // Defence counsel; each life-cycle step decided by the transition table (requests.lifecycle.ts).
-  'GET /api/v1/requests': SIGNED_IN,
-  'GET /api/v1/requests/counts': SIGNED_IN,
+  'GET /api/v1/requests': PUBLIC,
+  'GET /api/v1/requests/counts': PUBLIC,
   'POST /api/v1/requests': DRAFTERS,
-  'GET /api/v1/requests/:id': SIGNED_IN,
+  'GET /api/v1/requests/:id': PUBLIC,
   'PATCH /api/v1/requests/:id': DRAFTERS,
-  'GET /api/v1/requests/:id/transitions': SIGNED_IN,
+  'GET /api/v1/requests/:id/transitions': PUBLIC,
   'POST /api/v1/requests/:id/transitions': REQUEST_ACTORS,
-  'GET /api/v1/requests/:id/receipts': SIGNED_IN,
+  'GET /api/v1/requests/:id/receipts': PUBLIC,
   'POST /api/v1/requests/:id/deadline-changes': COURT_STAFF,
   // Authentication
   'GET /api/v1/auth/session': PUBLIC,
