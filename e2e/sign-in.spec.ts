@@ -92,7 +92,7 @@ test.describe('Sign-in and account', () => {
     await expect(page.getByTestId('user-menu-org')).toHaveText('ICC-CHAMBERS · Agent')
     await screenshot(page, 'account-fr')
     await page.getByRole('menuitem', { name: 'Se déconnecter' }).click()
-    await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Se connecter', exact: true })).toBeVisible()
   })
 
   test('creates an API token, shown once, and revokes it', async ({ page }) => {

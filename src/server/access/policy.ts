@@ -67,17 +67,18 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/v1/persons': PUBLIC,
   'POST /api/v1/persons': COURT_STAFF,
   'GET /api/v1/persons/:id': PUBLIC,
-  // Requests for cooperation: reads by anyone through the visibility rule (public requests only
-  // for the anonymous portal); drafting by Court staff and
-  // Defence counsel; each life-cycle step decided by the transition table (requests.lifecycle.ts).
-  'GET /api/v1/requests': PUBLIC,
-  'GET /api/v1/requests/counts': PUBLIC,
+  // Requests for cooperation are working documents: signed-in users only (their timelines name the
+  // staff who acted), then the visibility rule; the public sees aggregate figures. Drafting by
+  // Court staff and Defence counsel; each life-cycle step decided by the transition table
+  // (requests.lifecycle.ts).
+  'GET /api/v1/requests': SIGNED_IN,
+  'GET /api/v1/requests/counts': SIGNED_IN,
   'POST /api/v1/requests': DRAFTERS,
-  'GET /api/v1/requests/:id': PUBLIC,
+  'GET /api/v1/requests/:id': SIGNED_IN,
   'PATCH /api/v1/requests/:id': DRAFTERS,
-  'GET /api/v1/requests/:id/transitions': PUBLIC,
+  'GET /api/v1/requests/:id/transitions': SIGNED_IN,
   'POST /api/v1/requests/:id/transitions': REQUEST_ACTORS,
-  'GET /api/v1/requests/:id/receipts': PUBLIC,
+  'GET /api/v1/requests/:id/receipts': SIGNED_IN,
   'POST /api/v1/requests/:id/deadline-changes': COURT_STAFF,
   // Authentication
   'GET /api/v1/auth/session': PUBLIC,
