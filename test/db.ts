@@ -73,6 +73,7 @@ export function testConfig(
     demo: false,
     logLevel: 'silent',
     bodyLimit: 1024 * 1024,
+    documentMaxBytes: 10 * 1024 * 1024,
     trustProxy: false,
     webDir: path.join(tmpdir(), 'partnine-no-web'),
     secrets: testSecrets,

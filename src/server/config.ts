@@ -18,6 +18,8 @@ export type Config = Readonly<{
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   /** Largest accepted request body, in bytes. */
   bodyLimit: number
+  /** Largest document accepted by an upload, in bytes (its route alone allows a larger body). */
+  documentMaxBytes: number
   trustProxy: boolean
   /** Directory holding the built web app (index.html and assets). */
   webDir: string
@@ -86,6 +88,12 @@ const EnvSchema = z.object({
     .min(1024)
     .max(64 * 1024 * 1024)
     .default(1024 * 1024),
+  PARTNINE_DOCUMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   PARTNINE_WEB_DIR: z.string().min(1).optional(),
   // 1 behind a TLS-terminating reverse proxy: X-Forwarded-* are then believed (Secure cookies).
   PARTNINE_TRUST_PROXY: z.enum(['0', '1']).default('0'),
@@ -135,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.PARTNINE_DEMO === '1',
     logLevel: e.PARTNINE_LOG_LEVEL,
     bodyLimit: e.PARTNINE_BODY_LIMIT,
+    documentMaxBytes: e.PARTNINE_DOCUMENT_MAX_BYTES,
     trustProxy: e.PARTNINE_TRUST_PROXY === '1',
     webDir: path.resolve(e.PARTNINE_WEB_DIR ?? path.join(projectRoot, 'dist/web')),
     secrets,

@@ -43,6 +43,13 @@ export const errorStatus = {
   PAYLOAD_TOO_LARGE: 413,
   // The body's content type is not one the route accepts.
   UNSUPPORTED_MEDIA_TYPE: 415,
+  // An uploaded document larger than PARTNINE_DOCUMENT_MAX_BYTES.
+  DOCUMENT_TOO_LARGE: 413,
+  // An uploaded document whose content (magic bytes) is not on the allow-list, or does not match
+  // its file name's extension (a text file named .pdf).
+  DOCUMENT_TYPE_NOT_ALLOWED: 415,
+  // Attaching to a message a document that is already attached to another message.
+  DOCUMENT_ALREADY_ATTACHED: 409,
   // Two-step verification is already on (an administrator resets it), or enrolment was not started.
   MFA_ENROLMENT_CONFLICT: 409,
   // The session is not waiting for a second-step code.
@@ -77,8 +84,13 @@ export const errorStatus = {
   FACT_VALUE_INVALID: 422,
   // Too many requests from one client in the rate-limit window.
   RATE_LIMITED: 429,
+  // An export of more rows than one file may hold (requests.export.ts): narrow the filters.
+  EXPORT_TOO_LARGE: 422,
   // Anything unforeseen. The client gets a generic message; the log gets the details.
   INTERNAL: 500,
+  // A stored document failed authentication on decryption (ciphertext, tag or key altered) or its
+  // plaintext no longer has its recorded SHA-256: it is never served.
+  DOCUMENT_INTEGRITY_FAILED: 500,
   // The database cannot be reached, or its schema is not at the latest migration.
   DATABASE_UNAVAILABLE: 503,
   // Start-up refused: configuration invalid (every problem is listed in details).

@@ -16,6 +16,7 @@ export async function generateOpenApiDocument(): Promise<unknown> {
     demo: false,
     logLevel: 'silent',
     bodyLimit: 1024 * 1024,
+    documentMaxBytes: 10 * 1024 * 1024,
     trustProxy: false,
     webDir: path.join(tmpdir(), 'partnine-no-web'),
     secrets: {

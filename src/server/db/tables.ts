@@ -1,5 +1,6 @@
 import type { ClassificationHistoryTable, RecordDelegationTable, RecordRecipientTable } from '../access/access.table.ts'
 import type { AuditChainHeadTable, AuditCheckpointTable, AuditEventTable } from '../audit/audit.table.ts'
+import type { DocumentBlobTable, DocumentTable } from '../documents/documents.table.ts'
 import type {
   ApiTokenTable,
   CompartmentTable,
@@ -10,6 +11,7 @@ import type {
   UserCompartmentTable,
   UserTable,
 } from '../identity/identity.table.ts'
+import type { RequestMessageTable } from '../messages/messages.table.ts'
 import type { AppMetaTable } from '../meta/meta.table.ts'
 import type {
   PublicWarrantTable,
@@ -23,7 +25,9 @@ import type {
   RequestEventTable,
   RequestPersonTable,
   RequestReceiptTable,
+  RequestSearchTable,
   RequestTable,
+  SavedViewTable,
 } from '../requests/requests.table.ts'
 import type { CaseTable, PersonTable, SituationTable } from '../situations/situations.table.ts'
 import type {
@@ -67,4 +71,9 @@ export interface Database {
   request_events: RequestEventTable
   request_receipts: RequestReceiptTable
   deadline_changes: DeadlineChangeTable
+  request_search: RequestSearchTable
+  saved_views: SavedViewTable
+  request_messages: RequestMessageTable
+  documents: DocumentTable
+  document_blobs: DocumentBlobTable
 }
