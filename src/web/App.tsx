@@ -9,10 +9,14 @@ import { AgreementsPage } from './features/agreements/AgreementsPage.tsx'
 import { AuditPage } from './features/audit/AuditPage.tsx'
 import { RequireAuth } from './features/auth/RequireAuth.tsx'
 import { SignInPage } from './features/auth/SignInPage.tsx'
+import { InboxPage } from './features/requests/InboxPage.tsx'
+import { NewRequestPage } from './features/requests/NewRequestPage.tsx'
+import { RequestPage } from './features/requests/RequestPage.tsx'
+import { WorkloadPage } from './features/requests/WorkloadPage.tsx'
 import { StatePage } from './features/states/StatePage.tsx'
 import { StatesPage } from './features/states/StatesPage.tsx'
 import { AppLayout } from './layout/AppLayout.tsx'
-import { ADMIN_ROLES, AUDITOR_ROLES } from './layout/navigation.ts'
+import { ADMIN_ROLES, AUDITOR_ROLES, canDraftRequests, isAddressee, isCourtSide } from './layout/navigation.ts'
 import { cssVariablesResolver, theme } from './theme.ts'
 
 const router = createBrowserRouter([
@@ -46,6 +50,38 @@ const router = createBrowserRouter([
         element: (
           <RequireAuth roles={AUDITOR_ROLES}>
             <AuditPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'inbox',
+        element: (
+          <RequireAuth allow={isAddressee}>
+            <InboxPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'requests',
+        element: (
+          <RequireAuth allow={isCourtSide}>
+            <WorkloadPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'requests/new',
+        element: (
+          <RequireAuth allow={canDraftRequests}>
+            <NewRequestPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'requests/:id',
+        element: (
+          <RequireAuth>
+            <RequestPage />
           </RequireAuth>
         ),
       },

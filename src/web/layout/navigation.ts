@@ -6,7 +6,19 @@ export type NavItem = { to: string; labelKey: string; visible: (user: SessionUse
 export const ADMIN_ROLES = ['admin'] as const
 export const AUDITOR_ROLES = ['auditor'] as const
 
+type Who = { orgKind: string; role: string } | null
+
+/** State and organisation focal points and officers: the requests addressed to them. */
+export const isAddressee = (user: Who) => !!user && (user.orgKind === 'state' || user.orgKind === 'io')
+/** Court staff who draft and follow requests, and Defence counsel for their own. */
+export const isCourtSide = (user: Who) =>
+  !!user &&
+  ((user.orgKind === 'court_organ' && ['officer', 'approver'].includes(user.role)) || user.orgKind === 'defence')
+export const canDraftRequests = isCourtSide
+
 export const NAV_ITEMS: NavItem[] = [
+  { to: '/inbox', labelKey: 'nav.inbox', visible: isAddressee },
+  { to: '/requests', labelKey: 'nav.requests', visible: isCourtSide },
   { to: '/states', labelKey: 'nav.states', visible: () => true },
   { to: '/agreements', labelKey: 'nav.agreements', visible: () => true },
   { to: '/admin', labelKey: 'nav.admin', visible: (user) => user?.role === 'admin' },

@@ -5,13 +5,17 @@ import { Navigate, useLocation } from 'react-router'
 import { NotFoundPage } from '../../components/NotFoundPage.tsx'
 import { useSession } from './auth.api.ts'
 
-type RequireAuthProps = { roles?: readonly string[]; children: ReactNode }
+type RequireAuthProps = {
+  roles?: readonly string[]
+  allow?: (user: { orgKind: string; role: string }) => boolean
+  children: ReactNode
+}
 
 /**
  * Pages for signed-in users: anyone else goes to the sign-in page, which brings them back here.
- * `roles` hides a page from other roles (the server refuses them anyway).
+ * `roles` (or `allow`) hides a page from other roles (the server refuses them anyway).
  */
-export function RequireAuth({ roles, children }: RequireAuthProps) {
+export function RequireAuth({ roles, allow, children }: RequireAuthProps) {
   const { t } = useTranslation()
   const session = useSession()
   const location = useLocation()
@@ -27,7 +31,7 @@ export function RequireAuth({ roles, children }: RequireAuthProps) {
     const next = `${location.pathname}${location.search}`
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />
   }
-  if (roles && !roles.includes(user.role)) {
+  if ((roles && !roles.includes(user.role)) || (allow && !allow(user))) {
     return <NotFoundPage title={t('errors.forbiddenTitle')} text={t('errors.FORBIDDEN')} />
   }
   return children

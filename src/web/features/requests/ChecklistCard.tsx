@@ -1,0 +1,57 @@
+import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core'
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { RequestDetail } from './requests.api.ts'
+
+/** The content the Statute requires (91, 92, 89(3), 96): each element, satisfied or why it is missing. */
+export function ChecklistCard({ checklist }: { checklist: RequestDetail['checklist'] }) {
+  const { t } = useTranslation()
+  const headingId = useId()
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId} data-testid="checklist">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4" id={headingId}>
+          {t('request.checklist')}
+        </Title>
+        <Badge color={checklist.complete ? 'green.9' : 'red.9'} variant="filled" data-testid="checklist-status">
+          {checklist.complete ? t('request.complete') : t('request.incomplete')}
+        </Badge>
+      </Group>
+      <List spacing="sm" listStyleType="none" p={0}>
+        {checklist.items.map((item) => (
+          <List.Item key={item.ref} data-testid="checklist-item">
+            <Stack gap={2}>
+              <Group gap="xs">
+                <Badge
+                  color={item.satisfied ? 'green.9' : item.required ? 'red.9' : 'gray.7'}
+                  variant="light"
+                  aria-label={item.satisfied ? t('request.satisfied') : t('request.missing')}
+                >
+                  {item.satisfied ? '✓' : '✗'} {t('requests.article', { ref: item.ref })}
+                </Badge>
+                <Text size="sm" fw={600}>
+                  {item.label}
+                </Text>
+                {!item.required && (
+                  <Text size="xs" c="dimmed">
+                    {t('request.asApplicable')}
+                  </Text>
+                )}
+              </Group>
+              {!item.satisfied && item.missing && (
+                <Text size="sm" c="red.9">
+                  {t('request.whyMissing')} {item.missing}
+                </Text>
+              )}
+              {item.statuteText && (
+                <Text size="xs" c="dimmed" fs="italic" component="blockquote" m={0}>
+                  {item.statuteText}
+                </Text>
+              )}
+            </Stack>
+          </List.Item>
+        ))}
+      </List>
+    </Paper>
+  )
+}

@@ -1,0 +1,150 @@
+import { Alert, Button, Group, Modal, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useErrorMessage } from '../../components/ApiErrorAlert.tsx'
+import { ApiError } from '../../http.ts'
+import { type AllowedStep, type TransitionBody, useTransition } from './requests.api.ts'
+
+const ISSUES = ['insufficient_information', 'person_not_located', 'conflicting_obligation', 'other'] as const
+const GROUNDS = ['93(3)', '93(4)/72', '93(5)', '98', '90', 'other'] as const
+const DANGER = new Set(['withdraw', 'report_not_executed'])
+
+/** The steps the server says this user may take now; each opens a short form for what it needs. */
+export function TransitionsCard({ requestId, steps }: { requestId: string; steps: AllowedStep[] }) {
+  const { t } = useTranslation()
+  const headingId = useId()
+  const [open, setOpen] = useState<AllowedStep | null>(null)
+  const [note, setNote] = useState('')
+  const [extra, setExtra] = useState<string | null>(null)
+  const [until, setUntil] = useState('')
+  const transition = useTransition(requestId)
+  const errorMessage = useErrorMessage()
+
+  const start = (step: AllowedStep) => {
+    transition.reset()
+    setNote('')
+    setExtra(null)
+    setUntil('')
+    setOpen(step)
+  }
+  const submit = () => {
+    if (!open) return
+    const body: Record<string, unknown> = { action: open.action }
+    if (note.trim()) body.note = note.trim()
+    if (open.action === 'raise_consultation') body.issue = extra
+    if (open.action === 'report_not_executed') body.ground = extra
+    if (open.action === 'postpone') {
+      body.basis = extra
+      if (until) body.postponedUntil = `${until}T23:59:59.000Z`
+    }
+    transition.mutate(body as TransitionBody, { onSuccess: () => setOpen(null) })
+  }
+  const error = transition.error
+  const details = error instanceof ApiError && error.code === 'REQUEST_INCOMPLETE' ? t('request.incompleteHelp') : null
+  const needsNote = open?.requires.includes('note') ?? false
+  const needsChoice = open ? ['raise_consultation', 'report_not_executed', 'postpone'].includes(open.action) : false
+  const canSubmit = (!needsNote || note.trim().length >= 3) && (!needsChoice || extra !== null)
+
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId} data-testid="next-steps">
+      <Title order={2} size="h4" id={headingId} mb="sm">
+        {t('request.nextSteps')}
+      </Title>
+      {steps.length === 0 ? (
+        <Text size="sm" data-testid="no-steps">
+          {t('request.noSteps')}
+        </Text>
+      ) : (
+        <Group gap="sm">
+          {steps.map((step) => (
+            <Button
+              key={step.action}
+              color={DANGER.has(step.action) ? 'red.9' : undefined}
+              variant={DANGER.has(step.action) ? 'outline' : 'filled'}
+              onClick={() => start(step)}
+              data-testid={`step-${step.action}`}
+            >
+              {t(`action.${step.action}`)}
+            </Button>
+          ))}
+        </Group>
+      )}
+      {!open && error && (
+        <Alert color="red.9" mt="sm" role="alert" data-testid="transition-error">
+          {errorMessage(error)}
+        </Alert>
+      )}
+      <Modal opened={open !== null} onClose={() => setOpen(null)} title={open ? t(`action.${open.action}`) : ''}>
+        {open && (
+          <Stack>
+            <Text size="sm">
+              {t('request.stepConfirm', {
+                status: t(`requestStatus.${open.to}`),
+                basis: open.legalBasis,
+              })}
+            </Text>
+            {open.action === 'raise_consultation' && (
+              <Select
+                label={t('request.issue')}
+                data={ISSUES.map((v) => ({ value: v, label: t(`issue.${v}`) }))}
+                value={extra}
+                onChange={setExtra}
+                required
+              />
+            )}
+            {open.action === 'report_not_executed' && (
+              <Select
+                label={t('request.ground')}
+                data={GROUNDS.map((v) => ({ value: v, label: t(`ground.${v}`) }))}
+                value={extra}
+                onChange={setExtra}
+                required
+              />
+            )}
+            {open.action === 'postpone' && (
+              <>
+                <Select
+                  label={t('request.basis')}
+                  data={['94', '95'].map((v) => ({ value: v, label: t(`postponeBasis.${v}`) }))}
+                  value={extra}
+                  onChange={setExtra}
+                  required
+                />
+                <TextInput
+                  type="date"
+                  label={t('request.postponedUntil')}
+                  value={until}
+                  onChange={(e) => setUntil(e.currentTarget.value)}
+                  required={extra === '94'}
+                />
+              </>
+            )}
+            <Textarea
+              label={t('request.note')}
+              description={needsNote ? t('request.noteRequired') : t('request.noteOptional')}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              required={needsNote}
+              autosize
+              minRows={3}
+              data-testid="step-note"
+            />
+            {error && (
+              <Alert color="red.9" role="alert" data-testid="transition-error">
+                {errorMessage(error)} {details}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setOpen(null)}>
+                {t('request.cancel')}
+              </Button>
+              <Button onClick={submit} loading={transition.isPending} disabled={!canSubmit} data-testid="step-confirm">
+                {t(`action.${open.action}`)}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Paper>
+  )
+}

@@ -1,0 +1,74 @@
+import { Anchor, Button, Center, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
+import { useActiveUser } from '../auth/auth.api.ts'
+import { RequestsTable } from './RequestsTable.tsx'
+import { useRequestList } from './requests.api.ts'
+import { useRequestFilters } from './useRequestFilters.ts'
+import { WorkloadFilters } from './WorkloadFilters.tsx'
+import { WorkloadSummary } from './WorkloadSummary.tsx'
+
+/** The Court's workload: every request the user may know about, filtered, counted and paged. */
+export function WorkloadPage() {
+  const { t } = useTranslation()
+  const user = useActiveUser()
+  const filterState = useRequestFilters()
+  const { filters, set } = filterState
+  const list = useRequestList(user?.id ?? null, filters)
+  useDocumentTitle(t('workload.title'))
+  const items = list.data?.pages.flatMap((p) => p.items) ?? []
+  const first = list.data?.pages[0]
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1}>{t('workload.title')}</Title>
+          <Text c="dimmed" mt={4} maw={820}>
+            {t('workload.intro')}
+          </Text>
+        </div>
+        <Button component={Link} to="/requests/new" data-testid="new-request">
+          {t('wizard.title')}
+        </Button>
+      </Group>
+      <WorkloadFilters {...filterState} />
+      <WorkloadSummary
+        filters={filters}
+        onStatus={(status) => set('status', [status])}
+        onOrgan={(organ) => set('organ', organ)}
+      />
+      <Paper withBorder radius="md" p="md" component="section" aria-label={t('workload.list')}>
+        <Text fw={600} mb="sm" aria-live="polite" data-testid="workload-count">
+          {first
+            ? t('workload.showing', { shown: items.length, total: first.total, overdue: first.overdue })
+            : t('app.loading')}
+        </Text>
+        <ApiErrorAlert error={list.error} />
+        {list.isPending ? (
+          <Skeleton height={300} />
+        ) : items.length === 0 ? (
+          <Text py="md">
+            {t('workload.none')}{' '}
+            <Anchor component="button" onClick={filterState.clear}>
+              {t('states.filters.clear')}
+            </Anchor>
+          </Text>
+        ) : (
+          <>
+            <RequestsTable items={items} caption={t('workload.list')} testId="workload-table" />
+            {list.hasNextPage && (
+              <Center mt="md">
+                <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+                  {t('states.loadMore')}
+                </Button>
+              </Center>
+            )}
+          </>
+        )}
+      </Paper>
+    </Stack>
+  )
+}

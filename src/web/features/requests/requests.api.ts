@@ -1,0 +1,261 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { z } from 'zod'
+import type { RequestTypeSchema } from '../../../server/reference/reference.schemas.ts'
+import type {
+  AllowedStepsSchema,
+  CreatedRequestsSchema,
+  CreateRequestBody,
+  ReceiptListSchema,
+  RequestCountsSchema,
+  RequestDetail,
+  RequestListSchema,
+  RequestSummary,
+  TransitionBody,
+  UpdateDraftBody,
+} from '../../../server/requests/requests.schemas.ts'
+import type {
+  CaseListSchema,
+  PersonListSchema,
+  SituationListSchema,
+} from '../../../server/situations/situations.schemas.ts'
+import type { StateListSchema } from '../../../server/states/states.schemas.ts'
+import { ApiError, getJson, toQueryString } from '../../http.ts'
+import { useSend } from '../auth/auth.api.ts'
+
+export type { CreateRequestBody, RequestDetail, RequestSummary, TransitionBody, UpdateDraftBody }
+export type RequestList = z.infer<typeof RequestListSchema>
+export type RequestCounts = z.infer<typeof RequestCountsSchema>
+export type AllowedSteps = z.infer<typeof AllowedStepsSchema>
+export type AllowedStep = AllowedSteps['items'][number]
+export type ReceiptList = z.infer<typeof ReceiptListSchema>
+export type CreatedRequests = z.infer<typeof CreatedRequestsSchema>
+export type RequestType = z.infer<typeof RequestTypeSchema>
+export type RequestStatus = RequestSummary['status']
+export type ChecklistItem = RequestDetail['checklist']['items'][number]
+
+export const REQUEST_STATUSES = [
+  'draft',
+  'approved',
+  'transmitted',
+  'acknowledged',
+  'in_execution',
+  'consultation',
+  'postponed',
+  'executed',
+  'partially_executed',
+  'not_executed',
+  'withdrawn',
+] as const satisfies readonly RequestStatus[]
+
+export const REQUEST_CLASSIFICATIONS = ['public', 'confidential', 'under_seal'] as const
+export const COURT_ORGANS = ['ICC-OTP', 'ICC-REGISTRY', 'ICC-CHAMBERS', 'ICC-PRESIDENCY'] as const
+
+/** The list's filters as the API names them; only set values reach the query string. */
+export type RequestFilters = Partial<
+  Record<
+    | 'addressee'
+    | 'type'
+    | 'organ'
+    | 'situation'
+    | 'case'
+    | 'classification'
+    | 'overdue'
+    | 'deadlineFrom'
+    | 'deadlineTo'
+    | 'sort',
+    string
+  >
+> & { status?: string[] }
+
+export function filtersToQuery(filters: RequestFilters, extra: Record<string, string | number | undefined> = {}) {
+  const { status, ...rest } = filters
+  const base = toQueryString({ ...rest, ...extra })
+  const statuses = (status ?? []).map((s) => `status=${encodeURIComponent(s)}`).join('&')
+  if (!statuses) return base
+  return base ? `${base}&${statuses}` : `?${statuses}`
+}
+
+export function useRequestList(userId: string | null, filters: RequestFilters, limit = 50) {
+  return useInfiniteQuery({
+    queryKey: ['requests', userId, 'list', filters, limit],
+    queryFn: ({ pageParam, signal }) =>
+      getJson<RequestList>(`/requests${filtersToQuery(filters, { limit, cursor: pageParam })}`, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+    enabled: userId !== null,
+  })
+}
+
+export function useRequestCounts(userId: string | null, filters: RequestFilters) {
+  const { sort: _sort, ...rest } = filters
+  return useQuery({
+    queryKey: ['requests', userId, 'counts', rest],
+    queryFn: ({ signal }) => getJson<RequestCounts>(`/requests/counts${filtersToQuery(rest)}`, signal),
+    placeholderData: keepPreviousData,
+    enabled: userId !== null,
+  })
+}
+
+export function useRequest(id: string, userId: string | null) {
+  return useQuery({
+    queryKey: ['requests', userId, 'detail', id],
+    queryFn: ({ signal }) => getJson<RequestDetail>(`/requests/${encodeURIComponent(id)}`, signal),
+    retry: false,
+    enabled: userId !== null,
+  })
+}
+
+export function useReceipts(id: string, userId: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: ['requests', userId, 'receipts', id],
+    queryFn: ({ signal }) => getJson<ReceiptList>(`/requests/${encodeURIComponent(id)}/receipts`, signal),
+    retry: false,
+    enabled: userId !== null && enabled,
+  })
+}
+
+/** Messages and documents arrive with another change: while their routes answer 404, the sections hide. */
+export function useOptionalRequestList(id: string, userId: string | null, part: 'messages' | 'documents') {
+  return useQuery({
+    queryKey: ['requests', userId, part, id],
+    queryFn: async ({ signal }) => {
+      try {
+        return await getJson<{ items: Record<string, unknown>[] }>(
+          `/requests/${encodeURIComponent(id)}/${part}`,
+          signal,
+        )
+      } catch (error) {
+        if (error instanceof ApiError && (error.status === 404 || error.status === 405)) return null
+        throw error
+      }
+    },
+    retry: false,
+    enabled: userId !== null,
+  })
+}
+
+export function useTransition(id: string) {
+  const send = useSend()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: TransitionBody) =>
+      send<RequestDetail>('POST', `/requests/${encodeURIComponent(id)}/transitions`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['requests'] }),
+  })
+}
+
+export function useCreateRequests() {
+  const send = useSend()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: CreateRequestBody) => send<CreatedRequests>('POST', '/requests', body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['requests'] }),
+  })
+}
+
+export function useRequestTypes() {
+  return useQuery({
+    queryKey: ['reference', 'request-types'],
+    queryFn: ({ signal }) => getJson<{ items: RequestType[] }>('/reference/request-types', signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  })
+}
+
+/** Every State (non-parties included, 87(5)), in the UI language's order. */
+export function useAllStates(language: string) {
+  return useQuery({
+    queryKey: ['states', 'all', language],
+    queryFn: async ({ signal }) => {
+      const items: z.infer<typeof StateListSchema>['items'] = []
+      let cursor: string | undefined
+      do {
+        const page = await getJson<z.infer<typeof StateListSchema>>(
+          `/states${toQueryString({ lang: language === 'fr' ? 'fr' : 'en', limit: 250, cursor })}`,
+          signal,
+        )
+        items.push(...page.items)
+        cursor = page.nextCursor ?? undefined
+      } while (cursor)
+      return items
+    },
+    staleTime: 10 * 60_000,
+  })
+}
+
+export function useStateProfile(iso3: string | null) {
+  return useQuery({
+    queryKey: ['states', 'profile', iso3],
+    queryFn: async ({ signal }) => {
+      try {
+        const state = await getJson<{ cooperationProfile: { channel: string; languages: string[] } | null }>(
+          `/states/${encodeURIComponent(iso3 ?? '')}`,
+          signal,
+        )
+        return state.cooperationProfile
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null
+        throw error
+      }
+    },
+    enabled: iso3 !== null && /^[A-Z]{3}$/.test(iso3),
+    retry: false,
+  })
+}
+
+export function useSituations(userId: string | null) {
+  return useQuery({
+    queryKey: ['situations', userId],
+    queryFn: ({ signal }) => getJson<z.infer<typeof SituationListSchema>>('/situations?limit=100', signal),
+    enabled: userId !== null,
+  })
+}
+
+export function useCases(userId: string | null, situationId: string | null) {
+  return useQuery({
+    queryKey: ['cases', userId, situationId],
+    queryFn: ({ signal }) =>
+      getJson<z.infer<typeof CaseListSchema>>(`/cases${toQueryString({ situationId, limit: 100 })}`, signal),
+    enabled: userId !== null,
+  })
+}
+
+export function usePersons(userId: string | null, situationId: string | null) {
+  return useQuery({
+    queryKey: ['persons', userId, situationId],
+    queryFn: ({ signal }) =>
+      getJson<z.infer<typeof PersonListSchema>>(`/persons${toQueryString({ situationId, limit: 100 })}`, signal),
+    enabled: userId !== null && situationId !== null,
+  })
+}
+
+/** Court staff draft and follow; States and organisations answer. */
+export function isCourtUser(user: { orgKind: string; role: string } | null): boolean {
+  return (
+    !!user &&
+    ((user.orgKind === 'court_organ' && (user.role === 'officer' || user.role === 'approver')) ||
+      user.orgKind === 'defence')
+  )
+}
+export function isAddresseeUser(user: { orgKind: string } | null): boolean {
+  return !!user && (user.orgKind === 'state' || user.orgKind === 'io')
+}
+
+export function useAllowedSteps(id: string, userId: string | null) {
+  return useQuery({
+    queryKey: ['requests', userId, 'transitions', id],
+    queryFn: ({ signal }) => getJson<AllowedSteps>(`/requests/${encodeURIComponent(id)}/transitions`, signal),
+    retry: false,
+    enabled: userId !== null,
+  })
+}
+
+export function useUpdateDrafts() {
+  const send = useSend()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async ({ ids, body }: { ids: string[]; body: UpdateDraftBody }) =>
+      Promise.all(ids.map((id) => send<RequestDetail>('PATCH', `/requests/${encodeURIComponent(id)}`, body))),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['requests'] }),
+  })
+}

@@ -1,0 +1,45 @@
+import { useSearchParams } from 'react-router'
+import type { RequestFilters } from './requests.api.ts'
+
+const KEYS = [
+  'addressee',
+  'type',
+  'organ',
+  'situation',
+  'case',
+  'classification',
+  'overdue',
+  'deadlineFrom',
+  'deadlineTo',
+  'sort',
+] as const
+export type FilterKey = (typeof KEYS)[number]
+
+/** The workload filters live in the URL: a view can be bookmarked, shared and reloaded. */
+export function useRequestFilters() {
+  const [params, setParams] = useSearchParams()
+  const filters: RequestFilters = {}
+  for (const key of KEYS) {
+    const value = params.get(key)
+    if (value) filters[key] = value
+  }
+  const status = params.getAll('status')
+  if (status.length) filters.status = status
+  const set = (key: FilterKey | 'status', value: string | string[] | null) => {
+    const next = new URLSearchParams(params)
+    next.delete(key)
+    if (Array.isArray(value)) for (const v of value) next.append(key, v)
+    else if (value) next.set(key, value)
+    setParams(next, { replace: true })
+  }
+  const clear = () => setParams(new URLSearchParams(), { replace: true })
+  return { filters, set, clear }
+}
+
+/** A calendar date (yyyy-mm-dd) as the API's timestamp: the start, or the end, of that day in UTC. */
+export function dateToTimestamp(date: string, end: boolean) {
+  return end ? `${date}T23:59:59.999Z` : `${date}T00:00:00.000Z`
+}
+export function timestampToDate(value: string | undefined) {
+  return value ? value.slice(0, 10) : ''
+}
