@@ -1,0 +1,269 @@
+// npm run bench: requests for cooperation at scale, through the real server.
+// For each dataset size: generate (or reuse) a database, start `partnine serve` on a copy of it,
+// create a Court officer and a State focal point with API tokens through the CLI, then load the
+// API on loopback with autocannon, authenticated and through the visibility filter. In the same
+// run a floor process (bench/floor-server.ts) serves a constant and the same SQL run directly;
+// every endpoint is reported as a ratio of its own floor, so a busy machine does not change what
+// the figures mean. `npm run bench:states` is the States directory bench.
+//
+//   npm run bench [-- --requests 10000,200000] [--fresh]      BENCH_SECONDS=5 BENCH_CONNECTIONS=10
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import type { UserActor } from '../src/server/context.ts'
+import type { FloorPlan } from './floor-server.ts'
+import { BENCH_COMPARTMENTS, generateRequests } from './generate-requests.ts'
+
+const { values } = parseArgs({
+  options: { requests: { type: 'string', default: '10000,200000' }, fresh: { type: 'boolean', default: false } },
+})
+const sizes = values.requests.split(',').map(Number)
+const seconds = Number(process.env.BENCH_SECONDS ?? 5)
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
+const root = path.resolve(import.meta.dirname, '..')
+const node = existsSync(path.join(root, 'node_modules/.bin/node')) ? path.join(root, 'node_modules/.bin/node') : 'node'
+const cacheDir = path.join(tmpdir(), 'partnine-bench')
+const STATE = 'NLD'
+const LIST_STATUSES = ['transmitted', 'acknowledged', 'in_execution']
+
+type Result = {
+  size: number
+  name: string
+  floor: string | null
+  rps: number
+  p50: number
+  p99: number
+  errors: number
+}
+const results: Result[] = []
+const notes: string[] = []
+
+function freePort() {
+  return new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const a = probe.address()
+      probe.close(() => resolve(typeof a === 'object' && a ? a.port : 0))
+    })
+  })
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 600; i++) {
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`${url} did not answer in 60 s`)
+}
+
+function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return Promise.resolve()
+  child.kill('SIGTERM')
+  return new Promise((r) => child.once('exit', r))
+}
+
+async function load(url: string, token: string | null) {
+  const r = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  })
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx }
+}
+
+async function benchSize(size: number) {
+  mkdirSync(cacheDir, { recursive: true })
+  const dataset = path.join(cacheDir, `requests-${size}.db`)
+  if (values.fresh || !existsSync(dataset)) {
+    process.stderr.write(`Generating ${size.toLocaleString('en')} requests into ${dataset}\n`)
+    const generated = await generateRequests({ file: dataset, requests: size, seed: 1 })
+    notes.push(`${size.toLocaleString('en')} requests generated in ${generated.seconds.toFixed(0)} s`)
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'partnine-bench-'))
+  copyFileSync(dataset, path.join(dir, 'partnine.db'))
+  const port = await freePort()
+  const env = {
+    ...process.env,
+    PARTNINE_DATA_DIR: dir,
+    PARTNINE_PORT: String(port),
+    PARTNINE_DEMO: '0',
+    PARTNINE_LOG_LEVEL: 'warn',
+  }
+  const server = spawn(path.join(root, 'bin/partnine'), ['serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] })
+  const floorPort = await freePort()
+  let floor: ChildProcess | null = null
+  try {
+    const base = `http://127.0.0.1:${port}`
+    await waitFor(`${base}/readyz`)
+    const cli = (...args: string[]) =>
+      execFileSync(path.join(root, 'bin/partnine'), args, {
+        env,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim()
+    const people = {
+      officer: {
+        email: 'officer@bench.invalid',
+        org: 'ICC-OTP',
+        kind: 'court_organ',
+        role: 'officer',
+        compartments: BENCH_COMPARTMENTS.slice(0, 2),
+      },
+      'focal-point': {
+        email: 'focal-point@bench.invalid',
+        org: STATE,
+        kind: 'state',
+        role: 'focal-point',
+        compartments: [],
+      },
+    } as const
+    const actors: Record<string, UserActor> = {}
+    const tokens: Record<string, string> = {}
+    for (const [name, p] of Object.entries(people)) {
+      const compartments = p.compartments.flatMap((c) => ['--compartment', c])
+      const userId = cli(
+        'user',
+        'create',
+        '--email',
+        p.email,
+        '--name',
+        `Bench ${name}`,
+        '--org',
+        p.org,
+        '--role',
+        p.role,
+        ...compartments,
+        '--token-only',
+      )
+      tokens[name] = cli('token', 'create', '--email', p.email, '--days', '1', '--read-only')
+      actors[name] = {
+        kind: 'user',
+        userId,
+        email: p.email,
+        name: `Bench ${name}`,
+        orgCode: p.org,
+        orgKind: p.kind,
+        role: p.role,
+        compartments: [...p.compartments],
+        via: 'token',
+        sessionId: null,
+        scopes: ['read'],
+      }
+    }
+    const listQuery = `addressee=${STATE}&${LIST_STATUSES.map((s) => `status=${s}`).join('&')}&sort=deadline&limit=50`
+    // One request both may read: a confidential one addressed to the State, in the officer's compartment.
+    const first = (await fetch(`${base}/api/v1/requests?${listQuery}`, {
+      headers: { authorization: `Bearer ${tokens['focal-point']}` },
+    }).then((r) => r.json())) as {
+      items: { id: string; classification: string; compartment: string }[]
+    }
+    const one = first.items.find(
+      (i) => i.classification === 'confidential' && actors.officer?.compartments.includes(i.compartment),
+    )
+    if (!one) throw new Error('no request visible to both actors in the first page')
+    const plan: FloorPlan = {
+      actors,
+      filters: { addressee: STATE, status: LIST_STATUSES },
+      countFilters: { addressee: STATE },
+      requestId: one.id,
+    }
+    floor = spawn(node, ['--disable-warning=ExperimentalWarning', path.join(root, 'bench/floor-server.ts')], {
+      env: {
+        ...process.env,
+        BENCH_FLOOR_FILE: path.join(dir, 'partnine.db'),
+        BENCH_FLOOR_PORT: String(floorPort),
+        BENCH_FLOOR_PLAN: JSON.stringify(plan),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    const floorBase = `http://127.0.0.1:${floorPort}`
+    await waitFor(`${floorBase}/constant`)
+    const searchProbe = await fetch(`${base}/api/v1/requests?q=witness&limit=50`, {
+      headers: { authorization: `Bearer ${tokens.officer}` },
+    })
+    const hasSearch = searchProbe.ok
+    if (!hasSearch && size === sizes[0])
+      notes.push(`full-text search skipped: GET /api/v1/requests?q= answered ${searchProbe.status}`)
+
+    const targets: { name: string; url: string; token: string | null; floor: string | null }[] = [
+      { name: 'floor: bare Fastify constant', url: `${floorBase}/constant`, token: null, floor: null },
+      // The server's own constant route: framework and plugins, no authentication, no database.
+      { name: 'server: GET /healthz', url: `${base}/healthz`, token: null, floor: 'floor: bare Fastify constant' },
+    ]
+    for (const name of Object.keys(people)) {
+      const token = tokens[name] ?? null
+      targets.push(
+        { name: `${name}: floor list SQL`, url: `${floorBase}/list/${name}`, token: null, floor: null },
+        {
+          name: `${name}: list ${STATE} open by deadline`,
+          url: `${base}/api/v1/requests?${listQuery}`,
+          token,
+          floor: `${name}: floor list SQL`,
+        },
+        { name: `${name}: floor counts SQL`, url: `${floorBase}/counts/${name}`, token: null, floor: null },
+        {
+          name: `${name}: counts by status ${STATE}`,
+          url: `${base}/api/v1/requests/counts?addressee=${STATE}`,
+          token,
+          floor: `${name}: floor counts SQL`,
+        },
+        { name: `${name}: floor request SQL`, url: `${floorBase}/request/${name}`, token: null, floor: null },
+        {
+          name: `${name}: one request`,
+          url: `${base}/api/v1/requests/${one.id}`,
+          token,
+          floor: `${name}: floor request SQL`,
+        },
+      )
+      if (hasSearch)
+        targets.push({
+          name: `${name}: search "witness"`,
+          url: `${base}/api/v1/requests?q=witness&limit=50`,
+          token,
+          floor: `${name}: floor list SQL`,
+        })
+    }
+    for (const t of targets) {
+      process.stderr.write(`  ${size.toLocaleString('en')} · ${t.name}…\n`)
+      results.push({ size, name: t.name, floor: t.floor, ...(await load(t.url, t.token)) })
+    }
+  } finally {
+    if (floor) await stop(floor)
+    await stop(server)
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const load0 = loadavg()[0]?.toFixed(2)
+for (const size of sizes) await benchSize(size)
+
+const out = process.stdout
+out.write(
+  `\nPart IX requests bench — ${seconds}s per target, ${connections} connections, autocannon in this process, ` +
+    `server and floor on SQLite, ${cpus().length} cores, load average ${load0} before / ${loadavg()[0]?.toFixed(2)} after\n`,
+)
+out.write(
+  `${'requests'.padStart(9)}  ${'target'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50'.padStart(5)} ${'p99'.padStart(5)}  ratio  errors\n`,
+)
+for (const r of results) {
+  const f = r.floor ? results.find((x) => x.size === r.size && x.name === r.floor) : null
+  const ratio = f ? (r.rps / f.rps).toFixed(2) : '   —'
+  out.write(
+    `${r.size.toLocaleString('en').padStart(9)}  ${r.name.padEnd(44)} ${Math.round(r.rps).toString().padStart(7)} ${String(r.p50).padStart(5)} ${String(r.p99).padStart(5)}  ${ratio.padStart(5)}  ${r.errors}\n`,
+  )
+}
+for (const note of notes) out.write(`note: ${note}\n`)
+out.write(
+  'Targets (issue 4): ratio ≥ 0.8 list, search, counts; ≥ 0.5 one request; p99 ≤ 20 ms at 1,000,000; list flat 10k → 1M.\n',
+)
+if (results.some((r) => r.errors > 0)) process.exitCode = 1
