@@ -73,8 +73,6 @@ export interface Database {
   deadline_changes: DeadlineChangeTable
   request_search: RequestSearchTable
   saved_views: SavedViewTable
-  request_search: RequestSearchTable
-  saved_views: SavedViewTable
   request_messages: RequestMessageTable
   documents: DocumentTable
   document_blobs: DocumentBlobTable

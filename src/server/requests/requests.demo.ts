@@ -6,6 +6,7 @@ import { DEMO_CASE_ID, DEMO_PERSONS, DEMO_SITUATION_ID } from '../situations/sit
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
 import { FINAL_STATUSES, REQUEST_STATUSES, type RequestStatus } from './requests.lifecycle.ts'
 import * as repo from './requests.repository.ts'
+import { indexRequestsText } from './requests.search.ts'
 import type { NewRequestEventRow, NewRequestRow } from './requests.table.ts'
 
 // Several hundred fictional requests across every type and every state, addressed to real States
@@ -244,6 +245,7 @@ export async function loadDemoRequests(trx: Db, users: Map<string, string>, nowI
     }
   }
   for (let k = 0; k < rows.length; k += 200) await repo.insertRequests(trx, rows.slice(k, k + 200))
+  await indexRequestsText(trx, rows)
   for (let k = 0; k < events.length; k += 500) await repo.insertRequestEvents(trx, events.slice(k, k + 500))
   for (let k = 0; k < recipients.length; k += 500) await repo.insertRecipients(trx, recipients.slice(k, k + 500))
   await repo.insertRequestPersons(trx, persons)

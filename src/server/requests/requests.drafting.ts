@@ -14,6 +14,7 @@ import { findDeclaredChannel } from '../states/states.service.ts'
 import { getRequest } from './requests.read.ts'
 import * as repo from './requests.repository.ts'
 import type { CreateRequestBody, RequestDetail, UpdateDraftBody } from './requests.schemas.ts'
+import { indexRequestsText, indexRequestText, requestSearchParts } from './requests.search.ts'
 import type { NewRequestRow, RequestUpdate } from './requests.table.ts'
 
 // Drafting: a request is created as a draft by a Court organ (or a Defence team, routed through
@@ -131,6 +132,7 @@ export async function createRequests(
       })
     }
     await repo.insertRequests(trx, rows)
+    await indexRequestsText(trx, rows)
     await repo.insertRequestPersons(
       trx,
       rows.flatMap((r) => links.personIds.map((person_id) => ({ request_id: r.id, person_id }))),
@@ -210,6 +212,7 @@ export async function updateDraft(ctx: Ctx, id: string, input: UpdateDraftBody):
     if (input.checklist !== undefined) set.checklist = toJson(input.checklist)
     if (!(await repo.updateRequestIfStatus(trx, id, 'draft', set)))
       throw new AppError('REQUEST_NOT_EDITABLE', 'The request left the draft state meanwhile')
+    await indexRequestText(trx, id, requestSearchParts({ ...row, ...set }))
     const fields = Object.keys(input)
     await repo.insertRequestEvents(trx, [
       {

@@ -11,6 +11,7 @@ import { isAcknowledgementOverdue, isResponseOverdue } from './requests.deadline
 import { allowedActions, type RequestStatus, TRANSITIONS, type TransitionSubject } from './requests.lifecycle.ts'
 import * as repo from './requests.repository.ts'
 import type { CountRequestsQuery, ListRequestsQuery, RequestDetail, RequestSummary } from './requests.schemas.ts'
+import { listVisibleRequestsByRelevance, withSearch } from './requests.search.ts'
 import type { RequestEventRow, RequestRow } from './requests.table.ts'
 
 // Reading requests: lists, counts and one request with its timeline, checklist and next steps.
@@ -34,13 +35,69 @@ export function toFilters(q: CountRequestsQuery): repo.RequestFilters {
   }
 }
 
-export function parseSort(sort: ListRequestsQuery['sort']): repo.RequestSort {
+export type ListSort = NonNullable<ListRequestsQuery['sort']>
+
+/** The list's order: as asked, else by relevance when searching, else most recently updated. */
+export function effectiveSort(query: { sort?: ListSort | undefined; q?: string | undefined }): ListSort {
+  if (query.sort && (query.sort !== 'relevance' || query.q)) return query.sort
+  return query.q ? 'relevance' : '-updated'
+}
+
+export function parseSort(sort: Exclude<ListSort, 'relevance'>): repo.RequestSort {
   const desc = sort.startsWith('-')
   return { key: (desc ? sort.slice(1) : sort) as repo.RequestSort['key'], direction: desc ? 'desc' : 'asc' }
 }
 
-const isKeyset = (v: unknown): v is [string, string, string] =>
-  Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'string' && x.length <= 200)
+/** A keyset position: the last row's sort value (relevance is a number) and id. */
+export type ListKeyset = [string | number, string]
+
+const isKeyset = (v: unknown): v is [string, string | number, string] =>
+  Array.isArray(v) &&
+  v.length === 3 &&
+  typeof v[0] === 'string' &&
+  typeof v[2] === 'string' &&
+  v[2].length <= 200 &&
+  ((typeof v[1] === 'string' && v[1].length <= 200) || (typeof v[1] === 'number' && Number.isFinite(v[1])))
+
+export function encodeListCursor(sort: ListSort, key: ListKeyset) {
+  return encodeCursor([sort, ...key])
+}
+
+export function decodeListCursor(cursor: string, sort: ListSort): ListKeyset {
+  const [sortKey, value, id] = decodeCursor(cursor, isKeyset)
+  // A cursor belongs to the sort it was issued for.
+  if (sortKey !== sort) throw new AppError('INVALID_CURSOR', 'The cursor was issued for another sort order')
+  if ((sort === 'relevance') !== (typeof value === 'number')) throw new AppError('INVALID_CURSOR', 'Malformed cursor')
+  return [value, id]
+}
+
+/**
+ * One page of visible rows in the list's order, each with its keyset position: the list and the
+ * exports read through here, so they show the same rows.
+ */
+export async function listRequestRows(
+  db: Db,
+  actor: Actor,
+  input: {
+    sort: ListSort
+    terms: readonly string[]
+    filters: repo.RequestFilters
+    after: ListKeyset | null
+    limit: number
+    nowIso: string
+  },
+): Promise<{ row: RequestRow; key: ListKeyset }[]> {
+  const { sort, filters, limit, nowIso } = input
+  if (sort === 'relevance') {
+    const after = input.after ? ([Number(input.after[0]), input.after[1]] as [number, string]) : null
+    const rows = await listVisibleRequestsByRelevance(db, actor, { terms: input.terms, filters, after, limit, nowIso })
+    return rows.map(({ relevance, ...row }) => ({ row, key: [relevance, row.id] }))
+  }
+  const parsed = parseSort(sort)
+  const after = input.after ? ([String(input.after[0]), input.after[1]] as repo.RequestKeyset) : null
+  const rows = await repo.listVisibleRequests(db, actor, { filters, sort: parsed, after, limit, nowIso })
+  return rows.map((row) => ({ row, key: [repo.sortValueOf(row, parsed.key), row.id] }))
+}
 
 export async function auditRequestReads(ctx: Ctx, trx: Db, rows: RequestRow[], action: string) {
   const nonPublic = rows.filter((r) => r.classification !== 'public')
@@ -55,40 +112,32 @@ export async function auditRequestReads(ctx: Ctx, trx: Db, rows: RequestRow[], a
 
 export async function listRequests(ctx: Ctx, query: ListRequestsQuery) {
   const nowIso = ctx.now().toISOString()
-  const sort = parseSort(query.sort)
-  const filters = toFilters(query)
-  let after: repo.RequestKeyset | null = null
-  if (query.cursor) {
-    const [sortKey, value, id] = decodeCursor(query.cursor, isKeyset)
-    // A cursor belongs to the sort it was issued for.
-    if (sortKey !== query.sort) throw new AppError('INVALID_CURSOR', 'The cursor was issued for another sort order')
-    after = [value, id]
-  }
+  const sort = effectiveSort(query)
+  const { filters, terms } = withSearch(ctx.db, toFilters(query), query.q)
+  const after = query.cursor ? decodeListCursor(query.cursor, sort) : null
   const { rows, counts } = await ctx.db.transaction().execute(async (trx) => {
-    const rows = await repo.listVisibleRequests(trx, ctx.actor, {
-      filters,
-      sort,
-      after,
-      limit: query.limit + 1,
-      nowIso,
-    })
+    const rows = await listRequestRows(trx, ctx.actor, { sort, terms, filters, after, limit: query.limit + 1, nowIso })
     const counts = await repo.countVisibleRequests(trx, ctx.actor, filters, nowIso)
-    await auditRequestReads(ctx, trx, rows.slice(0, query.limit), 'request.listed')
+    await auditRequestReads(
+      ctx,
+      trx,
+      rows.slice(0, query.limit).map((r) => r.row),
+      'request.listed',
+    )
     return { rows, counts }
   })
   const page = rows.slice(0, query.limit)
   const last = page.at(-1)
   return {
-    items: page.map((r) => toRequestSummary(r, nowIso)),
-    nextCursor:
-      rows.length > query.limit && last ? encodeCursor([query.sort, repo.sortValueOf(last, sort.key), last.id]) : null,
+    items: page.map((r) => toRequestSummary(r.row, nowIso)),
+    nextCursor: rows.length > query.limit && last ? encodeListCursor(sort, last.key) : null,
     ...counts,
   }
 }
 
 export async function countRequests(ctx: Ctx, query: CountRequestsQuery) {
   const nowIso = ctx.now().toISOString()
-  const filters = toFilters(query)
+  const { filters } = withSearch(ctx.db, toFilters(query), query.q)
   const byStatus = await repo.countVisibleRequestsByStatus(ctx.db, ctx.actor, filters, nowIso)
   return {
     total: byStatus.reduce((n, s) => n + s.total, 0),

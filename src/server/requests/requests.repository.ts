@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, sql } from 'kysely'
+import { type Expression, type ExpressionBuilder, sql } from 'kysely'
 import { protectedColumns, visibleTo } from '../access/visibility.ts'
 import type { Actor } from '../context.ts'
 import type { Db } from '../db/database.ts'
@@ -33,6 +33,8 @@ export type RequestFilters = {
   updatedSince?: string | undefined
   /** Only these ids (e.g. full-text search hits); still filtered by visibility. */
   ids?: readonly string[] | undefined
+  /** Only ids this subquery yields (full-text search, requests.search.ts); still filtered by visibility. */
+  matching?: Expression<string> | undefined
 }
 
 export const SORT_COLUMNS = {
@@ -79,7 +81,8 @@ export function overdueCondition(eb: Eb, nowIso: string) {
   ])
 }
 
-function filtered(db: Db, actor: Actor, f: RequestFilters, nowIso: string) {
+/** Visible requests narrowed by the list's filters: the one query behind lists, counts, search and exports. */
+export function visibleRequestsQuery(db: Db, actor: Actor, f: RequestFilters, nowIso: string) {
   let q = db.selectFrom('requests').where(visibleTo(actor, REQUESTS))
   if (f.addressee) q = q.where('requests.addressee', '=', f.addressee)
   if (f.requestType) q = q.where('requests.request_type', '=', f.requestType)
@@ -92,6 +95,7 @@ function filtered(db: Db, actor: Actor, f: RequestFilters, nowIso: string) {
   if (f.deadlineFrom) q = q.where('requests.response_deadline', '>=', f.deadlineFrom)
   if (f.deadlineTo) q = q.where('requests.response_deadline', '<=', f.deadlineTo)
   if (f.updatedSince) q = q.where('requests.updated_at', '>=', f.updatedSince)
+  if (f.matching) q = q.where('requests.id', 'in', f.matching)
   if (f.ids) q = f.ids.length > 0 ? q.where('requests.id', 'in', [...f.ids]) : q.where(sql<boolean>`1 = 0`)
   if (f.overdue !== undefined)
     q = q.where((eb) => (f.overdue ? overdueCondition(eb, nowIso) : eb.not(overdueCondition(eb, nowIso))))
@@ -106,7 +110,7 @@ export function listVisibleRequests(
   const { sort, after } = input
   const column = sortExpression(sort.key)
   const cmp = sort.direction === 'asc' ? '>' : '<'
-  let q = filtered(db, actor, input.filters, input.nowIso).selectAll('requests')
+  let q = visibleRequestsQuery(db, actor, input.filters, input.nowIso).selectAll('requests')
   if (after) {
     const [value, id] = after
     q = q.where((eb) => eb.or([eb(column, cmp, value), eb.and([eb(column, '=', value), eb('requests.id', cmp, id)])]))
@@ -115,7 +119,7 @@ export function listVisibleRequests(
 }
 
 export async function countVisibleRequests(db: Db, actor: Actor, filters: RequestFilters, nowIso: string) {
-  const row = await filtered(db, actor, filters, nowIso)
+  const row = await visibleRequestsQuery(db, actor, filters, nowIso)
     .select((eb) => [
       eb.fn.countAll<number>().as('total'),
       eb.fn.sum<number>(eb.case().when(overdueCondition(eb, nowIso)).then(1).else(0).end()).as('overdue'),
@@ -125,7 +129,7 @@ export async function countVisibleRequests(db: Db, actor: Actor, filters: Reques
 }
 
 export async function countVisibleRequestsByStatus(db: Db, actor: Actor, filters: RequestFilters, nowIso: string) {
-  const rows = await filtered(db, actor, filters, nowIso)
+  const rows = await visibleRequestsQuery(db, actor, filters, nowIso)
     .select((eb) => [
       'requests.status',
       eb.fn.countAll<number>().as('total'),

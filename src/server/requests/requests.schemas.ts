@@ -66,10 +66,18 @@ const SortKey = z.enum([
   '-created',
   'reference',
   '-reference',
+  'relevance',
 ])
 const Flag = z.enum(['true', 'false']).transform((v) => v === 'true')
 
 export const ListRequestsQuery = z.strictObject({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe('Full text, English and French, accents ignored: reference, summary, facts, assistance sought'),
   addressee: OrgCode.optional(),
   type: z
     .string()
@@ -88,7 +96,7 @@ export const ListRequestsQuery = z.strictObject({
   deadlineFrom: Timestamp.optional(),
   deadlineTo: Timestamp.optional(),
   updatedSince: Timestamp.optional(),
-  sort: SortKey.default('-updated'),
+  sort: SortKey.optional().describe("Default: 'relevance' with q, otherwise '-updated'"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().min(1).max(400).optional(),
 })

@@ -90,3 +90,27 @@ export interface ReferenceCounterTable {
   year: number
   last_value: number
 }
+
+/**
+ * The full-text search documents of requests (requests.search.ts): one row per request and
+ * source ('request' for its own fields; other features add theirs, e.g. 'message:<id>').
+ * SQLite indexes it with an FTS5 table kept in step by triggers; PostgreSQL with a generated
+ * tsvector column (not listed here: never read or written by the application).
+ */
+export interface RequestSearchTable {
+  request_id: string
+  source: string
+  reference: string
+  summary: string
+  body: string
+}
+
+/** A user's named set of list filters (the list's query string, validated, as JSON text). */
+export interface SavedViewTable {
+  id: string
+  user_id: string
+  name: string
+  filters: string
+  created_at: string
+}
+export type SavedViewRow = Selectable<SavedViewTable>

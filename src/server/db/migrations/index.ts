@@ -3,8 +3,8 @@ import * as m0300 from './2026-11-28T0300_create-reference-and-states.ts'
 import * as m0400 from './2026-11-28T0400_identity-and-access.ts'
 import * as m0500 from './2026-11-28T0500_audit-hash-chain.ts'
 import * as m0600 from './2026-11-28T0600_requests.ts'
-import * as m0710 from './2026-11-28T0710_request-search.ts'
 import * as m0700 from './2026-11-28T0700_messages-documents.ts'
+import * as m0710 from './2026-11-28T0710_request-search.ts'
 
 // Listed by hand rather than read from the folder: the list is what ships, and no file that
 // happens to sit here (a test, an editor backup) can become a migration.
@@ -13,8 +13,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T0400_identity-and-access': m0400,
   '2026-11-28T0500_audit-hash-chain': m0500,
   '2026-11-28T0600_requests': m0600,
-  '2026-11-28T0710_request-search': m0710,
   '2026-11-28T0700_messages-documents': m0700,
+  '2026-11-28T0710_request-search': m0710,
 }
 
 export const migrationProvider: MigrationProvider = {

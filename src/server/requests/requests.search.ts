@@ -1,0 +1,178 @@
+import { type Expression, sql } from 'kysely'
+import type { Actor } from '../context.ts'
+import type { Db } from '../db/database.ts'
+import { isSqlite } from '../db/dialect.ts'
+import { type RequestFilters, visibleRequestsQuery } from './requests.repository.ts'
+
+// Full-text search over requests, in English and French (migration 2026-11-28T0710). The index
+// is a document table, request_search, with one row per request and source: the request's own
+// fields are source 'request'; any feature may feed its texts (a message: 'message:<id>') through
+// indexRequestText, in the transaction of its write. A search never decides who sees what: it
+// only narrows the list's query, which keeps visibleTo() (requests.repository.ts).
+
+/** The most words of a query that count; more are ignored rather than refused. */
+const MAX_TERMS = 12
+const MAX_TERM_LENGTH = 64
+
+/** Lower case without accents, as both indexes see words ("Arrêt" → "arret", "Œuvre" → "oeuvre"). */
+export function foldText(text: string): string {
+  return text
+    .toLowerCase()
+    .replaceAll('œ', 'oe')
+    .replaceAll('æ', 'ae')
+    .replaceAll('ß', 'ss')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+}
+
+/**
+ * The words of a user's query: letters and digits only, so that no character of either
+ * engine's query syntax (quotes, *, :, -, NEAR(, OR, parentheses, &, |, !) ever reaches it.
+ * "ICC-OTP-2026-000123" gives four words, found together in the reference.
+ */
+export function parseSearchTerms(q: string): string[] {
+  const words = foldText(q).match(/[\p{L}\p{N}]+/gu) ?? []
+  return [...new Set(words.map((w) => w.slice(0, MAX_TERM_LENGTH)))].slice(0, MAX_TERMS)
+}
+
+export type RequestSearchParts = {
+  /** 'request' for the request's own fields; e.g. 'message:<id>' for a message's text. */
+  source: string
+  reference?: string | null | undefined
+  summary?: string | null | undefined
+  body?: readonly (string | null | undefined)[] | undefined
+}
+
+/** Writes (or replaces) one search document of a request; call it in the write's transaction. */
+export async function indexRequestText(trx: Db, requestId: string, parts: RequestSearchParts) {
+  const row = {
+    request_id: requestId,
+    source: parts.source,
+    reference: parts.reference ?? '',
+    summary: parts.summary ?? '',
+    body: (parts.body ?? []).filter((t): t is string => typeof t === 'string' && t.length > 0).join('\n'),
+  }
+  await trx
+    .insertInto('request_search')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['request_id', 'source'])
+        .doUpdateSet({ reference: row.reference, summary: row.summary, body: row.body }),
+    )
+    .execute()
+}
+
+/** Removes one search document (e.g. a deleted message). */
+export async function unindexRequestText(trx: Db, requestId: string, source: string) {
+  await trx.deleteFrom('request_search').where('request_id', '=', requestId).where('source', '=', source).execute()
+}
+
+type SearchedFields = { reference: string; summary: string; facts?: string | null; assistance_sought?: string | null }
+
+/** The search document of a request's own fields. */
+export function requestSearchParts(row: SearchedFields) {
+  return { source: 'request', reference: row.reference, summary: row.summary, body: [row.facts, row.assistance_sought] }
+}
+
+/** Index the request documents of many requests at once (demo and bulk loads). */
+export async function indexRequestsText(trx: Db, rows: readonly (SearchedFields & { id: string })[]) {
+  for (let k = 0; k < rows.length; k += 200) {
+    const values = rows.slice(k, k + 200).map((r) => {
+      const parts = requestSearchParts(r)
+      return {
+        request_id: r.id,
+        source: parts.source,
+        reference: parts.reference,
+        summary: parts.summary,
+        body: parts.body.filter(Boolean).join('\n'),
+      }
+    })
+    if (values.length > 0) await trx.insertInto('request_search').values(values).execute()
+  }
+}
+
+// Dialect-specific on purpose: FTS5 MATCH on SQLite, tsvector @@ tsquery on PostgreSQL.
+// Every term is a prefix ("arrest" finds "arrested"); all terms must match (AND).
+
+function ftsQuery(terms: readonly string[]) {
+  // Terms are letters and digits only; quoting makes each a plain string in FTS5's syntax.
+  return terms.map((t) => `"${t}"*`).join(' AND ')
+}
+
+function tsQuery(terms: readonly string[]) {
+  // Each term may match as written ('simple': references, names) or stemmed in either language.
+  const one = (t: string) =>
+    sql`(to_tsquery('simple', ${`${t}:*`}) || to_tsquery('english', ${`${t}:*`}) || to_tsquery('french', ${`${t}:*`}))`
+  return sql.join(terms.map(one), sql` && `)
+}
+
+/** Ids of requests with a document matching every term (to be narrowed by the visibility rule). */
+export function matchingRequestIds(db: Db, terms: readonly string[]): Expression<string> {
+  if (isSqlite(db)) {
+    return sql<string>`(select s.request_id from request_search_fts f join request_search s on s.id = f.rowid
+      where request_search_fts match ${ftsQuery(terms)})`
+  }
+  return sql<string>`(select request_id from request_search where document @@ (${tsQuery(terms)}))`
+}
+
+/** Per request, the relevance of its best-matching document (higher is better). */
+function rankedMatches(db: Db, terms: readonly string[]) {
+  if (isSqlite(db)) {
+    // bm25 is lower-is-better: negated. Weights: reference 10, summary 4, body 1. The no-op
+    // "limit -1" keeps SQLite from flattening the subquery into the aggregate, where FTS5's
+    // auxiliary functions cannot run.
+    return sql`(select s.request_id as request_id, max(-f.rank) as relevance
+      from (select rowid, bm25(request_search_fts, 10.0, 4.0, 1.0) as rank from request_search_fts
+            where request_search_fts match ${ftsQuery(terms)} limit -1) f
+      join request_search s on s.id = f.rowid group by s.request_id)`
+  }
+  // float8: the value a cursor carries back must compare exactly (real would round).
+  return sql`(select request_id, max(ts_rank(document, q))::float8 as relevance
+    from request_search, (select ${tsQuery(terms)} as q) query
+    where document @@ q group by request_id)`
+}
+
+/**
+ * The list's filters narrowed by a full-text query. A query without any word (only punctuation)
+ * matches nothing.
+ */
+export function withSearch(db: Db, filters: RequestFilters, q: string | undefined) {
+  if (q === undefined) return { filters, terms: [] as string[] }
+  const terms = parseSearchTerms(q)
+  return {
+    filters: terms.length === 0 ? { ...filters, ids: [] } : { ...filters, matching: matchingRequestIds(db, terms) },
+    terms,
+  }
+}
+
+/** A keyset position in relevance order: the last row's relevance and id. */
+export type RelevanceKeyset = [number, string]
+
+/** Visible requests matching the terms and the filters, most relevant first, in keyset pages. */
+export async function listVisibleRequestsByRelevance(
+  db: Db,
+  actor: Actor,
+  input: {
+    terms: readonly string[]
+    filters: RequestFilters
+    after: RelevanceKeyset | null
+    limit: number
+    nowIso: string
+  },
+) {
+  if (input.terms.length === 0) return []
+  const relevance = sql.ref<number>('hits.relevance')
+  let q = visibleRequestsQuery(db, actor, input.filters, input.nowIso)
+    .innerJoin(rankedMatches(db, input.terms).as('hits'), 'hits.request_id' as never, 'requests.id')
+    .selectAll('requests')
+    .select(relevance.as('relevance'))
+  if (input.after) {
+    const [value, id] = input.after
+    q = q.where((eb) =>
+      eb.or([eb(relevance, '<', value), eb.and([eb(relevance, '=', value), eb('requests.id', '>', id)])]),
+    )
+  }
+  const rows = await q.orderBy(relevance, 'desc').orderBy('requests.id', 'asc').limit(input.limit).execute()
+  return rows.map((r) => ({ ...r, relevance: Number(r.relevance) }))
+}
