@@ -9,9 +9,11 @@ import type { Config } from './config.ts'
 import type { Ctx } from './context.ts'
 import { createDb, type DbHandle } from './db/database.ts'
 import { demoRoutes } from './demo/demo.routes.ts'
+import { documentsRoutes } from './documents/documents.routes.ts'
 import { AppError } from './errors.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { identityRoutes } from './identity/identity.routes.ts'
+import { messagesRoutes } from './messages/messages.routes.ts'
 import { metaRoutes } from './meta/meta.routes.ts'
 import { registerAccessControl } from './plugins/access.ts'
 import { registerErrorHandler } from './plugins/error-handler.ts'
@@ -116,6 +118,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(agreementsRoutes, { prefix: API_PREFIX })
   await app.register(situationsRoutes, { prefix: API_PREFIX })
   await app.register(requestsRoutes, { prefix: API_PREFIX })
+  await app.register(messagesRoutes, { prefix: API_PREFIX })
+  await app.register(documentsRoutes(config), { prefix: API_PREFIX })
   await app.register(demoRoutes, { prefix: API_PREFIX })
   await app.register(auditRoutes(config.secrets.auditSigningKey), { prefix: API_PREFIX })
   await registerWebApp(app, config.webDir)

@@ -27,6 +27,18 @@ const AUDITOR = { access: 'roles', roles: ['court_organ:auditor'] } as const
 const COURT_STAFF = { access: 'roles', roles: ['court_organ:officer', 'court_organ:approver'] } as const
 const DRAFTERS = { access: 'roles', roles: ['court_organ:officer', 'court_organ:approver', 'defence:counsel'] } as const
 /** Everyone who takes some step of a request's life cycle (requests.lifecycle.ts says which). */
+/** Who may add to a request's thread and documents (the request itself says whether they do). */
+const CONTRIBUTORS = {
+  access: 'roles',
+  roles: [
+    'court_organ:officer',
+    'court_organ:approver',
+    'defence:counsel',
+    'state:focal-point',
+    'state:officer',
+    'io:focal-point',
+  ],
+} as const
 const REQUEST_ACTORS = {
   access: 'roles',
   roles: [
@@ -80,6 +92,14 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/v1/requests/:id/transitions': REQUEST_ACTORS,
   'GET /api/v1/requests/:id/receipts': SIGNED_IN,
   'POST /api/v1/requests/:id/deadline-changes': COURT_STAFF,
+  // Messages and documents: reading follows the request's visibility (a redacted public version
+  // is readable by anyone, the anonymous portal included); adding is for the Court side and the
+  // addressee once transmitted (requests.participation.ts decides, per request).
+  'GET /api/v1/requests/:id/messages': SIGNED_IN,
+  'POST /api/v1/requests/:id/messages': CONTRIBUTORS,
+  'GET /api/v1/requests/:id/documents': PUBLIC,
+  'POST /api/v1/requests/:id/documents': CONTRIBUTORS,
+  'GET /api/v1/documents/:id/content': PUBLIC,
   // Authentication
   'GET /api/v1/auth/session': PUBLIC,
   'POST /api/v1/auth/login': PUBLIC,

@@ -4,6 +4,7 @@ import { auditSignerFromSeed } from '../audit/audit.signing.ts'
 import { actorLabel, actorOrg, type Ctx } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { parseJson, toJson } from '../db/values.ts'
+import { listRequestDocumentHashes } from '../documents/documents.service.ts'
 import { AppError } from '../errors.ts'
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
 import { isFinal, standsIn, TRANSITIONS, transitionRefusal } from './requests.lifecycle.ts'
@@ -179,7 +180,7 @@ async function issueReceipt(
       checklist: parseJson(row.checklist),
       responseDeadline: row.response_deadline,
     }),
-    documents: [], // documents arrive with the messages and documents feature
+    documents: await listRequestDocumentHashes(trx, row.id),
     event: {
       id: event.id,
       action: event.action,

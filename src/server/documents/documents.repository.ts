@@ -1,0 +1,85 @@
+import type { Db } from '../db/database.ts'
+import type { DocumentBlobTable, NewDocumentRow } from './documents.table.ts'
+
+// Every query of documents and their encrypted blobs. Visibility is decided before these run:
+// through the requests service (the request's need-to-know), or by a document's own 'public'
+// classification (a redacted public version).
+
+export const DOCUMENT_RECORD = 'document'
+
+const ORDER = ['created_at', 'id'] as const
+
+export async function insertDocument(db: Db, row: NewDocumentRow, blob: DocumentBlobTable) {
+  await db.insertInto('documents').values(row).execute()
+  await db.insertInto('document_blobs').values(blob).execute()
+}
+
+export function findDocumentById(db: Db, id: string) {
+  return db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export function listRequestDocuments(db: Db, requestId: string) {
+  return db
+    .selectFrom('documents')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy([...ORDER])
+    .execute()
+}
+
+export function listPublicRequestDocuments(db: Db, requestId: string) {
+  return db
+    .selectFrom('documents')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .where('classification', '=', 'public')
+    .orderBy([...ORDER])
+    .execute()
+}
+
+export async function hasSuccessor(db: Db, id: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('documents').select('id').where('supersedes', '=', id).executeTakeFirst())
+}
+
+export function findBlob(db: Db, documentId: string) {
+  return db.selectFrom('document_blobs').selectAll().where('document_id', '=', documentId).executeTakeFirst()
+}
+
+export function listDocumentHashes(db: Db, requestId: string) {
+  return db
+    .selectFrom('documents')
+    .select(['id', 'sha256'])
+    .where('request_id', '=', requestId)
+    .orderBy([...ORDER])
+    .execute()
+}
+
+export function listDocumentsByIds(db: Db, requestId: string, ids: readonly string[]) {
+  return db
+    .selectFrom('documents')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .where('id', 'in', [...ids])
+    .execute()
+}
+
+/** Attaches the documents to the message; only those not yet attached to one. Returns how many. */
+export async function attachDocuments(db: Db, ids: readonly string[], messageId: string): Promise<number> {
+  const result = await db
+    .updateTable('documents')
+    .set({ message_id: messageId })
+    .where('id', 'in', [...ids])
+    .where('message_id', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+export function listDocumentsOfMessages(db: Db, messageIds: readonly string[]) {
+  if (messageIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('documents')
+    .selectAll()
+    .where('message_id', 'in', [...messageIds])
+    .orderBy([...ORDER])
+    .execute()
+}
