@@ -56,6 +56,7 @@ export function NewRequestPage() {
   const [caseId, setCaseId] = useState<string | null>(null)
   const [personIds, setPersonIds] = useState<string[]>([])
   const [classification, setClassification] = useState<Classification>('confidential')
+  const [compartment, setCompartment] = useState<string | null>(null)
   const [urgency, setUrgency] = useState<'normal' | 'urgent'>('normal')
   const [language, setLanguage] = useState<string | null>(null)
   const [channel, setChannel] = useState<string | null>(null)
@@ -107,6 +108,7 @@ export function NewRequestPage() {
       ...(legalBasis.trim().length >= 2 ? { legalBasis: legalBasis.trim() } : {}),
       ...((language ?? proposedLanguage) ? { language: (language ?? proposedLanguage) as string } : {}),
       ...((channel ?? proposedChannel) ? { channel: (channel ?? proposedChannel) as string } : {}),
+      ...(compartment ? { compartment } : {}),
       ...(deadline ? { responseDeadline: `${deadline}T23:59:59.000Z` } : {}),
     }
     create.mutate(body, {
@@ -236,6 +238,14 @@ export function NewRequestPage() {
                 value={classification}
                 onChange={(v) => v && setClassification(v as Classification)}
                 allowDeselect={false}
+              />
+              <Select
+                label={t('wizard.compartment')}
+                description={t('wizard.compartmentHelp')}
+                data={user?.compartments ?? []}
+                value={compartment}
+                onChange={setCompartment}
+                clearable
               />
               <Select
                 label={t('requests.urgency')}
