@@ -12,12 +12,15 @@ import { Kysely, SqliteDialect } from 'kysely'
 import type { UserActor } from '../src/server/context.ts'
 import type { Database } from '../src/server/db/tables.ts'
 import * as repo from '../src/server/requests/requests.repository.ts'
+import { listVisibleRequestsByRelevance, withSearch } from '../src/server/requests/requests.search.ts'
 
 export type FloorPlan = {
   actors: Record<string, UserActor>
   filters: repo.RequestFilters
   countFilters: repo.RequestFilters
   requestId: string
+  /** Full-text search (q) and its filters, when the server has search. */
+  search: { q: string; filters: repo.RequestFilters } | null
 }
 
 const file = process.env.BENCH_FLOOR_FILE as string
@@ -57,6 +60,16 @@ for (const [name, actor] of Object.entries(plan.actors)) {
       await repo.countVisibleRequests(kysely, actor, plan.filters, nowIso)
     }),
   )
+  const search = plan.search
+  if (search)
+    routes.set(
+      `search/${name}`,
+      await capture(async () => {
+        const { filters, terms } = withSearch(kysely, search.filters, search.q)
+        await listVisibleRequestsByRelevance(kysely, actor, { terms, filters, after: null, limit: 51, nowIso })
+        await repo.countVisibleRequests(kysely, actor, filters, nowIso)
+      }),
+    )
   routes.set(
     `counts/${name}`,
     await capture(() => repo.countVisibleRequestsByStatus(kysely, actor, plan.countFilters, nowIso)),

@@ -202,7 +202,10 @@ export async function generateRequests(options: {
     role: 'officer',
     compartments: [],
   })
-  const hasMessages = (await handle.db.introspection.getTables()).some((t) => t.name === 'request_messages')
+  const tables = new Set((await handle.db.introspection.getTables()).map((t) => t.name))
+  const hasMessages = tables.has('request_messages')
+  // Full-text search documents, as requests.search.ts writes them (requestSearchParts), when the table exists.
+  const hasSearch = tables.has('request_search')
   if (options.file) await handle.close()
   const writer = options.file ? sqliteWriter(options.file) : postgresWriter(handle)
 
@@ -220,6 +223,7 @@ export async function generateRequests(options: {
     const timeline: Row[] = []
     const recipients: Row[] = []
     const messages: Row[] = []
+    const documents: Row[] = []
     for (let i = start; i < Math.min(options.requests, start + batchSize); i++) {
       const id = randomUUID()
       const type = pick(usable)
@@ -295,8 +299,17 @@ export async function generateRequests(options: {
         created_at: created,
         updated_at: at,
       })
-      if (hasMessages && transmittedAt && rnd() < 0.5)
-        messages.push({
+      const request = requests.at(-1) as Record<string, string | null>
+      if (hasSearch)
+        documents.push({
+          request_id: id,
+          source: 'request',
+          reference: request.reference,
+          summary: request.summary,
+          body: `${request.facts}\n${request.assistance_sought}`,
+        })
+      if (hasMessages && transmittedAt && rnd() < 0.5) {
+        const message = {
           id: randomUUID(),
           request_id: id,
           author_user_id: author.id,
@@ -304,7 +317,17 @@ export async function generateRequests(options: {
           author_org: 'ICC-OTP',
           body: `Please confirm receipt of the ${pick(WORDS)} (generated).`,
           created_at: addDays(transmittedAt, 1),
-        })
+        }
+        messages.push(message)
+        if (hasSearch)
+          documents.push({
+            request_id: id,
+            source: `message:${message.id}`,
+            reference: '',
+            summary: '',
+            body: message.body,
+          })
+      }
       // The addressee learns of a request when it is transmitted (docs/requests.md, need-to-know).
       if (transmittedAt) {
         recipients.push({
@@ -323,6 +346,7 @@ export async function generateRequests(options: {
     await writer.insert('request_events', timeline)
     if (recipients.length > 0) await writer.insert('record_recipients', recipients)
     if (messages.length > 0) await writer.insert('request_messages', messages)
+    if (documents.length > 0) await writer.insert('request_search', documents)
     messageRows += messages.length
     await writer.commit()
     const done = Math.min(options.requests, start + batchSize)

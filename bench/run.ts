@@ -171,7 +171,15 @@ async function benchSize(size: number) {
       (i) => i.classification === 'confidential' && actors.officer?.compartments.includes(i.compartment),
     )
     if (!one) throw new Error('no request visible to both actors in the first page')
+    const searchQuery = `q=vessel&addressee=${STATE}&limit=50`
+    const searchProbe = await fetch(`${base}/api/v1/requests?${searchQuery}`, {
+      headers: { authorization: `Bearer ${tokens.officer}` },
+    })
+    const hasSearch = searchProbe.ok
+    if (!hasSearch && size === sizes[0])
+      notes.push(`full-text search skipped: GET /api/v1/requests?q= answered ${searchProbe.status}`)
     const plan: FloorPlan = {
+      search: hasSearch ? { q: 'vessel', filters: { addressee: STATE } } : null,
       actors,
       filters: { addressee: STATE, status: LIST_STATUSES },
       countFilters: { addressee: STATE },
@@ -188,13 +196,6 @@ async function benchSize(size: number) {
     })
     const floorBase = `http://127.0.0.1:${floorPort}`
     await waitFor(`${floorBase}/constant`)
-    const searchProbe = await fetch(`${base}/api/v1/requests?q=witness&limit=50`, {
-      headers: { authorization: `Bearer ${tokens.officer}` },
-    })
-    const hasSearch = searchProbe.ok
-    if (!hasSearch && size === sizes[0])
-      notes.push(`full-text search skipped: GET /api/v1/requests?q= answered ${searchProbe.status}`)
-
     const targets: { name: string; url: string; token: string | null; floor: string | null }[] = [
       { name: 'floor: bare Fastify constant', url: `${floorBase}/constant`, token: null, floor: null },
       // The server's own constant route: framework and plugins, no authentication, no database.
@@ -226,12 +227,15 @@ async function benchSize(size: number) {
         },
       )
       if (hasSearch)
-        targets.push({
-          name: `${name}: search "witness"`,
-          url: `${base}/api/v1/requests?q=witness&limit=50`,
-          token,
-          floor: `${name}: floor list SQL`,
-        })
+        targets.push(
+          { name: `${name}: floor search SQL`, url: `${floorBase}/search/${name}`, token: null, floor: null },
+          {
+            name: `${name}: search "vessel" in ${STATE}`,
+            url: `${base}/api/v1/requests?${searchQuery}`,
+            token,
+            floor: `${name}: floor search SQL`,
+          },
+        )
     }
     for (const t of targets) {
       process.stderr.write(`  ${size.toLocaleString('en')} · ${t.name}…\n`)
