@@ -304,8 +304,8 @@ export async function generateRequests(options: {
         documents.push({
           request_id: id,
           source: 'request',
-          reference: request.reference,
-          summary: request.summary,
+          reference: request.reference ?? null,
+          summary: request.summary ?? null,
           body: `${request.facts}\n${request.assistance_sought}`,
         })
       if (hasMessages && transmittedAt && rnd() < 0.5) {
