@@ -31,11 +31,11 @@ function detectKind(bytes: Buffer): Kind | null {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png'
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg'
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    // Office Open XML is a zip whose entry names are stored in clear in its headers.
-    const names = bytes.toString('latin1')
-    if (!names.includes('[Content_Types].xml')) return null
-    if (names.includes('word/document.xml')) return 'docx'
-    if (names.includes('xl/workbook.xml')) return 'xlsx'
+    // Office Open XML is a zip whose entry names are stored in clear in its headers. Macros
+    // (vbaProject.bin: .docm/.xlsm renamed) are not documents we pass on to the other side.
+    if (!bytes.includes('[Content_Types].xml') || bytes.includes('vbaProject.bin')) return null
+    if (bytes.includes('word/document.xml')) return 'docx'
+    if (bytes.includes('xl/workbook.xml')) return 'xlsx'
     return null
   }
   return isPlainText(bytes) ? 'text' : null
