@@ -5,7 +5,7 @@ import { createTestDb, type TestDb, testDialect } from '../../../test/db.ts'
 import type { Actor } from '../context.ts'
 import { createCheckpoint } from './audit.checkpoints.service.ts'
 import { GENESIS_HASH, hashEntry } from './audit.hash.ts'
-import { recordAuditEvent } from './audit.service.ts'
+import { recordAuditEvent, recordAuditedRead } from './audit.service.ts'
 import { auditSignerFromSeed, signStatement } from './audit.signing.ts'
 import { verifyAuditTrail } from './audit.verify.ts'
 
@@ -350,5 +350,44 @@ describe.runIf(testDialect === 'postgres')('concurrent writers on PostgreSQL', (
     } finally {
       await fresh.destroy()
     }
+  })
+})
+
+describe('recordAuditedRead', () => {
+  // A fresh trail: tests above tamper with the shared one on purpose.
+  let fresh: TestDb
+  beforeAll(async () => {
+    fresh = await createTestDb()
+  })
+  afterAll(async () => fresh.destroy())
+  const trail = () => fresh.db.selectFrom('audit_events').selectAll().orderBy('id').execute()
+
+  it('commits concurrent reads together, each chained, each resolved once durable', async () => {
+    const ctx = systemCtx(fresh.db, userActor)
+    const before = (await trail()).length
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        recordAuditedRead(ctx, { action: 'test.read', recordType: 'test', recordId: `read${i}` }),
+      ),
+    )
+    const after = await trail()
+    expect(after.slice(before).map((r) => r.record_id)).toEqual(Array.from({ length: 8 }, (_, i) => `read${i}`))
+    expect(await verifyAuditTrail(fresh.db)).toMatchObject({ ok: true })
+  })
+
+  it('fails every read of a group whose commit fails, and the next group still commits', async () => {
+    const ctx = systemCtx(fresh.db, userActor)
+    const circular: Record<string, unknown> = {}
+    circular.self = circular
+    const failed = await Promise.allSettled([
+      recordAuditedRead(ctx, { action: 'test.read', recordId: 'ok-but-grouped' }),
+      recordAuditedRead(ctx, { action: 'test.read', details: circular }),
+    ])
+    expect(failed.map((r) => r.status)).toEqual(['rejected', 'rejected'])
+    await recordAuditedRead(ctx, { action: 'test.read', recordId: 'next' })
+    const all = await trail()
+    expect(all.at(-1)?.record_id).toBe('next')
+    expect(all.some((r) => r.record_id === 'ok-but-grouped')).toBe(false)
+    expect(await verifyAuditTrail(fresh.db)).toMatchObject({ ok: true })
   })
 })

@@ -1,5 +1,5 @@
 import type { Classification } from '../access/classification.ts'
-import { recordAuditEvent } from '../audit/audit.service.ts'
+import { recordAuditedRead } from '../audit/audit.service.ts'
 import type { Actor, Ctx } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { parseJson, toBool } from '../db/values.ts'
@@ -99,10 +99,11 @@ export async function listRequestRows(
   return rows.map((row) => ({ row, key: [repo.sortValueOf(row, parsed.key), row.id] }))
 }
 
-export async function auditRequestReads(ctx: Ctx, trx: Db, rows: RequestRow[], action: string) {
+/** Audits the read of non-public requests; resolves once the entry is durable (group commit). */
+export async function auditRequestReads(ctx: Ctx, rows: RequestRow[], action: string) {
   const nonPublic = rows.filter((r) => r.classification !== 'public')
   if (nonPublic.length === 0) return
-  await recordAuditEvent(ctx, trx, {
+  await recordAuditedRead(ctx, {
     action,
     recordType: repo.REQUEST_RECORD,
     ...(nonPublic.length === 1 ? { recordId: nonPublic[0]?.id, classification: nonPublic[0]?.classification } : {}),
@@ -118,14 +119,13 @@ export async function listRequests(ctx: Ctx, query: ListRequestsQuery) {
   const { rows, counts } = await ctx.db.transaction().execute(async (trx) => {
     const rows = await listRequestRows(trx, ctx.actor, { sort, terms, filters, after, limit: query.limit + 1, nowIso })
     const counts = await repo.countVisibleRequests(trx, ctx.actor, filters, nowIso)
-    await auditRequestReads(
-      ctx,
-      trx,
-      rows.slice(0, query.limit).map((r) => r.row),
-      'request.listed',
-    )
     return { rows, counts }
   })
+  await auditRequestReads(
+    ctx,
+    rows.slice(0, query.limit).map((r) => r.row),
+    'request.listed',
+  )
   const page = rows.slice(0, query.limit)
   const last = page.at(-1)
   return {
@@ -195,7 +195,6 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
     const row = await repo.findVisibleRequest(trx, ctx.actor, id)
     // Not visible and not existing get the same answer.
     if (!row) throw new AppError('RECORD_NOT_FOUND', `No request ${id}`)
-    await auditRequestReads(ctx, trx, [row], 'request.read')
     return {
       row,
       events: await repo.listRequestEvents(trx, id),
@@ -206,6 +205,7 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
     }
   })
   const { row } = loaded
+  await auditRequestReads(ctx, [row], 'request.read')
   const { answers, items, missing } = evaluateRequest(row, loaded.personIds.length)
   const texts = await statuteTexts(ctx)
   return {
