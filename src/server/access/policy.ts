@@ -85,6 +85,12 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   // (requests.lifecycle.ts).
   'GET /api/v1/requests': SIGNED_IN,
   'GET /api/v1/requests/counts': SIGNED_IN,
+  // Saved views are the caller's own; exports are the list as a file (same visibility, audited).
+  'GET /api/v1/requests/views': SIGNED_IN,
+  'POST /api/v1/requests/views': SIGNED_IN,
+  'DELETE /api/v1/requests/views/:id': SIGNED_IN,
+  'GET /api/v1/requests/export.csv': SIGNED_IN,
+  'GET /api/v1/requests/export.xlsx': SIGNED_IN,
   'POST /api/v1/requests': DRAFTERS,
   'GET /api/v1/requests/:id': SIGNED_IN,
   'PATCH /api/v1/requests/:id': DRAFTERS,

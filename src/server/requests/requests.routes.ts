@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import { ErrorResponse } from '../http/error-schema.ts'
 import { createRequests, updateDraft } from './requests.drafting.ts'
+import { type ExportFormat, exportRequests, XLSX_MEDIA_TYPE } from './requests.export.ts'
 import { countRequests, getRequest, listRequests } from './requests.read.ts'
 import {
   AllowedStepsSchema,
@@ -8,6 +10,7 @@ import {
   CreatedRequestsSchema,
   CreateRequestBody,
   DeadlineChangeBody,
+  ExportRequestsQuery,
   ListRequestsQuery,
   ReceiptListSchema,
   RequestCountsSchema,
@@ -18,6 +21,15 @@ import {
   UpdateDraftBody,
 } from './requests.schemas.ts'
 import { changeDeadline, listAllowedSteps, listRequestReceipts, transitionRequest } from './requests.transitions.ts'
+import {
+  deleteView,
+  listSavedViews,
+  SavedViewListSchema,
+  SavedViewSchema,
+  SaveViewBody,
+  saveView,
+  ViewParams,
+} from './requests.views.ts'
 
 const errors = {
   400: ErrorResponse,
@@ -54,6 +66,77 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => countRequests(req.ctx, req.query),
   )
+  app.get(
+    '/requests/views',
+    {
+      schema: {
+        tags,
+        summary: "The caller's saved views (named sets of list filters)",
+        response: { 200: SavedViewListSchema, ...errors },
+      },
+    },
+    async (req) => listSavedViews(req.ctx),
+  )
+  app.post(
+    '/requests/views',
+    {
+      schema: {
+        tags,
+        summary: 'Save the list filters under a name (the same name again replaces them)',
+        body: SaveViewBody,
+        response: { 201: SavedViewSchema, ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await saveView(req.ctx, req.body)),
+  )
+  app.delete(
+    '/requests/views/:id',
+    {
+      schema: {
+        tags,
+        summary: "Delete one of the caller's saved views",
+        params: ViewParams,
+        response: { 204: z.null().describe('Deleted'), ...errors },
+      },
+    },
+    async (req, reply) => {
+      await deleteView(req.ctx, req.params.id)
+      return reply.code(204).send(null)
+    },
+  )
+  for (const format of ['csv', 'xlsx'] as const satisfies ExportFormat[]) {
+    const mediaType = format === 'csv' ? 'text/csv' : XLSX_MEDIA_TYPE
+    app.get(
+      `/requests/export.${format}`,
+      {
+        schema: {
+          tags,
+          summary: `Every visible request the list's filters and q select, as ${format.toUpperCase()} (audited; at most 50,000)`,
+          querystring: ExportRequestsQuery,
+          response: {
+            200: {
+              description: `The list's rows and columns as ${format.toUpperCase()}, served as an attachment`,
+              content: { [mediaType]: { schema: z.string().meta({ format: 'binary' }) } },
+            },
+            ...errors,
+          },
+        },
+      },
+      async (req, reply) => {
+        const file = await exportRequests(req.ctx, req.query, format)
+        return (
+          reply
+            .type(file.mediaType)
+            .header('content-disposition', `attachment; filename="${file.filename}"`)
+            .header('x-content-type-options', 'nosniff')
+            .header('cache-control', 'no-store')
+            .header('x-total-count', String(file.rows))
+            // A Buffer is sent as is (Fastify never runs the response serializer on one).
+            .send(file.content as unknown as string)
+        )
+      },
+    )
+  }
   app.post(
     '/requests',
     {

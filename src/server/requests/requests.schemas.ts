@@ -102,6 +102,9 @@ export const ListRequestsQuery = z.strictObject({
 })
 export type ListRequestsQuery = z.infer<typeof ListRequestsQuery>
 export const CountRequestsQuery = ListRequestsQuery.omit({ sort: true, limit: true, cursor: true })
+/** An export takes the list's query without its page: every matching row, in the list's order. */
+export const ExportRequestsQuery = ListRequestsQuery.omit({ limit: true, cursor: true })
+export type ExportRequestsQuery = z.infer<typeof ExportRequestsQuery>
 export type CountRequestsQuery = z.infer<typeof CountRequestsQuery>
 
 export const RequestSummarySchema = z.object({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDb, type TestDb } from '../../../../test/db.ts'
-import { migrateDown, migrateToLatest } from '../migrate.ts'
+import { listMigrations, migrateDown, migrateToLatest } from '../migrate.ts'
 
 let db: TestDb
 beforeAll(async () => {
@@ -25,7 +25,10 @@ describe('migration 2026-11-28T0600_requests', () => {
   it('creates the tables of requests and their records, goes down and up again', async () => {
     await migrateToLatest(db.db)
     expect(await tableNames()).toEqual(expect.arrayContaining(TABLES))
-    await migrateDown(db.db)
+    // Later migrations go down first, then this one.
+    const isApplied = async () =>
+      (await listMigrations(db.db)).find((m) => m.name === '2026-11-28T0600_requests')?.executedAt !== null
+    while (await isApplied()) await migrateDown(db.db)
     const after = await tableNames()
     for (const t of TABLES) expect(after).not.toContain(t)
     await migrateToLatest(db.db)
