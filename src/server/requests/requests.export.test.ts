@@ -2,9 +2,12 @@ import ExcelJS from 'exceljs'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUserWithToken } from '../../../test/auth.ts'
+import { systemCtx } from '../../../test/context.ts'
 import { createTestDb, type TestDb, testConfig } from '../../../test/db.ts'
 import { buildApp } from '../app.ts'
-import { neutraliseFormula } from './requests.export.ts'
+import type { UserActor } from '../context.ts'
+import { exportRequests, neutraliseFormula } from './requests.export.ts'
+import { ExportRequestsQuery } from './requests.schemas.ts'
 
 // Exports through the API, on both databases: exactly the visible rows the list's filters and q
 // select, in the list's order and columns; formulas neutralised; every export audited.
@@ -135,6 +138,41 @@ describe('GET /requests/export.xlsx', () => {
     expect(rows.map((r) => r[0])).toEqual(await listRefs('a', {}))
     expect(rows.map((r) => r[7])).toContain(`'=HYPERLINK("http://evil.example","click") (fictional)`)
     expect(rows.map((r) => r[7])).toContain('Remise de la personne recherchée — éléments (fictif)')
+  })
+})
+
+describe('exportRequests', () => {
+  it('refuses more rows than the cap with EXPORT_TOO_LARGE, and audits nothing', async () => {
+    const user = await db.db
+      .selectFrom('users')
+      .select(['id', 'email', 'display_name'])
+      .where('org_code', '=', 'ICC-OTP')
+      .executeTakeFirstOrThrow()
+    const actor: UserActor = {
+      kind: 'user',
+      userId: user.id,
+      email: user.email,
+      name: user.display_name,
+      orgCode: 'ICC-OTP',
+      orgKind: 'court_organ',
+      role: 'officer',
+      compartments: ['EXP-A'],
+      via: 'token',
+      sessionId: null,
+      scopes: ['read'],
+    }
+    const ctx = systemCtx(db.db, actor)
+    const count = async () =>
+      (await db.db.selectFrom('audit_events').select('id').where('action', '=', 'request.exported').execute()).length
+    const before = await count()
+    await expect(exportRequests(ctx, ExportRequestsQuery.parse({ sort: 'reference' }), 'csv', 2)).rejects.toMatchObject(
+      {
+        code: 'EXPORT_TOO_LARGE',
+        details: { total: 3, limit: 2 },
+      },
+    )
+    expect(await count()).toBe(before)
+    expect((await exportRequests(ctx, ExportRequestsQuery.parse({ sort: 'reference' }), 'csv', 3)).rows).toBe(3)
   })
 })
 

@@ -54,15 +54,21 @@ export type ExportFormat = 'csv' | 'xlsx'
 export type ExportFile = { content: Buffer; mediaType: string; filename: string; rows: number }
 
 /** Reads every matching visible row in batches, handing each batch to `write`. */
-async function readAll(ctx: Ctx, trx: Db, query: ExportRequestsQuery, write: (rows: RequestSummary[]) => void) {
+async function readAll(
+  ctx: Ctx,
+  trx: Db,
+  query: ExportRequestsQuery,
+  write: (rows: RequestSummary[]) => void,
+  maxRows: number,
+) {
   const nowIso = ctx.now().toISOString()
   const sort = effectiveSort(query)
   const { filters, terms } = withSearch(trx, toFilters(query), query.q)
   const { total } = await countVisibleRequests(trx, ctx.actor, filters, nowIso)
-  if (total > MAX_EXPORT_ROWS)
-    throw new AppError('EXPORT_TOO_LARGE', `${total} requests match; an export holds at most ${MAX_EXPORT_ROWS}`, {
+  if (total > maxRows)
+    throw new AppError('EXPORT_TOO_LARGE', `${total} requests match; an export holds at most ${maxRows}`, {
       total,
-      limit: MAX_EXPORT_ROWS,
+      limit: maxRows,
     })
   const nonPublic: string[] = []
   let after: ListKeyset | null = null
@@ -70,23 +76,28 @@ async function readAll(ctx: Ctx, trx: Db, query: ExportRequestsQuery, write: (ro
   for (;;) {
     const batch = await listRequestRows(trx, ctx.actor, { sort, terms, filters, after, limit: BATCH, nowIso })
     // The count guards the file's size; a row committed meanwhile must not push it past the cap.
-    const rows = batch.slice(0, MAX_EXPORT_ROWS - count)
+    const rows = batch.slice(0, maxRows - count)
     for (const { row } of rows) if (row.classification !== 'public') nonPublic.push(row.id)
     write(rows.map((r) => toRequestSummary(r.row, nowIso)))
     count += rows.length
     const last = batch.at(-1)
-    if (batch.length < BATCH || !last || count >= MAX_EXPORT_ROWS) break
+    if (batch.length < BATCH || !last || count >= maxRows) break
     after = last.key
   }
   return { count, nonPublic }
 }
 
 /** Builds the export file of the list's query and audits it, in one transaction. */
-export async function exportRequests(ctx: Ctx, query: ExportRequestsQuery, format: ExportFormat): Promise<ExportFile> {
+export async function exportRequests(
+  ctx: Ctx,
+  query: ExportRequestsQuery,
+  format: ExportFormat,
+  maxRows = MAX_EXPORT_ROWS,
+): Promise<ExportFile> {
   const day = ctx.now().toISOString().slice(0, 10)
   return ctx.db.transaction().execute(async (trx) => {
     const file = format === 'csv' ? csvBuilder() : xlsxBuilder()
-    const { count, nonPublic } = await readAll(ctx, trx, query, file.write)
+    const { count, nonPublic } = await readAll(ctx, trx, query, file.write, maxRows)
     const content = await file.finish()
     await recordAuditEvent(ctx, trx, {
       action: 'request.exported',
