@@ -240,6 +240,9 @@ async function benchSize(size: number) {
     for (const t of targets) {
       process.stderr.write(`  ${size.toLocaleString('en')} · ${t.name}…\n`)
       results.push({ size, name: t.name, floor: t.floor, ...(await load(t.url, t.token)) })
+      // Requests still queued when the load stops (a slow search) would eat into the next target:
+      // one answer from each process, queued behind them, says both are idle again.
+      await Promise.all([fetch(`${base}/healthz`), fetch(`${floorBase}/constant`)])
     }
   } finally {
     if (floor) await stop(floor)
