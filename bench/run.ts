@@ -52,7 +52,7 @@ function freePort() {
 }
 
 async function waitFor(url: string) {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1200; i++) {
     if (
       await fetch(url).then(
         (r) => r.ok,
@@ -62,7 +62,7 @@ async function waitFor(url: string) {
       return
     await new Promise((r) => setTimeout(r, 100))
   }
-  throw new Error(`${url} did not answer in 60 s`)
+  throw new Error(`${url} did not answer in 120 s`)
 }
 
 function stop(child: ChildProcess) {
@@ -242,7 +242,7 @@ async function benchSize(size: number) {
       results.push({ size, name: t.name, floor: t.floor, ...(await load(t.url, t.token)) })
       // Requests still queued when the load stops (a slow search) would eat into the next target:
       // one answer from each process, queued behind them, says both are idle again.
-      await Promise.all([fetch(`${base}/healthz`), fetch(`${floorBase}/constant`)])
+      await Promise.all([waitFor(`${base}/healthz`), waitFor(`${floorBase}/constant`)])
     }
   } finally {
     if (floor) await stop(floor)
