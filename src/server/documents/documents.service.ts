@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Classification } from '../access/classification.ts'
-import { recordAuditEvent } from '../audit/audit.service.ts'
+import { recordAuditEvent, recordAuditedRead } from '../audit/audit.service.ts'
 import { actorLabel, actorOrg, type Ctx } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { fromBool, toBool } from '../db/values.ts'
@@ -112,27 +112,25 @@ async function lineageOf(trx: Db, request: RequestParticipation, input: UploadDo
 
 /** Every document of the request for who may see it; otherwise its public versions, if any. */
 export async function listDocuments(ctx: Ctx, requestId: string): Promise<{ items: Document[] }> {
-  return ctx.db.transaction().execute(async (trx) => {
+  const { request, rows } = await ctx.db.transaction().execute(async (trx) => {
     const request = await participationOrNull(ctx, trx, requestId)
-    if (request) {
-      const rows = await repo.listRequestDocuments(trx, requestId)
-      const superseded = new Set(rows.map((r) => r.supersedes).filter((s) => s !== null))
-      if (request.classification !== 'public' && rows.length > 0)
-        await recordAuditEvent(ctx, trx, {
-          action: 'document.listed',
-          recordType: 'request',
-          recordId: requestId,
-          classification: request.classification,
-          details: { ids: rows.map((r) => r.id) },
-        })
-      return { items: rows.map((r) => toDocument(r, request, !superseded.has(r.id))) }
-    }
+    if (request) return { request, rows: await repo.listRequestDocuments(trx, requestId) }
     const rows = await repo.listPublicRequestDocuments(trx, requestId)
     // No public version: the request answers as if it did not exist.
     if (rows.length === 0) throw new AppError('RECORD_NOT_FOUND', `No request ${requestId}`)
-    const superseded = new Set(rows.map((r) => r.supersedes).filter((s) => s !== null))
-    return { items: rows.map((r) => toDocument(r, null, !superseded.has(r.id))) }
+    return { request: null, rows }
   })
+  // Reads are audited by group commit (audit.service.ts): the answer leaves once the entry is durable.
+  if (request && request.classification !== 'public' && rows.length > 0)
+    await recordAuditedRead(ctx, {
+      action: 'document.listed',
+      recordType: 'request',
+      recordId: requestId,
+      classification: request.classification,
+      details: { ids: rows.map((r) => r.id) },
+    })
+  const superseded = new Set(rows.map((r) => r.supersedes).filter((s) => s !== null))
+  return { items: rows.map((r) => toDocument(r, request, !superseded.has(r.id))) }
 }
 
 /** Decrypted content for download; audited in the transaction that reads it. */

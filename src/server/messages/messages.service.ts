@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { recordAuditEvent } from '../audit/audit.service.ts'
+import { recordAuditEvent, recordAuditedRead } from '../audit/audit.service.ts'
 import { actorLabel, type Ctx } from '../context.ts'
 import { attachDocumentsToMessage, listMessageAttachments } from '../documents/documents.service.ts'
 import { AppError } from '../errors.ts'
@@ -14,34 +14,32 @@ import type { Message, PostMessageBody } from './messages.schemas.ts'
 const MESSAGE_RECORD = 'request_message'
 
 export async function listMessages(ctx: Ctx, requestId: string): Promise<{ items: Message[] }> {
-  return ctx.db.transaction().execute(async (trx) => {
+  const { request, rows, attachments } = await ctx.db.transaction().execute(async (trx) => {
     const request = await getRequestParticipation(ctx, trx, requestId)
     const rows = await repo.listRequestMessages(trx, requestId)
-    const attachments = await listMessageAttachments(
-      trx,
-      request,
-      rows.map((r) => r.id),
-    )
-    if (request.classification !== 'public' && rows.length > 0)
-      await recordAuditEvent(ctx, trx, {
-        action: 'message.listed',
-        recordType: 'request',
-        recordId: requestId,
-        classification: request.classification,
-        details: { count: rows.length },
-      })
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        requestId: r.request_id,
-        author: r.author,
-        authorOrg: r.author_org,
-        body: r.body,
-        createdAt: r.created_at,
-        attachments: attachments.get(r.id) ?? [],
-      })),
-    }
+    const ids = rows.map((r) => r.id)
+    return { request, rows, attachments: await listMessageAttachments(trx, request, ids) }
   })
+  // Reads are audited by group commit (audit.service.ts): the answer leaves once the entry is durable.
+  if (request.classification !== 'public' && rows.length > 0)
+    await recordAuditedRead(ctx, {
+      action: 'message.listed',
+      recordType: 'request',
+      recordId: requestId,
+      classification: request.classification,
+      details: { count: rows.length },
+    })
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      requestId: r.request_id,
+      author: r.author,
+      authorOrg: r.author_org,
+      body: r.body,
+      createdAt: r.created_at,
+      attachments: attachments.get(r.id) ?? [],
+    })),
+  }
 }
 
 export async function postMessage(ctx: Ctx, requestId: string, input: PostMessageBody): Promise<Message> {
