@@ -24,7 +24,11 @@ async function switchAccount(page: Page, email: string, path: string) {
 }
 
 async function choose(page: Page, label: string | RegExp, option: string | RegExp) {
-  await page.getByRole('textbox', { name: label }).click()
+  await page
+    .getByRole('combobox', { name: label, exact: true })
+    .or(page.getByRole('textbox', { name: label, exact: true }))
+    .first()
+    .click()
   await page.getByRole('option', { name: option }).first().click()
 }
 
@@ -80,6 +84,8 @@ test.describe('Requests for cooperation', () => {
     await expect(page).toHaveURL(/tab=all/)
     await expect(table.getByTestId('request-row').first()).toBeVisible()
     await expect(table.getByTestId('request-status').filter({ hasText: /^(Draft|Approved)$/ })).toHaveCount(0)
+    // Only requests addressed to the Netherlands.
+    await expect(table.getByRole('row').filter({ hasText: /ICC-/ }).first()).toBeVisible()
     await page.getByRole('tab', { name: 'Overdue' }).click()
     await expect(table.getByTestId('overdue').first()).toBeVisible()
     await expectNoAxeViolations(page)

@@ -4,7 +4,7 @@ import type { Classification } from './agreements.api.ts'
 
 const COLORS: Record<Classification, string> = {
   public: 'gray.7',
-  confidential: 'orange.9',
+  confidential: '#b03a09', // orange.9 gives 4.3:1 with white text
   under_seal: 'red.9',
   ex_parte: 'grape.9',
 }

@@ -13,7 +13,7 @@ export function ChecklistCard({ checklist }: { checklist: RequestDetail['checkli
         <Title order={2} size="h4" id={headingId}>
           {t('request.checklist')}
         </Title>
-        <Badge color={checklist.complete ? 'green.9' : 'red.9'} variant="filled" data-testid="checklist-status">
+        <Badge color={checklist.complete ? '#1e6b30' : 'red.9'} variant="filled" data-testid="checklist-status">
           {checklist.complete ? t('request.complete') : t('request.incomplete')}
         </Badge>
       </Group>
@@ -23,8 +23,8 @@ export function ChecklistCard({ checklist }: { checklist: RequestDetail['checkli
             <Stack gap={2}>
               <Group gap="xs">
                 <Badge
-                  color={item.satisfied ? 'green.9' : item.required ? 'red.9' : 'gray.7'}
-                  variant="light"
+                  color={item.satisfied ? '#1e6b30' : item.required ? 'red.9' : 'gray.7'}
+                  variant="filled"
                   aria-label={item.satisfied ? t('request.satisfied') : t('request.missing')}
                 >
                   {item.satisfied ? '✓' : '✗'} {t('requests.article', { ref: item.ref })}

@@ -5,11 +5,13 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { RequestsTable } from './RequestsTable.tsx'
-import { type RequestFilters, useRequestCounts, useRequestList } from './requests.api.ts'
+import { REQUEST_STATUSES, type RequestFilters, useRequestCounts, useRequestList } from './requests.api.ts'
 
 const TABS = ['new', 'dueSoon', 'overdue', 'consultation', 'all'] as const
 type InboxTab = (typeof TABS)[number]
 const OPEN = ['transmitted', 'acknowledged', 'in_execution', 'consultation']
+/** Received requests only: a draft or an approved request is still internal to the Court. */
+const RECEIVED = REQUEST_STATUSES.filter((s) => s !== 'draft' && s !== 'approved')
 
 /** Fourteen days from today (a stable value for the day, so the query key does not move). */
 function dueSoonLimit() {
@@ -24,11 +26,11 @@ function tabFilters(tab: InboxTab): RequestFilters {
     case 'dueSoon':
       return { status: OPEN, overdue: 'false', deadlineTo: dueSoonLimit(), sort: 'deadline' }
     case 'overdue':
-      return { overdue: 'true', sort: 'deadline' }
+      return { status: OPEN, overdue: 'true', sort: 'deadline' }
     case 'consultation':
       return { status: ['consultation'], sort: 'deadline' }
     default:
-      return { sort: '-updated' }
+      return { status: RECEIVED, sort: '-updated' }
   }
 }
 
@@ -38,9 +40,11 @@ export function InboxPage() {
   const user = useActiveUser()
   const [params, setParams] = useSearchParams()
   const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as InboxTab) : 'new'
-  const filters = tabFilters(tab)
+  // Addressed to the user's State or organisation: public requests to others are not its inbox.
+  const addressee = user?.orgCode
+  const filters = { ...tabFilters(tab), addressee }
   const list = useRequestList(user?.id ?? null, filters)
-  const counts = useRequestCounts(user?.id ?? null, {})
+  const counts = useRequestCounts(user?.id ?? null, { addressee, status: RECEIVED })
   useDocumentTitle(t('inbox.title'))
   const items = list.data?.pages.flatMap((p) => p.items) ?? []
   const total = list.data?.pages[0]?.total

@@ -10,7 +10,8 @@ import { ApiError } from '../../http.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { ChecklistCard } from './ChecklistCard.tsx'
-import { OptionalItemsCard } from './OptionalItemsCard.tsx'
+import { DocumentsCard } from './DocumentsCard.tsx'
+import { MessagesCard } from './MessagesCard.tsx'
 import { ReceiptsCard } from './ReceiptsCard.tsx'
 import { RequestStatusBadge } from './RequestStatusBadge.tsx'
 import { isAddresseeUser, useAllowedSteps, useReceipts, useRequest } from './requests.api.ts'
@@ -156,8 +157,8 @@ export function RequestPage() {
               </Paper>
             )}
             <ChecklistCard checklist={r.checklist} />
-            <OptionalItemsCard requestId={r.id} userId={user?.id ?? null} part="messages" />
-            <OptionalItemsCard requestId={r.id} userId={user?.id ?? null} part="documents" />
+            <MessagesCard requestId={r.id} userId={user?.id ?? null} />
+            <DocumentsCard requestId={r.id} userId={user?.id ?? null} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -1,5 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
+import type { DocumentListSchema } from '../../../server/documents/documents.schemas.ts'
+import type { MessageListSchema } from '../../../server/messages/messages.schemas.ts'
 import type { RequestTypeSchema } from '../../../server/reference/reference.schemas.ts'
 import type {
   AllowedStepsSchema,
@@ -256,6 +258,19 @@ export function useUpdateDrafts() {
   return useMutation({
     mutationFn: async ({ ids, body }: { ids: string[]; body: UpdateDraftBody }) =>
       Promise.all(ids.map((id) => send<RequestDetail>('PATCH', `/requests/${encodeURIComponent(id)}`, body))),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['requests'] }),
+  })
+}
+
+export type RequestMessage = z.infer<typeof MessageListSchema>['items'][number]
+export type RequestDocument = z.infer<typeof DocumentListSchema>['items'][number]
+
+export function usePostMessage(id: string) {
+  const send = useSend()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: string) =>
+      send<RequestMessage>('POST', `/requests/${encodeURIComponent(id)}/messages`, { body, attachmentIds: [] }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['requests'] }),
   })
 }
