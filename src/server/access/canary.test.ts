@@ -134,7 +134,9 @@ describe('canaries in under-seal and ex parte records', () => {
       }
     }
     expect(answers).toBeGreaterThan(500)
-  })
+    // Every GET route × every outsider × every query: a few thousand answers, more with each new
+    // route; the 30 s default was reached once messages, documents and exports joined.
+  }, 120_000)
 
   it('never appear in a log line, even at trace level', () => {
     expect(logLines.length).toBeGreaterThan(100)
