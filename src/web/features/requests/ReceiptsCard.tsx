@@ -2,6 +2,7 @@ import { Code, Paper, Stack, Text, Title } from '@mantine/core'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormatDateTime } from '../../format.ts'
+import classes from './ReceiptsCard.module.css'
 import type { ReceiptList } from './requests.api.ts'
 
 /** Signed receipts (Ed25519) and how either side checks them offline. */
@@ -30,7 +31,9 @@ export function ReceiptsCard({ receipts }: { receipts: ReceiptList }) {
               <Text size="xs" c="dimmed">
                 {t('request.signature')}
               </Text>
-              <Code block>{r.signature}</Code>
+              <Code block className={classes.wrap}>
+                {r.signature}
+              </Code>
             </div>
           ))}
         </Stack>
@@ -38,7 +41,7 @@ export function ReceiptsCard({ receipts }: { receipts: ReceiptList }) {
       <Text size="sm" mt="sm" data-testid="verify-offline">
         {t('request.verifyOffline')}
       </Text>
-      <Code block mt="xs">
+      <Code block mt="xs" className={classes.wrap}>
         {'openssl pkeyutl -verify -pubin -inkey public.pem -rawin -in receipt.json -sigfile receipt.sig'}
       </Code>
     </Paper>

@@ -26,7 +26,8 @@ export function useRequestFilters() {
   const status = params.getAll('status')
   if (status.length) filters.status = status
   const set = (key: FilterKey | 'status', value: string | string[] | null) => {
-    const next = new URLSearchParams(params)
+    // From the address itself: the hook's copy may lag behind a change made in the same tick.
+    const next = new URLSearchParams(window.location.search)
     next.delete(key)
     if (Array.isArray(value)) for (const v of value) next.append(key, v)
     else if (value) next.set(key, value)
