@@ -74,7 +74,12 @@ export function TransitionsCard({ requestId, steps }: { requestId: string; steps
           {errorMessage(error)}
         </Alert>
       )}
-      <Modal opened={open !== null} onClose={() => setOpen(null)} title={open ? t(`action.${open.action}`) : ''}>
+      <Modal
+        opened={open !== null}
+        onClose={() => setOpen(null)}
+        title={open ? t(`action.${open.action}`) : ''}
+        closeButtonProps={{ 'aria-label': t('request.cancel') }}
+      >
         {open && (
           <Stack>
             <Text size="sm">
