@@ -18,6 +18,12 @@ export type ProtectedTable = {
   classification: string
   compartment: string
   exParteParty: string
+  /**
+   * For records that have a working life before they are released (a request is internal to the
+   * Court while draft or approved): the condition under which a `public` record is public. Until
+   * then it is known only to Court staff of its compartment and to those named on it.
+   */
+  released?: (eb: Eb) => Expression<SqlBool>
 }
 
 export function protectedColumns(alias: string, recordType: string, idColumn = 'id'): ProtectedTable {
@@ -36,9 +42,30 @@ type Eb = ExpressionBuilder<Database, any>
 export function visibleTo(actor: Actor, table: ProtectedTable) {
   return (eb: Eb): Expression<SqlBool> => {
     const isPublic = eb(sql.ref(table.classification), '=', 'public')
-    if (actor.kind !== 'user' || NO_CONTENT_ROLES.has(actor.role)) return isPublic
-    return eb.or([isPublic, ...needToKnow(eb, actor, table)])
+    const released = table.released ? eb.and([isPublic, table.released(eb)]) : isPublic
+    if (actor.kind !== 'user' || NO_CONTENT_ROLES.has(actor.role)) return released
+    const unreleasedPublic = table.released ? [eb.and([isPublic, unreleasedNeedToKnow(eb, actor, table)])] : []
+    return eb.or([released, ...unreleasedPublic, ...needToKnow(eb, actor, table)])
   }
+}
+
+/** Who knows a public record before its release: its compartment's Court staff and those named. */
+function unreleasedNeedToKnow(eb: Eb, actor: UserActor, t: ProtectedTable): Expression<SqlBool> {
+  const named = namedRecipient(eb, actor, t)
+  if (actor.orgKind !== 'court_organ' || actor.compartments.length === 0) return named
+  return eb.or([eb(sql.ref(t.compartment), 'in', [...actor.compartments]), named])
+}
+
+function namedRecipient(eb: Eb, actor: UserActor, t: ProtectedTable): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('record_recipients as rr')
+      .select(sql`1`.as('one'))
+      .where('rr.record_type', '=', t.recordType)
+      .where(sql.ref('rr.record_id'), '=', sql.ref(t.id))
+      .where('rr.kind', '=', 'named')
+      .where((w) => w.or([w('rr.org_code', '=', actor.orgCode), w('rr.user_id', '=', actor.userId)])),
+  )
 }
 
 function needToKnow(eb: Eb, actor: UserActor, t: ProtectedTable): Expression<SqlBool>[] {

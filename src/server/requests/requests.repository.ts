@@ -1,5 +1,5 @@
 import { type Expression, type ExpressionBuilder, sql } from 'kysely'
-import { protectedColumns, visibleTo } from '../access/visibility.ts'
+import { type ProtectedTable, protectedColumns, visibleTo } from '../access/visibility.ts'
 import type { Actor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import type { Database } from '../db/tables.ts'
@@ -16,7 +16,11 @@ import type {
 // Requests are protected records: every read goes through visibleTo(). listVisibleRequests and
 // countVisibleRequests are the seam for search and exports: same filters, same rule.
 export const REQUEST_RECORD = 'request'
-const REQUESTS = protectedColumns('requests', REQUEST_RECORD)
+// A request is internal to the Court while draft or approved, even when classified public.
+const REQUESTS: ProtectedTable = {
+  ...protectedColumns('requests', REQUEST_RECORD),
+  released: (eb) => eb(sql.ref('requests.status'), 'not in', ['draft', 'approved']),
+}
 
 export type RequestFilters = {
   addressee?: string | undefined
