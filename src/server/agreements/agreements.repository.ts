@@ -1,3 +1,4 @@
+import { deleteRecordAccess } from '../access/record-access.ts'
 import { protectedColumns, visibleTo } from '../access/visibility.ts'
 import type { Actor } from '../context.ts'
 import type { Db } from '../db/database.ts'
@@ -147,16 +148,7 @@ export async function deleteDemoAgreements(db: Db) {
     (r) => r.id,
   )
   if (ids.length === 0) return
-  await db
-    .deleteFrom('record_recipients')
-    .where('record_type', '=', AGREEMENT_RECORD)
-    .where('record_id', 'in', ids)
-    .execute()
-  await db
-    .deleteFrom('record_delegations')
-    .where('record_type', '=', AGREEMENT_RECORD)
-    .where('record_id', 'in', ids)
-    .execute()
+  await deleteRecordAccess(db, AGREEMENT_RECORD, ids)
   await db
     .deleteFrom('classification_history')
     .where('record_type', '=', AGREEMENT_RECORD)

@@ -1,4 +1,5 @@
 import { type Expression, type ExpressionBuilder, sql } from 'kysely'
+import { deleteRecordAccess } from '../access/record-access.ts'
 import { type ProtectedTable, protectedColumns, visibleTo } from '../access/visibility.ts'
 import type { Actor } from '../context.ts'
 import type { Db } from '../db/database.ts'
@@ -322,16 +323,7 @@ export function listOrganisationsByCodes(db: Db, codes: readonly string[]) {
 
 export async function deleteDemoRequests(db: Db) {
   const ids = db.selectFrom('requests').select('id').where('is_demo', '=', fromBool(true))
-  await db
-    .deleteFrom('record_recipients')
-    .where('record_type', '=', REQUEST_RECORD)
-    .where('record_id', 'in', ids)
-    .execute()
-  await db
-    .deleteFrom('record_delegations')
-    .where('record_type', '=', REQUEST_RECORD)
-    .where('record_id', 'in', ids)
-    .execute()
+  await deleteRecordAccess(db, REQUEST_RECORD, ids)
   for (const table of ['request_receipts', 'deadline_changes', 'request_events', 'request_persons'] as const) {
     await db.deleteFrom(table).where('request_id', 'in', ids).execute()
   }

@@ -1,0 +1,22 @@
+import type { SelectQueryBuilder } from 'kysely'
+import type { Db } from '../db/database.ts'
+import type { Database } from '../db/tables.ts'
+
+/**
+ * Removes the need-to-know rows (recipients, delegations) of records being deleted. These rows
+ * belong to the access mechanism, so every feature deletes them through here.
+ */
+export async function deleteRecordAccess(
+  db: Db,
+  recordType: string,
+  ids: readonly string[] | SelectQueryBuilder<Database, any, { id: string }>,
+) {
+  if (Array.isArray(ids) && ids.length === 0) return
+  for (const table of ['record_recipients', 'record_delegations'] as const) {
+    await db
+      .deleteFrom(table)
+      .where('record_type', '=', recordType)
+      .where('record_id', 'in', ids as never)
+      .execute()
+  }
+}
