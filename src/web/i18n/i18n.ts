@@ -8,6 +8,22 @@ export type UiLanguage = (typeof LANGUAGES)[number]
 
 const STORAGE_KEY = 'partnine.language'
 
+type Messages = { [key: string]: string | Messages }
+
+// A feature may keep its own strings next to its screens (features/<feature>/locales/en.json and
+// fr.json); they join the shared files under the same namespace, so `t('warrants.title')` works
+// wherever the key lives. A key defined twice is a mistake: the shared file wins, and the
+// i18n parity test names it.
+const featureMessages = import.meta.glob<Messages>('../features/*/locales/*.json', { eager: true, import: 'default' })
+
+function messagesFor(language: UiLanguage, shared: Messages): Messages {
+  const merged: Messages = {}
+  for (const [path, messages] of Object.entries(featureMessages)) {
+    if (path.endsWith(`/${language}.json`)) Object.assign(merged, messages)
+  }
+  return { ...merged, ...shared }
+}
+
 function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
 }
@@ -35,7 +51,7 @@ i18next.on('languageChanged', (language) => {
 
 export async function initI18n() {
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, fr: { translation: fr } },
+    resources: { en: { translation: messagesFor('en', en) }, fr: { translation: messagesFor('fr', fr) } },
     lng: initialLanguage(),
     fallbackLng: 'en',
     supportedLngs: LANGUAGES,
