@@ -6,14 +6,15 @@ import { defineConfig } from '@playwright/test'
 
 // Debian's Chromium, never a downloaded browser; Playwright needs its absolute path.
 const chromiumPath = process.env.CHROMIUM_PATH ?? execSync('command -v chromium').toString().trim()
-const port = 4180
+// Ports may be moved (PARTNINE_E2E_PORT, PARTNINE_E2E_IDP_PORT) so that two runs can share a machine.
+const port = Number(process.env.PARTNINE_E2E_PORT ?? 4180)
 // A fresh data directory per run. It is made here rather than in the shell so that tests can also
 // run the CLI on the server's database (workers inherit the variable from the main process).
 process.env.PARTNINE_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'partnine-e2e-'))
 const dataDir = process.env.PARTNINE_E2E_DATA_DIR
 // The test identity provider of e2e/sso.spec.ts (test/oidc-idp-server.ts), and the app's view of it.
 // Not 4190: fetch and Chromium refuse that port (ManageSieve is on the fetch spec's list of bad ports).
-const idpPort = 4191
+const idpPort = Number(process.env.PARTNINE_E2E_IDP_PORT ?? 4191)
 const ssoProviders = [
   {
     id: 'test-idp',
