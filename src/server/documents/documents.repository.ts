@@ -7,8 +7,6 @@ import type { DocumentBlobTable, NewDocumentRow } from './documents.table.ts'
 
 export const DOCUMENT_RECORD = 'document'
 
-const ORDER = ['created_at', 'id'] as const
-
 export async function insertDocument(db: Db, row: NewDocumentRow, blob: DocumentBlobTable) {
   await db.insertInto('documents').values(row).execute()
   await db.insertInto('document_blobs').values(blob).execute()
@@ -23,7 +21,8 @@ export function listRequestDocuments(db: Db, requestId: string) {
     .selectFrom('documents')
     .selectAll()
     .where('request_id', '=', requestId)
-    .orderBy([...ORDER])
+    .orderBy('created_at')
+    .orderBy('id')
     .execute()
 }
 
@@ -33,7 +32,8 @@ export function listPublicRequestDocuments(db: Db, requestId: string) {
     .selectAll()
     .where('request_id', '=', requestId)
     .where('classification', '=', 'public')
-    .orderBy([...ORDER])
+    .orderBy('created_at')
+    .orderBy('id')
     .execute()
 }
 
@@ -50,7 +50,8 @@ export function listDocumentHashes(db: Db, requestId: string) {
     .selectFrom('documents')
     .select(['id', 'sha256'])
     .where('request_id', '=', requestId)
-    .orderBy([...ORDER])
+    .orderBy('created_at')
+    .orderBy('id')
     .execute()
 }
 
@@ -80,6 +81,7 @@ export function listDocumentsOfMessages(db: Db, messageIds: readonly string[]) {
     .selectFrom('documents')
     .selectAll()
     .where('message_id', 'in', [...messageIds])
-    .orderBy([...ORDER])
+    .orderBy('created_at')
+    .orderBy('id')
     .execute()
 }

@@ -4,6 +4,7 @@ import { actorLabel, type Ctx } from '../context.ts'
 import { attachDocumentsToMessage, listMessageAttachments } from '../documents/documents.service.ts'
 import { AppError } from '../errors.ts'
 import { getRequestParticipation } from '../requests/requests.participation.ts'
+import { indexRequestText } from '../requests/requests.search.ts'
 import * as repo from './messages.repository.ts'
 import type { Message, PostMessageBody } from './messages.schemas.ts'
 
@@ -12,6 +13,11 @@ import type { Message, PostMessageBody } from './messages.schemas.ts'
 // the addressee. Posting and reading a non-public thread are audited in their transaction.
 
 const MESSAGE_RECORD = 'request_message'
+
+/** A message's search document in its request's index (requests.search.ts). */
+export function messageSearchParts(row: { id: string; body: string }) {
+  return { source: `message:${row.id}`, body: [row.body] }
+}
 
 export async function listMessages(ctx: Ctx, requestId: string): Promise<{ items: Message[] }> {
   const { request, rows, attachments } = await ctx.db.transaction().execute(async (trx) => {
@@ -60,6 +66,10 @@ export async function postMessage(ctx: Ctx, requestId: string, input: PostMessag
     }
     await repo.insertMessage(trx, row)
     await attachDocumentsToMessage(trx, requestId, row.id, input.attachmentIds)
+    // The request's full-text search covers its thread. Whoever may see the request reads every
+    // message of it (there is no per-message audience), so a message's words make the request
+    // match exactly for those who could read the message.
+    await indexRequestText(trx, requestId, messageSearchParts(row))
     await recordAuditEvent(ctx, trx, {
       action: 'message.posted',
       recordType: MESSAGE_RECORD,

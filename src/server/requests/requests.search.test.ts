@@ -153,6 +153,83 @@ describe('full-text search (q)', () => {
   })
 })
 
+describe('full-text search over messages', () => {
+  // Every user who may see a request reads its whole thread (messages.service.ts): a message's
+  // words make the request match exactly for those, and for no one else.
+  let requestId = ''
+  const post = async (as: string, body: string) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${requestId}/messages`,
+      headers: who[as],
+      payload: { body },
+    })
+    expect(res.statusCode, res.body).toBe(201)
+  }
+  const step = async (as: string, action: string) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${requestId}/transitions`,
+      headers: who[as],
+      payload: { action },
+    })
+    expect(res.statusCode, res.body).toBe(200)
+  }
+  const found = async (as: string, q: string) => (await search(as, { q })).items.map((i) => i.id)
+
+  beforeAll(async () => {
+    who.approver = (
+      await createUserWithToken(db.db, { orgCode: 'ICC-OTP', role: 'approver', compartments: ['SRCH-A'] })
+    ).headers
+    who.registry = (
+      await createUserWithToken(db.db, { orgCode: 'ICC-REGISTRY', role: 'officer', compartments: ['SRCH-A'] })
+    ).headers
+    who.nldFocal = (await createUserWithToken(db.db, { orgCode: 'NLD', role: 'focal-point' })).headers
+    who.nldOfficer = (await createUserWithToken(db.db, { orgCode: 'NLD', role: 'officer' })).headers
+    who.kenFocal = (await createUserWithToken(db.db, { orgCode: 'KEN', role: 'focal-point' })).headers
+    requestId = (
+      await draft('a', 'SRCH-A', {
+        requestType: 'PROVIDE_RECORDS',
+        summary: 'Records of a registry office (fictional)',
+        facts: 'Fictional facts.',
+        assistanceSought: 'Copies of the records.',
+        legalBasis: 'Article 93(1)(i)',
+      })
+    ).id
+  })
+
+  it("finds a request by its messages' English and French words, accents folded", async () => {
+    await post('a', 'The witness statements were couriered to the embassy in Quxtonburg (fictional).')
+    await post('a', 'Les pièces ont été déposées au greffe de Zébrovnik (fictif).')
+    for (const q of ['couriered embass', 'quxtonburg', 'zebrovnik', 'ZÉBROVNIK', 'pieces deposees greffe'])
+      expect(await found('a', q), q).toEqual([requestId])
+  })
+
+  it('never lets a message make a request match for someone who cannot read the thread', async () => {
+    // Before transmission the thread is the Court's: the addressee sees neither it nor the request.
+    for (const as of ['b', 'nldFocal', 'nldOfficer', 'kenFocal']) {
+      expect(await found(as, 'quxtonburg'), as).toEqual([])
+      const thread = await app.inject({ url: `/api/v1/requests/${requestId}/messages`, headers: who[as] })
+      expect(thread.statusCode, as).toBe(404)
+    }
+    await step('approver', 'approve')
+    await step('registry', 'transmit')
+    // Transmitted: the focal point reads the thread, so the words find the request for it.
+    const thread = await app.inject({ url: `/api/v1/requests/${requestId}/messages`, headers: who.nldFocal })
+    expect(thread.statusCode).toBe(200)
+    expect(await found('nldFocal', 'quxtonburg')).toEqual([requestId])
+    await post('nldFocal', 'Nous avons transmis les dossiers demandés à Yverqualm (fictif).')
+    expect(await found('a', 'yverqualm dossiers')).toEqual([requestId])
+    // Still nothing for another compartment, another State, or a State officer without delegation.
+    for (const as of ['b', 'kenFocal', 'nldOfficer']) {
+      expect(await found(as, 'quxtonburg'), as).toEqual([])
+      expect(await found(as, 'yverqualm'), as).toEqual([])
+      const counts = await app.inject({ url: '/api/v1/requests/counts', query: { q: 'yverqualm' }, headers: who[as] })
+      expect(counts.json().total, as).toBe(0)
+    }
+  })
+})
+
 describe('parseSearchTerms', () => {
   it('keeps letters and digits, folds case and accents', () => {
     expect(parseSearchTerms("Mandat d'ARRÊT")).toEqual(['mandat', 'd', 'arret'])

@@ -92,6 +92,23 @@ export async function indexRequestsText(trx: Db, rows: readonly (SearchedFields 
   }
 }
 
+/** Index many documents of any source at once (demo and bulk loads), in the caller's transaction. */
+export async function indexRequestDocuments(
+  trx: Db,
+  docs: readonly { requestId: string; parts: RequestSearchParts }[],
+) {
+  for (let k = 0; k < docs.length; k += 200) {
+    const values = docs.slice(k, k + 200).map(({ requestId, parts }) => ({
+      request_id: requestId,
+      source: parts.source,
+      reference: parts.reference ?? '',
+      summary: parts.summary ?? '',
+      body: (parts.body ?? []).filter((t): t is string => typeof t === 'string' && t.length > 0).join('\n'),
+    }))
+    if (values.length > 0) await trx.insertInto('request_search').values(values).execute()
+  }
+}
+
 // Dialect-specific on purpose: FTS5 MATCH on SQLite, tsvector @@ tsquery on PostgreSQL.
 // Every term is a prefix ("arrest" finds "arrested"); all terms must match (AND).
 
