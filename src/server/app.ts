@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { agreementsRoutes } from './agreements/agreements.routes.ts'
+import { arrestRoutes } from './arrest/arrest.routes.ts'
+import { assetsRoutes } from './assets/assets.routes.ts'
 import { auditRoutes } from './audit/audit.routes.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { oidcRoutes } from './auth/oidc.routes.ts'
@@ -25,6 +27,7 @@ import { requestsRoutes } from './requests/requests.routes.ts'
 import { situationsRoutes } from './situations/situations.routes.ts'
 import { statesRoutes } from './states/states.routes.ts'
 import { version } from './version.ts'
+import { warrantsRoutes } from './warrants/warrants.routes.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -118,8 +121,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(agreementsRoutes, { prefix: API_PREFIX })
   await app.register(situationsRoutes, { prefix: API_PREFIX })
   await app.register(requestsRoutes, { prefix: API_PREFIX })
+  await app.register(arrestRoutes, { prefix: API_PREFIX })
+  await app.register(assetsRoutes, { prefix: API_PREFIX })
   await app.register(messagesRoutes, { prefix: API_PREFIX })
   await app.register(documentsRoutes(config), { prefix: API_PREFIX })
+  await app.register(warrantsRoutes(config), { prefix: API_PREFIX })
   await app.register(demoRoutes, { prefix: API_PREFIX })
   await app.register(auditRoutes(config.secrets.auditSigningKey), { prefix: API_PREFIX })
   await registerWebApp(app, config.webDir)

@@ -1,4 +1,18 @@
 import type { ClassificationHistoryTable, RecordDelegationTable, RecordRecipientTable } from '../access/access.table.ts'
+import type {
+  ArrestOpportunityOutcomeTable,
+  ArrestOpportunityTable,
+  ArrestStrategyTable,
+  ArrestStrategyVersionTable,
+} from '../arrest/arrest.table.ts'
+import type {
+  AssetAlertTable,
+  AssetClaimTable,
+  AssetStepTable,
+  AssetTable,
+  AssetValuationTable,
+  ExchangeRateTable,
+} from '../assets/assets.table.ts'
 import type { AuditChainHeadTable, AuditCheckpointTable, AuditEventTable } from '../audit/audit.table.ts'
 import type { DocumentBlobTable, DocumentTable } from '../documents/documents.table.ts'
 import type {
@@ -36,6 +50,12 @@ import type {
   StateFactTable,
   StateTable,
 } from '../states/states.table.ts'
+import type {
+  PersonPhotoTable,
+  PersonSoughtDetailsTable,
+  WarrantStatusEventTable,
+  WarrantTable,
+} from '../warrants/warrants.table.ts'
 
 /** Every table of the platform, in one place. */
 export interface Database {
@@ -76,4 +96,18 @@ export interface Database {
   request_messages: RequestMessageTable
   documents: DocumentTable
   document_blobs: DocumentBlobTable
+  assets: AssetTable
+  asset_steps: AssetStepTable
+  asset_valuations: AssetValuationTable
+  asset_claims: AssetClaimTable
+  asset_alerts: AssetAlertTable
+  exchange_rates: ExchangeRateTable
+  warrants: WarrantTable
+  warrant_status_events: WarrantStatusEventTable
+  person_sought_details: PersonSoughtDetailsTable
+  person_photos: PersonPhotoTable
+  arrest_strategies: ArrestStrategyTable
+  arrest_strategy_versions: ArrestStrategyVersionTable
+  arrest_opportunities: ArrestOpportunityTable
+  arrest_opportunity_outcomes: ArrestOpportunityOutcomeTable
 }

@@ -6,6 +6,7 @@ import { loadFixedOrganisations } from '../identity/identity.service.ts'
 import { setMetaValue } from '../meta/meta.service.ts'
 import { slug } from '../states/states.reference.ts'
 import { listStateNames, loadStatesReference } from '../states/states.service.ts'
+import { loadReferenceWarrants } from '../warrants/warrants.reference.ts'
 import * as referenceRepo from './reference.repository.ts'
 import type { NewReferenceSourceRow } from './reference.table.ts'
 import { type DatasetName, datasetSourceKey, type RawSource, readDataset, sourceKey } from './reference-files.ts'
@@ -33,7 +34,7 @@ export async function loadReferenceData(ctx: Ctx, progress: Progress = () => {})
     progress('Rome Statute articles and request types', 1, steps)
     const statute = await loadStatute(trx)
     progress('public warrants', 2, steps)
-    const warrants = await loadPublicWarrants(trx)
+    const warrants = await loadPublicWarrants(trx, nowIso)
     progress('States, facts and agreements', 3, steps)
     const states = await loadStatesReference(ctx, trx)
     // Every State is also an organisation whose users act for it.
@@ -115,7 +116,7 @@ async function loadStatute(trx: Db) {
   return { articles: articles.length, requestTypes: types.length }
 }
 
-async function loadPublicWarrants(trx: Db) {
+async function loadPublicWarrants(trx: Db, nowIso: string) {
   const data = readDataset('arrest-warrants-public')
   const rows = [
     ...data.at_large.map((w: any) => ({ ...w, atLarge: true })),
@@ -135,6 +136,9 @@ async function loadPublicWarrants(trx: Db) {
     notes: w.notes ?? null,
   }))
   await referenceRepo.upsertPublicWarrants(trx, rows)
+  // The same facts as protected public records (situations, cases, persons, warrants with their
+  // status history): what the persons-sought pages and API answer from.
+  await loadReferenceWarrants(trx, nowIso)
   return rows.length
 }
 

@@ -68,6 +68,12 @@ export function findCaseByCode(db: Db, code: string) {
   return db.selectFrom('cases').select('id').where('code', '=', code).executeTakeFirst()
 }
 
+/** Which of these person ids exist (reference loading; not a visibility read). */
+export function findPersonIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([])
+  return db.selectFrom('persons').select('id').where('id', 'in', ids).execute()
+}
+
 export function findOrganisation(db: Db, code: string) {
   return db.selectFrom('organisations').select(['code', 'kind']).where('code', '=', code).executeTakeFirst()
 }
