@@ -106,6 +106,24 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/v1/requests/:id/documents': PUBLIC,
   'POST /api/v1/requests/:id/documents': CONTRIBUTORS,
   'GET /api/v1/documents/:id/content': PUBLIC,
+  // Warrants (article 58) and persons sought: anyone may call, the visibility rule decides which
+  // records answer (the public sees public warrants only). Court staff record warrants and their
+  // status changes (their compartment's, or public ones without one); lifting a seal is an
+  // approver's act on a Chamber's decision (decisionReference, kept as the legal basis). Details
+  // of a public person sought may also be corrected by an administrator (reference data).
+  'GET /api/v1/warrants': PUBLIC,
+  'POST /api/v1/warrants': COURT_STAFF,
+  'GET /api/v1/warrants/:id': PUBLIC,
+  'POST /api/v1/warrants/:id/status-changes': COURT_STAFF,
+  'POST /api/v1/warrants/:id/unsealing': { access: 'roles', roles: ['court_organ:approver'] },
+  'GET /api/v1/persons-sought': PUBLIC,
+  'GET /api/v1/persons-sought/:personId': PUBLIC,
+  'POST /api/v1/persons-sought/:personId/details': {
+    access: 'roles',
+    roles: ['court_organ:officer', 'court_organ:approver', 'court_organ:admin'],
+  },
+  'POST /api/v1/persons-sought/:personId/photos': COURT_STAFF,
+  'GET /api/v1/persons-sought/:personId/photos/:photoId/content': PUBLIC,
   // Authentication
   'GET /api/v1/auth/session': PUBLIC,
   'POST /api/v1/auth/login': PUBLIC,
