@@ -65,6 +65,12 @@ export const errorStatus = {
   TRANSITION_NOT_ALLOWED: 409,
   // Changing a request's drafting fields after it left the draft state, or from another organ.
   REQUEST_NOT_EDITABLE: 409,
+  // Changing an arrest strategy from a version other than its current one (someone changed it).
+  ARREST_STRATEGY_VERSION_CONFLICT: 409,
+  // Changing a superseded arrest strategy: it is kept as it was; a new one is written instead.
+  ARREST_STRATEGY_NOT_EDITABLE: 409,
+  // Drafting a request from an arrest opportunity that already has one (details.requestId).
+  ARREST_OPPORTUNITY_REQUEST_EXISTS: 409,
   // Approving a request while a required element of its article 91/92/96 checklist is missing.
   REQUEST_INCOMPLETE: 422,
   // A record whose links or need-to-know do not hold together (a compartment the author is not
@@ -86,6 +92,20 @@ export const errorStatus = {
   RATE_LIMITED: 429,
   // An export of more rows than one file may hold (requests.export.ts): narrow the filters.
   EXPORT_TOO_LARGE: 422,
+  // An asset's life-cycle step that its current stage rules out (details.allowed lists the steps
+  // allowed now; assets.lifecycle.ts).
+  ASSET_STEP_NOT_ALLOWED: 409,
+  // An asset step without the order it needs, with an expiry missing, misplaced or not extended.
+  ASSET_STEP_INVALID: 422,
+  // An asset step resting on a request that is not visible, not of type 93(1)(k) (or 109 for
+  // forfeiture and release), not transmitted, or addressed to another State than the asset's.
+  ASSET_REQUEST_INVALID: 422,
+  // An amount with more decimals than its currency has, or an amount without its currency.
+  AMOUNT_INVALID: 422,
+  // An exchange rate for a currency pair and date that already has one.
+  EXCHANGE_RATE_EXISTS: 409,
+  // Acknowledging or dismissing an expiry alert that was already dismissed or cleared.
+  ALERT_RESOLVED: 409,
   // Anything unforeseen. The client gets a generic message; the log gets the details.
   INTERNAL: 500,
   // A stored document failed authentication on decryption (ciphertext, tag or key altered) or its

@@ -1,4 +1,5 @@
 import { buildApp } from './app.ts'
+import { startPeriodicAlertSweeps } from './assets/assets.alerts.ts'
 import { startPeriodicCheckpoints } from './audit/audit.checkpoints.service.ts'
 import { auditSignerFromSeed } from './audit/audit.signing.ts'
 import { prepareDatabase } from './boot/prepare-database.ts'
@@ -37,6 +38,8 @@ export async function startServer(config: Config) {
     auditSignerFromSeed(config.secrets.auditSigningKey),
     AUDIT_CHECKPOINT_INTERVAL_MS,
   )
+  // Expiry alerts of freezing and seizure orders (docs/assets.md): now, then hourly.
+  const stopAlertSweeps = startPeriodicAlertSweeps({ ...ctx, actor: { kind: 'system', name: 'asset-alerts' } })
   app.log.info(`Part IX ready at http://${config.host}:${config.port} in ${Math.round(performance.now() - started)} ms`)
 
   let closing = false
@@ -47,6 +50,7 @@ export async function startServer(config: Config) {
     // Hard stop if a request hangs: an orchestrator will restart us anyway.
     setTimeout(() => process.exit(1), 10_000).unref()
     stopCheckpoints()
+    stopAlertSweeps()
     await app.close()
     await handle.close()
     process.exit(0)

@@ -1,3 +1,4 @@
+import { assets } from './assets.ts'
 import { audit } from './audit.ts'
 import { compartment } from './compartment.ts'
 import { doctor } from './doctor.ts'
@@ -18,6 +19,7 @@ export const commands: Record<string, Command> = {
   doctor,
   'reference-correct': referenceCorrect,
   audit,
+  assets,
   orgs,
   roles,
   compartment,

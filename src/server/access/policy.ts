@@ -64,6 +64,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/v1/reference/request-types': PUBLIC,
   'GET /api/v1/reference/articles': PUBLIC,
   'GET /api/v1/reference/public-warrants': PUBLIC,
+  'GET /api/v1/reference/request-types/:code/checklist': PUBLIC,
   // Agreements: anyone may call; the visibility rule decides which records answer.
   'GET /api/v1/agreements': PUBLIC,
   'GET /api/v1/agreements/:id': PUBLIC,
@@ -98,6 +99,11 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/v1/requests/:id/transitions': REQUEST_ACTORS,
   'GET /api/v1/requests/:id/receipts': SIGNED_IN,
   'POST /api/v1/requests/:id/deadline-changes': COURT_STAFF,
+  // Delegation inside the requested State: its focal point hands a request to one of its officers
+  // (requests.delegations.ts checks it is the addressee's focal point and an officer of that State).
+  'GET /api/v1/requests/:id/delegations': { access: 'roles', roles: ['state:focal-point', 'state:officer'] },
+  'POST /api/v1/requests/:id/delegations': { access: 'roles', roles: ['state:focal-point'] },
+  'DELETE /api/v1/requests/:id/delegations/:userId': { access: 'roles', roles: ['state:focal-point'] },
   // Messages and documents: reading follows the request's visibility (a redacted public version
   // is readable by anyone, the anonymous portal included); adding is for the Court side and the
   // addressee once transmitted (requests.participation.ts decides, per request).
@@ -124,6 +130,39 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   },
   'POST /api/v1/persons-sought/:personId/photos': COURT_STAFF,
   'GET /api/v1/persons-sought/:personId/photos/:photoId/content': PUBLIC,
+  // Arrest strategies are known to their cell only (under seal, nobody named: the visibility rule
+  // answers empty lists, zero counts and 404 to everyone else); writing them is Court staff's, in
+  // their own cell. Arrest opportunities: read through the visibility rule; reported, turned into
+  // a request draft and given their outcome by Court staff of the compartment.
+  'GET /api/v1/arrest-strategies': SIGNED_IN,
+  'GET /api/v1/arrest-strategies/counts': SIGNED_IN,
+  'GET /api/v1/arrest-strategies/export.csv': SIGNED_IN,
+  'POST /api/v1/arrest-strategies': COURT_STAFF,
+  'GET /api/v1/arrest-strategies/:id': SIGNED_IN,
+  'PATCH /api/v1/arrest-strategies/:id': COURT_STAFF,
+  'GET /api/v1/arrest-opportunities': SIGNED_IN,
+  'POST /api/v1/arrest-opportunities': COURT_STAFF,
+  'GET /api/v1/arrest-opportunities/:id': SIGNED_IN,
+  'GET /api/v1/arrest-opportunities/:id/proposal': SIGNED_IN,
+  'POST /api/v1/arrest-opportunities/:id/request-draft': COURT_STAFF,
+  'POST /api/v1/arrest-opportunities/:id/outcome': COURT_STAFF,
+  // Assets (93(1)(k), 57(3)(e), 75, 109): working records of the Court; signed-in users only,
+  // then the visibility rule (an outsider's register and totals hold only what it may see).
+  // Recording and every life-cycle step are Court staff's, of the asset's compartment
+  // (assets.service.ts checks it). Expiry alerts go to the owners (the compartment's Court staff);
+  // exchange rates are recorded and read by Court staff.
+  'GET /api/v1/assets': SIGNED_IN,
+  'POST /api/v1/assets': COURT_STAFF,
+  'GET /api/v1/assets/totals': SIGNED_IN,
+  'GET /api/v1/assets/alerts': COURT_STAFF,
+  'POST /api/v1/assets/alerts/:id/resolution': COURT_STAFF,
+  'GET /api/v1/assets/:id': SIGNED_IN,
+  'POST /api/v1/assets/:id/steps': COURT_STAFF,
+  'POST /api/v1/assets/:id/valuations': COURT_STAFF,
+  'POST /api/v1/assets/:id/claims': COURT_STAFF,
+  'PATCH /api/v1/assets/:id/claims/:claimId': COURT_STAFF,
+  'GET /api/v1/exchange-rates': COURT_STAFF,
+  'POST /api/v1/exchange-rates': COURT_STAFF,
   // Authentication
   'GET /api/v1/auth/session': PUBLIC,
   'POST /api/v1/auth/login': PUBLIC,

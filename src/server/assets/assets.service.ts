@@ -1,0 +1,598 @@
+import { randomUUID } from 'node:crypto'
+import type { Classification } from '../access/classification.ts'
+import { recordAuditEvent } from '../audit/audit.service.ts'
+import type { Actor, Ctx, UserActor } from '../context.ts'
+import type { Db } from '../db/database.ts'
+import { fromBool, toBool } from '../db/values.ts'
+import { AppError } from '../errors.ts'
+import { decodeCursor, encodeCursor } from '../pagination.ts'
+import { findVisibleRequestForLink, listVisibleRequestsForLink } from '../requests/requests.links.ts'
+import { assertOwnable, isCourtCaseworker } from '../situations/situations.policy.ts'
+import { findVisibleCaseForLink, listVisiblePersonsForLink } from '../situations/situations.service.ts'
+import { getStateByIso3 } from '../states/states.service.ts'
+import { raiseAlertsForAssets, toAlert } from './assets.alerts.ts'
+import { auditAssetReads } from './assets.audit.ts'
+import { addDays, daysBetween, todayOf } from './assets.dates.ts'
+import { allowedSteps, isOrderStage, STEPS, type StepAction, stageAfter } from './assets.lifecycle.ts'
+import { type Currency, formatMinor, MoneyError, parseAmount } from './assets.money.ts'
+import * as repo from './assets.repository.ts'
+import type {
+  AssetDetail,
+  AssetFilterQuery,
+  AssetSummary,
+  ClaimBody,
+  ClaimStatusBody,
+  CreateAssetBody,
+  ListAssetsQuery,
+  Purpose,
+  StepBody,
+  ValuationBody,
+} from './assets.schemas.ts'
+import type { AssetClaimRow, AssetRow, AssetStage, AssetStepRow, AssetValuationRow } from './assets.table.ts'
+
+// Assets linked to a case (and a person): creation (identification), the life-cycle steps with
+// the request and order behind each, valuations and third-party claims. Reads of non-public
+// assets are audited (group commit, like request reads); every change in its own transaction.
+
+export function toFilters(q: AssetFilterQuery, today: string): repo.AssetFilters {
+  return {
+    caseId: q.caseId,
+    personId: q.personId,
+    jurisdiction: q.jurisdiction,
+    stages: q.stage,
+    kind: q.kind,
+    purposes: q.purpose,
+    expiringBy: q.expiringWithinDays === undefined ? undefined : addDays(today, q.expiringWithinDays),
+  }
+}
+
+const isKeyset = (v: unknown): v is repo.AssetKeyset =>
+  Array.isArray(v) &&
+  v.length === 2 &&
+  typeof v[0] === 'string' &&
+  typeof v[1] === 'string' &&
+  v[0].length <= 40 &&
+  v[1].length <= 200
+
+export async function listAssets(ctx: Ctx, query: ListAssetsQuery) {
+  const today = todayOf(ctx)
+  const after = query.cursor ? decodeCursor(query.cursor, isKeyset) : null
+  const rows = await repo.listVisibleAssets(ctx.db, ctx.actor, {
+    filters: toFilters(query, today),
+    after,
+    limit: query.limit + 1,
+  })
+  const page = rows.slice(0, query.limit)
+  await auditAssetReads(ctx, page, 'asset.listed')
+  const last = page.at(-1)
+  return {
+    items: page.map((r) => toAssetSummary(r, today)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.created_at, last.id]) : null,
+  }
+}
+
+export async function getAsset(ctx: Ctx, id: string): Promise<AssetDetail> {
+  const today = todayOf(ctx)
+  const loaded = await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.findVisibleAsset(trx, ctx.actor, id)
+    // Not visible and not existing get the same answer.
+    if (!row) throw new AppError('RECORD_NOT_FOUND', `No asset ${id}`)
+    const steps = await repo.listSteps(trx, id)
+    const requestIds = steps.flatMap((s) => (s.request_id ? [s.request_id] : []))
+    return {
+      row,
+      steps,
+      requests: await listVisibleRequestsForLink(trx, ctx.actor, requestIds),
+      valuations: await repo.listValuations(trx, id),
+      claims: await repo.listClaims(trx, id),
+      alerts: await repo.listOwnedAlerts(trx, ctx.actor, { statuses: ['open', 'acknowledged'], assetId: id }),
+    }
+  })
+  await auditAssetReads(ctx, [loaded.row], 'asset.read')
+  const { row } = loaded
+  const requests = new Map(loaded.requests.map((r) => [r.id, r]))
+  return {
+    ...toAssetSummary(row, today),
+    steps: loaded.steps.map((s) => toStep(s, requests)),
+    valuations: loaded.valuations.map(toValuation),
+    claims: loaded.claims.map(toClaim),
+    openAlerts: loaded.alerts.map((a) => toAlert(a, today)),
+    allowedSteps: isOwner(ctx.actor, row)
+      ? allowedSteps(row.stage).map((action) => {
+          const rule = STEPS[action]
+          return {
+            action,
+            to: stageAfter(action, row.stage),
+            legalBasis: rule.legalBasis,
+            requestTypes: [...rule.requestTypes],
+            isRequestRequired: rule.isRequestRequired,
+            isOrderRequired: rule.isOrderRequired,
+            isExpiryRequired: rule.isExpiryRequired,
+          }
+        })
+      : [],
+  }
+}
+
+/** The asset's owners: Court officers and approvers of its compartment. They record its life. */
+export function isOwner(actor: Actor, row: { compartment_code: string | null }): actor is UserActor {
+  return isCourtCaseworker(actor) && row.compartment_code !== null && actor.compartments.includes(row.compartment_code)
+}
+
+function caseworker(ctx: Ctx): UserActor {
+  if (!isCourtCaseworker(ctx.actor)) throw new AppError('FORBIDDEN', 'Only Court officers and approvers record assets')
+  return ctx.actor
+}
+
+/** A visible asset its caller owns; one that is visible but owned by others may not be changed. */
+async function ownedAsset(ctx: Ctx, db: Db, id: string): Promise<{ actor: UserActor; row: AssetRow }> {
+  const actor = caseworker(ctx)
+  const row = await repo.findVisibleAsset(db, actor, id)
+  if (!row) throw new AppError('RECORD_NOT_FOUND', `No asset ${id}`)
+  if (!isOwner(actor, row)) throw new AppError('FORBIDDEN', "Only the asset's compartment records its life")
+  return { actor, row }
+}
+
+function amountOf(text: string, currency: Currency): bigint {
+  try {
+    return parseAmount(text, currency)
+  } catch (error) {
+    if (error instanceof MoneyError) throw new AppError('AMOUNT_INVALID', error.message)
+    throw error
+  }
+}
+
+/**
+ * The request a step rests on: visible to the caller, of the step's type (93(1)(k); 109 also for
+ * forfeiture and release), transmitted (a State acts on what it received) and addressed to the
+ * State where the asset is.
+ */
+async function checkRequest(
+  db: Db,
+  actor: Actor,
+  input: { action: StepAction; requestId: string | null | undefined; jurisdiction: string },
+) {
+  const rule = STEPS[input.action]
+  if (!input.requestId) {
+    if (!rule.isRequestRequired) return null
+    throw new AppError(
+      'ASSET_REQUEST_INVALID',
+      `The ${input.action} step rests on a request for cooperation under ${rule.legalBasis}: give its requestId`,
+      { requestTypes: rule.requestTypes },
+    )
+  }
+  const request = await findVisibleRequestForLink(db, actor, input.requestId)
+  if (!request) {
+    throw new AppError('ASSET_REQUEST_INVALID', `No request ${input.requestId} that you may see`, {
+      requestTypes: rule.requestTypes,
+    })
+  }
+  if (!(rule.requestTypes as readonly string[]).includes(request.requestType)) {
+    throw new AppError(
+      'ASSET_REQUEST_INVALID',
+      `Request ${request.reference} is a ${request.requestType} request; the ${input.action} step rests on a request of type ${rule.requestTypes.join(' or ')}`,
+      { requestTypes: rule.requestTypes },
+    )
+  }
+  if (request.status === 'draft' || request.status === 'approved') {
+    throw new AppError(
+      'ASSET_REQUEST_INVALID',
+      `Request ${request.reference} has not been transmitted: a State acts on a request it received`,
+    )
+  }
+  if (request.addressee !== input.jurisdiction) {
+    throw new AppError(
+      'ASSET_REQUEST_INVALID',
+      `Request ${request.reference} is addressed to ${request.addressee}; the asset is in ${input.jurisdiction}`,
+    )
+  }
+  return request
+}
+
+async function checkJurisdiction(ctx: Ctx, iso3: string) {
+  try {
+    await getStateByIso3(ctx, iso3)
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'STATE_NOT_FOUND')
+      throw new AppError('RECORD_INVALID', `No State ${iso3} in the directory (jurisdiction)`)
+    throw error
+  }
+}
+
+export async function createAsset(ctx: Ctx, input: CreateAssetBody): Promise<AssetDetail> {
+  const actor = caseworker(ctx)
+  const nowIso = ctx.now().toISOString()
+  const today = todayOf(ctx)
+  const id = randomUUID()
+  const valuation = input.valuation
+  const valueMinor = valuation ? amountOf(valuation.amount, valuation.currency) : null
+  if (valuation && valuation.valuedOn > today)
+    throw new AppError('RECORD_INVALID', 'A valuation is dated today or earlier')
+  await checkJurisdiction(ctx, input.jurisdiction)
+  await ctx.db.transaction().execute(async (trx) => {
+    const found = await findVisibleCaseForLink(trx, actor, input.caseId)
+    if (!found) throw new AppError('RECORD_NOT_FOUND', `No case ${input.caseId}`)
+    if (input.personId) {
+      const [person] = await listVisiblePersonsForLink(trx, actor, [input.personId])
+      if (!person) throw new AppError('RECORD_NOT_FOUND', `No person ${input.personId}`)
+      if (person.situationId !== found.situationId)
+        throw new AppError('RECORD_INVALID', "The person is not concerned by the case's situation")
+    }
+    // Default: confidential, owned by the case's compartment (the case team holds its assets).
+    const classification = input.classification ?? 'confidential'
+    const compartment = input.compartment ?? found.compartment
+    assertOwnable(actor, { classification, compartment, exParteParty: input.exParteParty })
+    const request = await checkRequest(trx, actor, {
+      action: 'identify',
+      requestId: input.identification?.requestId,
+      jurisdiction: input.jurisdiction,
+    })
+    const purposes = new Set(input.purposes)
+    await repo.insertAsset(trx, {
+      id,
+      classification,
+      compartment_code: compartment,
+      ex_parte_party: classification === 'ex_parte' ? (input.exParteParty ?? null) : null,
+      case_id: input.caseId,
+      person_id: input.personId ?? null,
+      kind: input.kind,
+      description: input.description,
+      jurisdiction: input.jurisdiction,
+      purpose_evidence: fromBool(purposes.has('evidence')),
+      purpose_reparations: fromBool(purposes.has('reparations')),
+      purpose_legal_aid: fromBool(purposes.has('legal_aid')),
+      purpose_forfeiture: fromBool(purposes.has('forfeiture')),
+      reparations_order_ref: input.reparationsOrderRef ?? null,
+      stage: 'identified',
+      current_order_step_id: null,
+      order_expires_on: null,
+      value_minor: valueMinor === null ? null : valueMinor.toString(),
+      value_currency: valuation?.currency ?? null,
+      valued_on: valuation?.valuedOn ?? null,
+      created_by: actor.userId,
+      created_at: nowIso,
+      updated_at: nowIso,
+    })
+    await repo.insertSteps(trx, [
+      {
+        id: randomUUID(),
+        asset_id: id,
+        seq: 1,
+        action: 'identify',
+        from_stage: null,
+        to_stage: 'identified',
+        request_id: request?.id ?? null,
+        order_authority: null,
+        order_reference: null,
+        order_date: null,
+        order_expires_on: null,
+        note: input.identification?.note ?? null,
+        recorded_by: actor.email,
+        recorded_at: nowIso,
+      },
+    ])
+    if (valuation && valueMinor !== null) {
+      await repo.insertValuations(trx, [
+        {
+          id: randomUUID(),
+          asset_id: id,
+          amount_minor: valueMinor.toString(),
+          currency: valuation.currency,
+          valued_on: valuation.valuedOn,
+          basis: valuation.basis,
+          recorded_by: actor.email,
+          recorded_at: nowIso,
+        },
+      ])
+    }
+    await recordAuditEvent(ctx, trx, {
+      action: 'asset.created',
+      recordType: repo.ASSET_RECORD,
+      recordId: id,
+      classification,
+      details: { caseId: input.caseId, kind: input.kind, jurisdiction: input.jurisdiction, requestId: request?.id },
+    })
+  })
+  return getAsset(ctx, id)
+}
+
+export async function takeStep(ctx: Ctx, id: string, input: StepBody): Promise<AssetDetail> {
+  const action = input.action as StepAction
+  const rule = STEPS[action]
+  const nowIso = ctx.now().toISOString()
+  const today = todayOf(ctx)
+  await ctx.db.transaction().execute(async (trx) => {
+    const { actor, row } = await ownedAsset(ctx, trx, id)
+    const allowed = allowedSteps(row.stage)
+    if (!allowed.includes(action)) {
+      throw new AppError(
+        'ASSET_STEP_NOT_ALLOWED',
+        `An asset that is ${row.stage} cannot take the ${action} step` +
+          (allowed.length > 0 ? ` (allowed: ${allowed.join(', ')})` : ' (its life cycle has ended)'),
+        { stage: row.stage, allowed },
+      )
+    }
+    const order = input.order ?? null
+    if (rule.isOrderRequired && !order)
+      throw new AppError('ASSET_STEP_INVALID', `The ${action} step records the order behind it (order)`)
+    if (order) {
+      if (order.date > today) throw new AppError('ASSET_STEP_INVALID', 'The order is dated today or earlier')
+      if (rule.isExpiryRequired && !order.expiresOn)
+        throw new AppError('ASSET_STEP_INVALID', `A ${action} order has an expiry date (order.expiresOn)`)
+      if (!rule.isExpiryRequired && order.expiresOn)
+        throw new AppError('ASSET_STEP_INVALID', `Only freezing and seizure orders have an expiry date, not ${action}`)
+      if (order.expiresOn && order.expiresOn <= order.date)
+        throw new AppError('ASSET_STEP_INVALID', 'The order expires after the date it was made')
+      if (action === 'renew' && order.expiresOn && row.order_expires_on && order.expiresOn <= row.order_expires_on)
+        throw new AppError(
+          'ASSET_STEP_INVALID',
+          `A renewal extends the order: its expiry must be after ${row.order_expires_on}`,
+        )
+    }
+    const request = await checkRequest(trx, actor, {
+      action,
+      requestId: input.requestId,
+      jurisdiction: row.jurisdiction,
+    })
+    const to = stageAfter(action, row.stage)
+    const stepId = randomUUID()
+    await repo.insertSteps(trx, [
+      {
+        id: stepId,
+        asset_id: id,
+        seq: await repo.nextStepSeq(trx, id),
+        action,
+        from_stage: row.stage,
+        to_stage: to,
+        request_id: request?.id ?? null,
+        order_authority: order?.issuingAuthority ?? null,
+        order_reference: order?.reference ?? null,
+        order_date: order?.date ?? null,
+        order_expires_on: order?.expiresOn ?? null,
+        note: input.note ?? null,
+        recorded_by: actor.email,
+        recorded_at: nowIso,
+      },
+    ])
+    // The order in force is the latest freezing or seizure order (or its renewal); once the asset
+    // is forfeited or released no order runs any more. Alerts of a superseded order are cleared.
+    const hasNewOrder = isOrderStage(to) && Boolean(order?.expiresOn)
+    const keepsOrder = action === 'trace'
+    await repo.updateAsset(trx, id, {
+      stage: to,
+      updated_at: nowIso,
+      ...(keepsOrder
+        ? {}
+        : hasNewOrder
+          ? { current_order_step_id: stepId, order_expires_on: order?.expiresOn ?? null }
+          : { current_order_step_id: null, order_expires_on: null }),
+    })
+    const cleared = keepsOrder
+      ? []
+      : await repo.clearAlertsOfAsset(trx, id, actor.email, nowIso, `order superseded by the ${action} step`)
+    // A new order that already lapses within the alert window raises its alert now, not at the
+    // next sweep.
+    const raised = hasNewOrder ? (await raiseAlertsForAssets(trx, today, nowIso, id)).raised : 0
+    await recordAuditEvent(ctx, trx, {
+      action: `asset.${action}`,
+      recordType: repo.ASSET_RECORD,
+      recordId: id,
+      classification: row.classification,
+      details: {
+        from: row.stage,
+        to,
+        requestId: request?.id ?? null,
+        order: order ? { reference: order.reference, expiresOn: order.expiresOn ?? null } : null,
+        clearedAlerts: cleared,
+        raisedAlerts: raised,
+      },
+    })
+  })
+  return getAsset(ctx, id)
+}
+
+export async function addValuation(ctx: Ctx, id: string, input: ValuationBody): Promise<AssetDetail> {
+  const nowIso = ctx.now().toISOString()
+  const minor = amountOf(input.amount, input.currency)
+  if (input.valuedOn > todayOf(ctx)) throw new AppError('RECORD_INVALID', 'A valuation is dated today or earlier')
+  await ctx.db.transaction().execute(async (trx) => {
+    const { actor, row } = await ownedAsset(ctx, trx, id)
+    await repo.insertValuations(trx, [
+      {
+        id: randomUUID(),
+        asset_id: id,
+        amount_minor: minor.toString(),
+        currency: input.currency,
+        valued_on: input.valuedOn,
+        basis: input.basis,
+        recorded_by: actor.email,
+        recorded_at: nowIso,
+      },
+    ])
+    // The asset's value is its latest valuation by date (a back-dated one enters the history only).
+    const latest = (await repo.listValuations(trx, id)).at(-1)
+    if (latest) {
+      await repo.updateAsset(trx, id, {
+        value_minor: latest.amount_minor,
+        value_currency: latest.currency,
+        valued_on: latest.valued_on,
+        updated_at: nowIso,
+      })
+    }
+    await recordAuditEvent(ctx, trx, {
+      action: 'asset.valued',
+      recordType: repo.ASSET_RECORD,
+      recordId: id,
+      classification: row.classification,
+      details: { amount: input.amount, currency: input.currency, valuedOn: input.valuedOn },
+    })
+  })
+  return getAsset(ctx, id)
+}
+
+export async function addClaim(ctx: Ctx, id: string, input: ClaimBody): Promise<AssetDetail> {
+  const nowIso = ctx.now().toISOString()
+  if (((input.amount ?? null) === null) !== ((input.currency ?? null) === null))
+    throw new AppError('AMOUNT_INVALID', 'A claimed amount comes with its currency, and a currency with an amount')
+  const minor = input.amount && input.currency ? amountOf(input.amount, input.currency) : null
+  if (input.lodgedOn > todayOf(ctx)) throw new AppError('RECORD_INVALID', 'A claim is lodged today or earlier')
+  await ctx.db.transaction().execute(async (trx) => {
+    const { actor, row } = await ownedAsset(ctx, trx, id)
+    const claimId = randomUUID()
+    await repo.insertClaims(trx, [
+      {
+        id: claimId,
+        asset_id: id,
+        claimant: input.claimant,
+        nature: input.nature,
+        amount_minor: minor === null ? null : minor.toString(),
+        currency: input.currency ?? null,
+        lodged_on: input.lodgedOn,
+        status: 'pending',
+        status_note: null,
+        recorded_by: actor.email,
+        recorded_at: nowIso,
+        updated_at: nowIso,
+      },
+    ])
+    await repo.updateAsset(trx, id, { updated_at: nowIso })
+    await recordAuditEvent(ctx, trx, {
+      action: 'asset.claim_lodged',
+      recordType: repo.ASSET_RECORD,
+      recordId: id,
+      classification: row.classification,
+      details: { claimId, claimant: input.claimant },
+    })
+  })
+  return getAsset(ctx, id)
+}
+
+export async function setClaimStatus(
+  ctx: Ctx,
+  id: string,
+  claimId: string,
+  input: ClaimStatusBody,
+): Promise<AssetDetail> {
+  const nowIso = ctx.now().toISOString()
+  await ctx.db.transaction().execute(async (trx) => {
+    const { row } = await ownedAsset(ctx, trx, id)
+    const claim = await repo.findClaim(trx, id, claimId)
+    if (!claim) throw new AppError('RECORD_NOT_FOUND', `No claim ${claimId} on this asset`)
+    if (claim.status === input.status) return // the same decision twice changes nothing
+    await repo.updateClaimStatus(trx, claimId, {
+      status: input.status,
+      status_note: input.note ?? null,
+      updated_at: nowIso,
+    })
+    await repo.updateAsset(trx, id, { updated_at: nowIso })
+    await recordAuditEvent(ctx, trx, {
+      action: 'asset.claim_decided',
+      recordType: repo.ASSET_RECORD,
+      recordId: id,
+      classification: row.classification,
+      details: { claimId, from: claim.status, to: input.status },
+    })
+  })
+  return getAsset(ctx, id)
+}
+
+export function purposesOf(row: AssetRow): Purpose[] {
+  const purposes: Purpose[] = []
+  if (toBool(row.purpose_evidence)) purposes.push('evidence')
+  if (toBool(row.purpose_reparations)) purposes.push('reparations')
+  if (toBool(row.purpose_legal_aid)) purposes.push('legal_aid')
+  if (toBool(row.purpose_forfeiture)) purposes.push('forfeiture')
+  return purposes
+}
+
+export function toAssetSummary(row: AssetRow, today: string): AssetSummary {
+  const currency = row.value_currency as Currency | null
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    personId: row.person_id,
+    kind: row.kind,
+    description: row.description,
+    jurisdiction: row.jurisdiction,
+    purposes: purposesOf(row),
+    reparationsOrderRef: row.reparations_order_ref,
+    stage: row.stage as AssetStage,
+    orderExpiresOn: row.order_expires_on,
+    daysToExpiry: row.order_expires_on ? daysBetween(today, row.order_expires_on) : null,
+    value:
+      row.value_minor !== null && currency && row.valued_on
+        ? { amount: formatMinor(BigInt(row.value_minor), currency), currency, valuedOn: row.valued_on }
+        : null,
+    classification: row.classification as Classification,
+    compartment: row.compartment_code,
+    isDemo: toBool(row.is_demo),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+function toStep(
+  s: AssetStepRow,
+  requests: Map<string, { reference: string; requestType: string; addressee: string; status: string }>,
+) {
+  const request = s.request_id ? requests.get(s.request_id) : undefined
+  return {
+    id: s.id,
+    seq: Number(s.seq),
+    action: s.action,
+    fromStage: s.from_stage as AssetStage | null,
+    toStage: s.to_stage as AssetStage,
+    // A request the caller may not see is named by nothing but its id (which the step holds).
+    request: s.request_id
+      ? {
+          id: s.request_id,
+          reference: request?.reference ?? null,
+          requestType: request?.requestType ?? null,
+          addressee: request?.addressee ?? null,
+          status: request?.status ?? null,
+        }
+      : null,
+    order:
+      s.order_reference && s.order_authority && s.order_date
+        ? {
+            issuingAuthority: s.order_authority,
+            reference: s.order_reference,
+            date: s.order_date,
+            expiresOn: s.order_expires_on,
+          }
+        : null,
+    note: s.note,
+    recordedBy: s.recorded_by,
+    recordedAt: s.recorded_at,
+  }
+}
+
+function toValuation(v: AssetValuationRow) {
+  const currency = v.currency as Currency
+  return {
+    id: v.id,
+    amount: formatMinor(BigInt(v.amount_minor), currency),
+    currency,
+    valuedOn: v.valued_on,
+    basis: v.basis,
+    recordedBy: v.recorded_by,
+    recordedAt: v.recorded_at,
+  }
+}
+
+function toClaim(c: AssetClaimRow) {
+  const currency = c.currency as Currency | null
+  return {
+    id: c.id,
+    claimant: c.claimant,
+    nature: c.nature,
+    amount: c.amount_minor !== null && currency ? formatMinor(BigInt(c.amount_minor), currency) : null,
+    currency,
+    lodgedOn: c.lodged_on,
+    status: c.status,
+    statusNote: c.status_note,
+    recordedBy: c.recorded_by,
+    recordedAt: c.recorded_at,
+    updatedAt: c.updated_at,
+  }
+}
