@@ -40,6 +40,14 @@ export const DEMO_ACCOUNTS: {
     description: 'Registry cooperation officer',
   },
   {
+    email: 'registry.approver@demo.invalid',
+    name: 'Rémi Registry-Approver (fictional)',
+    orgCode: 'ICC-REGISTRY',
+    role: 'approver',
+    compartments: ['SIT-DEMO-A', 'CASE-DEMO-A1'],
+    description: 'Registry approver (approves Defence requests routed through the Registry)',
+  },
+  {
     email: 'otp.officer@demo.invalid',
     name: 'Omar Prosecution (fictional)',
     orgCode: 'ICC-OTP',

@@ -157,3 +157,24 @@ export async function countDemoUsers(db: Db): Promise<number> {
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+export function listUserCardsByIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'email', 'org_code', 'role', 'status'])
+    .where('id', 'in', [...ids])
+    .execute()
+}
+
+export function listActiveUserCardsOf(db: Db, orgCode: string, role: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'email', 'org_code', 'role', 'status'])
+    .where('org_code', '=', orgCode)
+    .where('role', '=', role)
+    .where('status', '=', 'active')
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute()
+}

@@ -318,3 +318,32 @@ export const accountRows = {
     repo.consumeRecoveryCode(db, id, codeHash, nowIso),
   replaceRecoveryCodes: (db: Db, id: string, hashes: string[]) => repo.replaceRecoveryCodes(db, id, hashes),
 }
+
+/** What another feature may show of a user: who they are, not their account. */
+export type UserCard = {
+  id: string
+  name: string
+  email: string
+  orgCode: string
+  role: string
+  status: 'active' | 'disabled'
+}
+
+const toUserCard = (r: Awaited<ReturnType<typeof repo.listUserCardsByIds>>[number]): UserCard => ({
+  id: r.id,
+  name: r.display_name,
+  email: r.email,
+  orgCode: r.org_code,
+  role: r.role,
+  status: r.status,
+})
+
+/** Users by id (unknown ids are left out). `db` may be the caller's transaction. */
+export async function listUserCards(db: Db, ids: readonly string[]): Promise<UserCard[]> {
+  return (await repo.listUserCardsByIds(db, [...new Set(ids)])).map(toUserCard)
+}
+
+/** The active users of an organisation holding a role (e.g. a State's officers), by name. */
+export async function listActiveUserCards(db: Db, orgCode: string, role: string): Promise<UserCard[]> {
+  return (await repo.listActiveUserCardsOf(db, orgCode, role)).map(toUserCard)
+}

@@ -152,14 +152,38 @@ export type DraftContent = {
   checklist: ChecklistAnswers
 }
 
+/**
+ * Why an element is not satisfied, as a stable code with its parameters: clients word it in their
+ * own language (the web app in English and French); `missing` keeps an English sentence.
+ */
+export const MISSING_REASON_CODES = [
+  'answer_missing', // no answer for the element in the checklist
+  'person_not_linked', // the element describes a person, and none is linked to the request
+  'facts_empty', // the statement of facts is empty
+  'assistance_sought_empty', // the assistance sought is empty
+  'legal_basis_empty', // the legal basis is empty
+] as const
+export type MissingReasonCode = (typeof MISSING_REASON_CODES)[number]
+export type MissingReason = { code: MissingReasonCode; params: { ref: string } }
+
+const REASON_TEXT: Record<MissingReasonCode, (ref: string) => string> = {
+  answer_missing: (ref) => `no answer for ${ref} in the checklist`,
+  person_not_linked: () => 'no person is linked to the request',
+  facts_empty: () => 'the statement of facts is empty',
+  assistance_sought_empty: () => 'the assistance sought is empty',
+  legal_basis_empty: () => 'the legal basis is empty',
+}
+
 export type ChecklistItem = {
   ref: string
   article: string
   label: string
   required: boolean
   satisfied: boolean
-  /** Why the element is not satisfied yet (null when it is). */
+  /** Why the element is not satisfied yet, in English (null when it is). */
   missing: string | null
+  /** The same, as codes with parameters (empty when satisfied). */
+  reasons: MissingReason[]
   answer: string | null
 }
 
@@ -169,26 +193,31 @@ export function evaluateChecklist(content: DraftContent): ChecklistItem[] {
   const answers = content.checklist.answers
   return checklistFor(content.requestType, content.checklist.afterConviction ?? false).map((e) => {
     const answer = answers[e.ref] ?? null
-    const reasons: string[] = []
+    const codes: MissingReasonCode[] = []
     if ((e.satisfiedBy === 'answer' || e.satisfiedBy === 'person_and_answer') && !filled(answer))
-      reasons.push(`no answer for ${e.ref} in the checklist`)
-    if (e.satisfiedBy === 'person_and_answer' && content.personCount === 0)
-      reasons.push('no person is linked to the request')
-    if (e.satisfiedBy === 'facts' && !filled(content.facts)) reasons.push('the statement of facts is empty')
+      codes.push('answer_missing')
+    if (e.satisfiedBy === 'person_and_answer' && content.personCount === 0) codes.push('person_not_linked')
+    if (e.satisfiedBy === 'facts' && !filled(content.facts)) codes.push('facts_empty')
     if (e.satisfiedBy === 'purpose') {
-      if (!filled(content.assistanceSought)) reasons.push('the assistance sought is empty')
-      if (!filled(content.legalBasis)) reasons.push('the legal basis is empty')
+      if (!filled(content.assistanceSought)) codes.push('assistance_sought_empty')
+      if (!filled(content.legalBasis)) codes.push('legal_basis_empty')
     }
     return {
       ref: e.ref,
-      article: e.ref.split('(')[0] as string,
+      article: articleOf(e.ref),
       label: e.label,
       required: e.required,
-      satisfied: reasons.length === 0,
-      missing: reasons.length === 0 ? null : reasons.join('; '),
+      satisfied: codes.length === 0,
+      missing: codes.length === 0 ? null : codes.map((c) => REASON_TEXT[c](e.ref)).join('; '),
+      reasons: codes.map((code) => ({ code, params: { ref: e.ref } })),
       answer,
     }
   })
+}
+
+/** "91(2)(a)" → "91". */
+export function articleOf(ref: string): string {
+  return ref.split('(')[0] as string
 }
 
 export function missingRequired(items: ChecklistItem[]): ChecklistItem[] {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import type { Db } from '../db/database.ts'
 import { fromBool, toJson } from '../db/values.ts'
+import { loadDemoMessages, removeDemoMessages } from '../messages/messages.demo.ts'
 import { DEMO_CASE_ID, DEMO_PERSONS, DEMO_SITUATION_ID } from '../situations/situations.demo.ts'
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
 import { FINAL_STATUSES, REQUEST_STATUSES, type RequestStatus } from './requests.lifecycle.ts'
@@ -107,6 +108,9 @@ export async function loadDemoRequests(trx: Db, users: Map<string, string>, nowI
   if (existing.length > 0) return 0
   const drafter = users.get('otp.officer@demo.invalid') ?? 'demo'
   const approver = users.get('otp.approver@demo.invalid') ?? 'demo'
+  // A Defence request is drafted by its counsel and approved by the Registry it is routed through.
+  const defenceDrafter = users.get('defence.counsel@demo.invalid') ?? drafter
+  const registryApprover = users.get('registry.approver@demo.invalid') ?? approver
   const nldOfficer = users.get('nld.officer@demo.invalid')
   const nldFocalPoint = users.get('nld.focal-point@demo.invalid')
   const orgs = new Set(
@@ -160,7 +164,7 @@ export async function loadDemoRequests(trx: Db, users: Map<string, string>, nowI
         request_id: id,
         seq: 1,
         occurred_at: created,
-        actor: 'user:otp.officer@demo.invalid',
+        actor: isDefence ? 'user:defence.counsel@demo.invalid' : 'user:otp.officer@demo.invalid',
         actor_org: originator,
         action: 'drafted',
         from_status: null,
@@ -183,8 +187,14 @@ export async function loadDemoRequests(trx: Db, users: Map<string, string>, nowI
           ? `user:focal-point.${addressee.toLowerCase()}@demo.invalid`
           : action === 'transmit'
             ? 'user:registry.officer@demo.invalid'
-            : 'user:otp.approver@demo.invalid',
-        actor_org: byAddressee ? addressee : action === 'transmit' ? 'ICC-REGISTRY' : originator,
+            : action === 'approve' && isDefence
+              ? 'user:registry.approver@demo.invalid'
+              : 'user:otp.approver@demo.invalid',
+        actor_org: byAddressee
+          ? addressee
+          : action === 'transmit' || (action === 'approve' && isDefence)
+            ? 'ICC-REGISTRY'
+            : originator,
         action,
         from_status: from,
         to_status: toStatus,
@@ -219,8 +229,8 @@ export async function loadDemoRequests(trx: Db, users: Map<string, string>, nowI
       status,
       status_detail: DETAIL[path.at(-1) ?? ''] ? toJson(DETAIL[path.at(-1) ?? '']) : null,
       group_id: null,
-      drafted_by: drafter,
-      approved_by: path.includes('approve') ? approver : null,
+      drafted_by: isDefence ? defenceDrafter : drafter,
+      approved_by: path.includes('approve') ? (isDefence ? registryApprover : approver) : null,
       transmitted_at: transmittedAt,
       acknowledged_at: path.includes('acknowledge') ? (timeline[3]?.occurred_at ?? null) : null,
       closed_at: FINAL_STATUSES.includes(status) ? at : null,
@@ -250,6 +260,7 @@ export async function loadDemoRequests(trx: Db, users: Map<string, string>, nowI
   for (let k = 0; k < recipients.length; k += 500) await repo.insertRecipients(trx, recipients.slice(k, k + 500))
   await repo.insertRequestPersons(trx, persons)
   await repo.insertDelegations(trx, delegations)
+  await loadDemoMessages(trx, users, rows)
   for (const [organ, last] of counters) {
     await trx
       .insertInto('reference_counters')
@@ -262,6 +273,7 @@ export async function loadDemoRequests(trx: Db, users: Map<string, string>, nowI
   return rows.length
 }
 
-export function removeDemoRequests(trx: Db) {
-  return repo.deleteDemoRequests(trx)
+export async function removeDemoRequests(trx: Db) {
+  await removeDemoMessages(trx)
+  await repo.deleteDemoRequests(trx)
 }

@@ -6,11 +6,23 @@ import { parseJson, toBool } from '../db/values.ts'
 import { AppError } from '../errors.ts'
 import { decodeCursor, encodeCursor } from '../pagination.ts'
 import { listStatuteArticles } from '../reference/reference.service.ts'
-import { type ChecklistAnswers, evaluateChecklist, missingRequired } from './requests.checklist.ts'
+import {
+  articleOf,
+  type ChecklistAnswers,
+  checklistFor,
+  evaluateChecklist,
+  missingRequired,
+} from './requests.checklist.ts'
 import { isAcknowledgementOverdue, isResponseOverdue } from './requests.deadlines.ts'
 import { allowedActions, type RequestStatus, TRANSITIONS, type TransitionSubject } from './requests.lifecycle.ts'
 import * as repo from './requests.repository.ts'
-import type { CountRequestsQuery, ListRequestsQuery, RequestDetail, RequestSummary } from './requests.schemas.ts'
+import type {
+  CountRequestsQuery,
+  ListRequestsQuery,
+  RequestDetail,
+  RequestSummary,
+  TypeChecklist,
+} from './requests.schemas.ts'
 import { listVisibleRequestsByRelevance, withSearch } from './requests.search.ts'
 import type { RequestEventRow, RequestRow } from './requests.table.ts'
 
@@ -28,6 +40,7 @@ export function toFilters(q: CountRequestsQuery): repo.RequestFilters {
     caseId: q.case,
     classification: q.classification,
     groupId: q.group,
+    personId: q.personId,
     overdue: q.overdue,
     deadlineFrom: q.deadlineFrom && new Date(q.deadlineFrom).toISOString(),
     deadlineTo: q.deadlineTo && new Date(q.deadlineTo).toISOString(),
@@ -218,7 +231,7 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
     checklist: {
       afterConviction: answers.afterConviction ?? false,
       complete: missing.length === 0,
-      items: items.map((i) => ({ ...i, statuteText: texts.get(i.ref) ?? null })),
+      items: items.map((i) => ({ ...i, ...statuteTextOf(texts, i.ref) })),
     },
     allowedSteps: stepsFor(ctx.actor, loaded.subject, missing.length === 0),
     events: loaded.events.map(toRequestEvent),
@@ -234,6 +247,29 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
   }
 }
 
+/**
+ * What a type of request must contain (before any draft exists): the elements of its article's
+ * content list, with the paragraph's text. Public, like the rest of the reference data.
+ */
+export async function getTypeChecklist(ctx: Ctx, code: string, afterConviction: boolean): Promise<TypeChecklist> {
+  const type = await repo.findRequestType(ctx.db, code)
+  if (!type) throw new AppError('RECORD_NOT_FOUND', `No request type ${code}`)
+  const texts = await statuteTexts(ctx)
+  const conviction = code === 'ARREST_AND_SURRENDER' && afterConviction
+  return {
+    requestType: type.code,
+    afterConviction: conviction,
+    items: checklistFor(type.code, conviction).map((e) => ({
+      ref: e.ref,
+      article: articleOf(e.ref),
+      label: e.label,
+      required: e.required,
+      satisfiedBy: e.satisfiedBy,
+      ...statuteTextOf(texts, e.ref),
+    })),
+  }
+}
+
 /** Paragraph ref → verbatim text, from the reference data's statute articles. */
 export async function statuteTexts(ctx: Ctx): Promise<Map<string, string>> {
   const map = new Map<string, string>()
@@ -241,6 +277,12 @@ export async function statuteTexts(ctx: Ctx): Promise<Map<string, string>> {
     for (const p of article.paragraphs) if (p.text) map.set(p.ref, p.text)
   }
   return map
+}
+
+/** The paragraph's text and its language: the reference data holds the English text only. */
+export function statuteTextOf(texts: Map<string, string>, ref: string) {
+  const text = texts.get(ref) ?? null
+  return { statuteText: text, statuteTextLanguage: text === null ? null : ('en' as const) }
 }
 
 export function toRequestEvent(e: RequestEventRow) {

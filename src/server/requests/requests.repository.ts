@@ -32,6 +32,8 @@ export type RequestFilters = {
   caseId?: string | undefined
   classification?: string | undefined
   groupId?: string | undefined
+  /** Only requests linked to this person (request_persons). */
+  personId?: string | undefined
   overdue?: boolean | undefined
   deadlineFrom?: string | undefined
   deadlineTo?: string | undefined
@@ -97,6 +99,15 @@ export function visibleRequestsQuery(db: Db, actor: Actor, f: RequestFilters, no
   if (f.caseId) q = q.where('requests.case_id', '=', f.caseId)
   if (f.classification) q = q.where('requests.classification', '=', f.classification)
   if (f.groupId) q = q.where('requests.group_id', '=', f.groupId)
+  if (f.personId) {
+    const personId = f.personId
+    q = q.where('requests.id', 'in', (eb) =>
+      eb
+        .selectFrom('request_persons')
+        .select('request_persons.request_id')
+        .where('request_persons.person_id', '=', personId),
+    )
+  }
   if (f.deadlineFrom) q = q.where('requests.response_deadline', '>=', f.deadlineFrom)
   if (f.deadlineTo) q = q.where('requests.response_deadline', '<=', f.deadlineTo)
   if (f.updatedSince) q = q.where('requests.updated_at', '>=', f.updatedSince)
@@ -276,6 +287,48 @@ export async function insertDelegations(
       })),
     )
     .execute()
+}
+
+export function listDelegations(db: Db, requestId: string) {
+  return db
+    .selectFrom('record_delegations')
+    .select(['user_id', 'delegated_by', 'delegated_at'])
+    .where('record_type', '=', REQUEST_RECORD)
+    .where('record_id', '=', requestId)
+    .orderBy('delegated_at')
+    .orderBy('user_id')
+    .execute()
+}
+
+/** Delegates a request to a user; false when it already was (two concurrent delegations: one wins). */
+export async function insertDelegationIfAbsent(
+  db: Db,
+  row: { recordId: string; userId: string; delegatedBy: string; nowIso: string },
+) {
+  const result = await db
+    .insertInto('record_delegations')
+    .values({
+      record_type: REQUEST_RECORD,
+      record_id: row.recordId,
+      user_id: row.userId,
+      delegated_by: row.delegatedBy,
+      delegated_at: row.nowIso,
+    })
+    .onConflict((oc) => oc.columns(['record_type', 'record_id', 'user_id']).doNothing())
+    .returning('user_id')
+    .executeTakeFirst()
+  return result !== undefined
+}
+
+/** Removes one delegation; false when there was none. */
+export async function deleteDelegation(db: Db, requestId: string, userId: string) {
+  const result = await db
+    .deleteFrom('record_delegations')
+    .where('record_type', '=', REQUEST_RECORD)
+    .where('record_id', '=', requestId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows) > 0
 }
 
 export async function insertReceipts(db: Db, rows: RequestReceiptTable[]) {

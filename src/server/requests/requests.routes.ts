@@ -1,15 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ErrorResponse } from '../http/error-schema.ts'
+import { delegateRequest, listRequestDelegations, revokeDelegation } from './requests.delegations.ts'
 import { createRequests, updateDraft } from './requests.drafting.ts'
 import { type ExportFormat, exportRequests, XLSX_MEDIA_TYPE } from './requests.export.ts'
-import { countRequests, getRequest, listRequests } from './requests.read.ts'
+import { countRequests, getRequest, getTypeChecklist, listRequests } from './requests.read.ts'
 import {
   AllowedStepsSchema,
   CountRequestsQuery,
   CreatedRequestsSchema,
   CreateRequestBody,
   DeadlineChangeBody,
+  DelegateBody,
+  DelegationListSchema,
+  DelegationParams,
   ExportRequestsQuery,
   ListRequestsQuery,
   ReceiptListSchema,
@@ -18,6 +22,9 @@ import {
   RequestListSchema,
   RequestParams,
   TransitionBody,
+  TypeChecklistParams,
+  TypeChecklistQuery,
+  TypeChecklistSchema,
   UpdateDraftBody,
 } from './requests.schemas.ts'
 import { changeDeadline, listAllowedSteps, listRequestReceipts, transitionRequest } from './requests.transitions.ts'
@@ -42,6 +49,19 @@ const errors = {
 const tags = ['requests']
 
 export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/reference/request-types/:code/checklist',
+    {
+      schema: {
+        tags: ['reference', ...tags],
+        summary: 'What a request of this type must contain (articles 89(3), 91, 92, 96), with the Statute text',
+        params: TypeChecklistParams,
+        querystring: TypeChecklistQuery,
+        response: { 200: TypeChecklistSchema, 400: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (req) => getTypeChecklist(req.ctx, req.params.code, req.query.afterConviction ?? false),
+  )
   app.get(
     '/requests',
     {
@@ -210,6 +230,49 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => listRequestReceipts(req.ctx, req.params.id),
+  )
+  app.get(
+    '/requests/:id/delegations',
+    {
+      schema: {
+        tags,
+        summary: "The State officers the addressee's focal point delegated the request to (addressee State only)",
+        params: RequestParams,
+        response: { 200: DelegationListSchema, ...errors },
+      },
+    },
+    async (req) => listRequestDelegations(req.ctx, req.params.id),
+  )
+  app.post(
+    '/requests/:id/delegations',
+    {
+      schema: {
+        tags,
+        summary: "Delegate the request to an active officer of the focal point's own State (audited)",
+        params: RequestParams,
+        body: DelegateBody,
+        response: { 200: DelegationListSchema, 201: DelegationListSchema, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { created, list } = await delegateRequest(req.ctx, req.params.id, req.body)
+      return reply.code(created ? 201 : 200).send(list)
+    },
+  )
+  app.delete(
+    '/requests/:id/delegations/:userId',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a delegation: the officer no longer sees the request (audited)',
+        params: DelegationParams,
+        response: { 204: z.null().describe('Revoked'), ...errors },
+      },
+    },
+    async (req, reply) => {
+      await revokeDelegation(req.ctx, req.params.id, req.params.userId)
+      return reply.code(204).send(null)
+    },
   )
   app.post(
     '/requests/:id/deadline-changes',

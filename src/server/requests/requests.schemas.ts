@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Classification } from '../access/classification.ts'
+import { MISSING_REASON_CODES } from './requests.checklist.ts'
 import { REQUEST_STATUSES, TRANSITION_ACTIONS } from './requests.lifecycle.ts'
 
 const Id = z.string().min(1).max(200)
@@ -77,7 +78,7 @@ export const ListRequestsQuery = z.strictObject({
     .min(1)
     .max(500)
     .optional()
-    .describe('Full text, English and French, accents ignored: reference, summary, facts, assistance sought'),
+    .describe('Full text, English and French, accents ignored: reference, summary, facts, assistance sought, messages'),
   addressee: OrgCode.optional(),
   type: z
     .string()
@@ -92,6 +93,7 @@ export const ListRequestsQuery = z.strictObject({
   case: Id.optional(),
   classification: Classification.optional(),
   group: Id.optional(),
+  personId: Id.optional().describe('Only requests concerning this person (linked to it)'),
   overdue: Flag.optional(),
   deadlineFrom: Timestamp.optional(),
   deadlineTo: Timestamp.optional(),
@@ -153,16 +155,74 @@ export const RequestCountsSchema = z.object({
   byStatus: z.array(z.object({ status: z.string(), total: z.number().int(), overdue: z.number().int() })),
 })
 
+const StatuteTextFields = {
+  statuteText: z.string().nullable().describe('The paragraph, verbatim from the reference data'),
+  statuteTextLanguage: z
+    .enum(['en'])
+    .nullable()
+    .describe('Language of statuteText: the reference data holds the English text only'),
+}
+
+export const MissingReasonSchema = z.object({
+  code: z.enum(MISSING_REASON_CODES),
+  params: z.object({ ref: z.string().describe('The paragraph the reason is about, e.g. 91(2)(a)') }),
+})
+
 export const ChecklistItemSchema = z.object({
   ref: z.string(),
   article: z.string(),
-  label: z.string(),
+  label: z.string().describe('Our own words, in English; clients may word it by ref'),
   required: z.boolean(),
   satisfied: z.boolean(),
-  missing: z.string().nullable(),
+  missing: z.string().nullable().describe('Why it is not satisfied, in English (see reasons for codes)'),
+  reasons: z.array(MissingReasonSchema).describe('Why it is not satisfied, as stable codes; empty when satisfied'),
   answer: z.string().nullable(),
-  statuteText: z.string().nullable().describe('The paragraph, verbatim from the reference data'),
+  ...StatuteTextFields,
 })
+
+export const TypeChecklistParams = z.strictObject({ code: z.string().regex(/^[A-Z_]{2,60}$/) })
+export const TypeChecklistQuery = z.strictObject({
+  afterConviction: Flag.optional().describe('Arrest and surrender of a person already convicted (91(3))'),
+})
+export const TypeChecklistSchema = z.object({
+  requestType: z.string(),
+  afterConviction: z.boolean(),
+  items: z.array(
+    z.object({
+      ref: z.string(),
+      article: z.string(),
+      label: z.string().describe('Our own words, in English; clients may word it by ref'),
+      required: z.boolean(),
+      satisfiedBy: z
+        .enum(['answer', 'person_and_answer', 'facts', 'purpose'])
+        .describe(
+          'What satisfies the element: a checklist answer, a linked person and an answer, the facts, or the assistance sought with its legal basis',
+        ),
+      ...StatuteTextFields,
+    }),
+  ),
+})
+export type TypeChecklist = z.infer<typeof TypeChecklistSchema>
+
+export const DelegationParams = z.strictObject({ id: Id, userId: Id })
+export const DelegateBody = z.strictObject({
+  userId: Id.describe('An active officer of the focal point’s own State'),
+})
+export type DelegateBody = z.infer<typeof DelegateBody>
+const OfficerSchema = z.object({ userId: z.string(), name: z.string(), email: z.string() })
+export const DelegationListSchema = z.object({
+  items: z.array(
+    OfficerSchema.extend({
+      delegatedBy: z.string().describe('Name of the focal point who delegated'),
+      delegatedAt: z.string(),
+    }),
+  ),
+  mayDelegate: z.boolean().describe("The caller is the addressee State's focal point"),
+  delegableOfficers: z
+    .array(OfficerSchema)
+    .describe('Active officers of the State not yet delegated to (for the focal point only; otherwise empty)'),
+})
+export type DelegationList = z.infer<typeof DelegationListSchema>
 
 export const AllowedStepSchema = z.object({
   action: z.enum(TRANSITION_ACTIONS as [string, ...string[]]),
