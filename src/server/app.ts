@@ -5,6 +5,7 @@ import { agreementsRoutes } from './agreements/agreements.routes.ts'
 import { arrestRoutes } from './arrest/arrest.routes.ts'
 import { assetsRoutes } from './assets/assets.routes.ts'
 import { auditRoutes } from './audit/audit.routes.ts'
+import { startAuditWriter } from './audit/audit.writer.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { oidcRoutes } from './auth/oidc.routes.ts'
 import type { Config } from './config.ts'
@@ -98,6 +99,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }
     reply.header('x-request-id', req.id)
   })
+  // Audited reads on the embedded database are committed by a writer thread (audit.writer.ts);
+  // closing the app waits for the last of them.
+  const auditWriter =
+    handle.dialect === 'sqlite' && config.sqlitePath && config.sqlitePath !== ':memory:'
+      ? startAuditWriter(handle.db, config.sqlitePath)
+      : null
+  if (auditWriter) app.addHook('onClose', async () => auditWriter.close())
   if (!options.db) app.addHook('onClose', async () => handle.close())
 
   // PostgreSQL cannot store U+0000 in text; no legitimate input contains it. Refuse it everywhere
