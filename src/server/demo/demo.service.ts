@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 import { loadDemoAgreements, removeDemoAgreements } from '../agreements/agreements.demo.ts'
+import { loadDemoArrest, removeDemoArrest } from '../arrest/arrest.demo.ts'
+import { loadDemoAssets, removeDemoAssets } from '../assets/assets.demo.ts'
 import { recordAuditEvent } from '../audit/audit.service.ts'
 import type { Ctx } from '../context.ts'
 import { disableDemoIdentities, loadDemoIdentities } from '../identity/identity.demo.ts'
@@ -7,6 +9,7 @@ import { deleteMetaValue, getMetaValue, setMetaValue } from '../meta/meta.servic
 import { loadDemoRequests, removeDemoRequests } from '../requests/requests.demo.ts'
 import { loadDemoSituations, removeDemoSituations } from '../situations/situations.demo.ts'
 import { loadDemoCooperationProfiles, removeDemoCooperationProfiles } from '../states/states.demo.ts'
+import { loadDemoWarrants, removeDemoWarrants } from '../warrants/warrants.demo.ts'
 
 // The demo world is fictional and says so everywhere it appears: every demo row carries is_demo,
 // and the web app shows a banner while app_meta.demo_loaded_at is set.
@@ -22,9 +25,12 @@ export async function loadDemoData(ctx: Ctx) {
     const users = await loadDemoIdentities(trx, ctx.secrets.encryptionKey, nowIso)
     const agreements = await loadDemoAgreements(trx, users, nowIso)
     const situations = await loadDemoSituations(trx, nowIso)
+    const warrants = await loadDemoWarrants(trx, nowIso)
     const requests = await loadDemoRequests(trx, users, nowIso, pick)
+    const arrest = await loadDemoArrest(trx, nowIso)
+    const assets = await loadDemoAssets(trx, nowIso)
     await setMetaValue(trx, 'demo_loaded_at', nowIso, nowIso)
-    const summary = { profiles, users: users.size, agreements, situations, requests }
+    const summary = { profiles, users: users.size, agreements, situations, warrants, requests, arrest, assets }
     await recordAuditEvent(ctx, trx, { action: 'demo.loaded', recordType: 'demo', details: summary })
     return summary
   })
@@ -34,7 +40,10 @@ export async function removeDemoData(ctx: Ctx) {
   return ctx.db.transaction().execute(async (trx) => {
     await removeDemoCooperationProfiles(trx)
     await removeDemoAgreements(trx)
+    await removeDemoArrest(trx)
+    await removeDemoAssets(trx)
     await removeDemoRequests(trx)
+    await removeDemoWarrants(trx)
     await removeDemoSituations(trx)
     await disableDemoIdentities(trx, ctx.now().toISOString())
     await deleteMetaValue(trx, 'demo_loaded_at')

@@ -67,3 +67,29 @@ export async function loadDemoSituations(trx: Db, nowIso: string): Promise<numbe
 export function removeDemoSituations(trx: Db) {
   return repo.deleteDemoSituations(trx)
 }
+
+/** Further fictional persons of the demo situation, for other features' demos (removed with the situation). */
+export async function insertDemoPersons(
+  trx: Db,
+  nowIso: string,
+  persons: { id: string; name: string; classification: string; compartment: string | null }[],
+) {
+  await repo.insertPersons(
+    trx,
+    persons.map((p) => ({
+      id: p.id,
+      situation_id: DEMO_SITUATION_ID,
+      case_id: null,
+      name: p.name,
+      role_in_proceedings: 'suspect' as const,
+      description: 'Fictional person for demonstration.',
+      classification: p.classification,
+      compartment_code: p.compartment,
+      ex_parte_party: null,
+      is_demo: fromBool(true),
+      created_by: 'system:demo',
+      created_at: nowIso,
+      updated_at: nowIso,
+    })),
+  )
+}

@@ -285,3 +285,14 @@ export function toPerson(row: PersonRow): Person {
     ...protectedFields(row),
   }
 }
+
+/**
+ * Names organisations on a person (a sealed warrant naming the State asked to arrest discloses
+ * the person to that State, and only to it). Public persons need nothing; names already there stay.
+ */
+export async function namePersonRecipients(trx: Db, personId: string, orgCodes: readonly string[]) {
+  for (const org of orgCodes) {
+    if (!(await repo.isNamedOrganisation(trx, repo.PERSON_RECORD, personId, org)))
+      await repo.insertNamedOrganisation(trx, repo.PERSON_RECORD, personId, org)
+  }
+}

@@ -8,7 +8,7 @@ import { AppError } from '../errors.ts'
 import { decodeCursor, encodeCursor } from '../pagination.ts'
 import { listSourcesByKeys } from '../reference/reference.service.ts'
 import { assertOwnable, isCourtCaseworker } from '../situations/situations.policy.ts'
-import { listVisiblePersonsForLink } from '../situations/situations.service.ts'
+import { listVisiblePersonsForLink, namePersonRecipients } from '../situations/situations.service.ts'
 import { allowedNextStatuses, INITIAL_STATUS, type WarrantStatus } from './warrants.lifecycle.ts'
 import * as repo from './warrants.repository.ts'
 import type {
@@ -182,6 +182,7 @@ export async function createWarrant(ctx: Ctx, input: CreateWarrantBody): Promise
       notes: input.notes ?? null,
     })
     await repo.insertNamedRecipients(trx, id, named)
+    if (person.classification !== 'public') await namePersonRecipients(trx, person.id, named)
     await repo.insertStatusEvent(trx, {
       id: randomUUID(),
       warrant_id: id,
