@@ -123,8 +123,8 @@ export async function delegateRequest(
 }
 
 /** Ends a delegation: the officer no longer sees the request (unless it is public). */
-export async function revokeDelegation(ctx: Ctx, requestId: string, userId: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+export async function revokeDelegation(ctx: Ctx, requestId: string, userId: string): Promise<DelegationList> {
+  return ctx.db.transaction().execute(async (trx) => {
     const row = await visibleRequest(ctx, trx, requestId)
     assertFocalPoint(ctx, row)
     if (!(await repo.deleteDelegation(trx, row.id, userId)))
@@ -136,5 +136,6 @@ export async function revokeDelegation(ctx: Ctx, requestId: string, userId: stri
       classification: row.classification,
       details: { userId, reference: row.reference },
     })
+    return delegationList(ctx, trx, row)
   })
 }

@@ -264,15 +264,12 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Revoke a delegation: the officer no longer sees the request (audited)',
+        summary: 'Revoke a delegation: the officer no longer sees the request (audited); answers the list left',
         params: DelegationParams,
-        response: { 204: z.null().describe('Revoked'), ...errors },
+        response: { 200: DelegationListSchema, ...errors },
       },
     },
-    async (req, reply) => {
-      await revokeDelegation(req.ctx, req.params.id, req.params.userId)
-      return reply.code(204).send(null)
-    },
+    async (req) => revokeDelegation(req.ctx, req.params.id, req.params.userId),
   )
   app.post(
     '/requests/:id/deadline-changes',

@@ -2,10 +2,13 @@ import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RequestDetail } from './requests.api.ts'
+import { StatuteText } from './StatuteText.tsx'
+import { useChecklistWords } from './useChecklistWords.ts'
 
 /** The content the Statute requires (91, 92, 89(3), 96): each element, satisfied or why it is missing. */
 export function ChecklistCard({ checklist }: { checklist: RequestDetail['checklist'] }) {
   const { t } = useTranslation()
+  const words = useChecklistWords()
   const headingId = useId()
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId} data-testid="checklist">
@@ -30,7 +33,7 @@ export function ChecklistCard({ checklist }: { checklist: RequestDetail['checkli
                   {item.satisfied ? '✓' : '✗'} {t('requests.article', { ref: item.ref })}
                 </Badge>
                 <Text size="sm" fw={600}>
-                  {item.label}
+                  {words.label(item)}
                 </Text>
                 {!item.required && (
                   <Text size="xs" c="dimmed">
@@ -38,16 +41,12 @@ export function ChecklistCard({ checklist }: { checklist: RequestDetail['checkli
                   </Text>
                 )}
               </Group>
-              {!item.satisfied && item.missing && (
-                <Text size="sm" c="red.9">
-                  {t('request.whyMissing')} {item.missing}
+              {!item.satisfied && (item.missing || item.reasons.length > 0) && (
+                <Text size="sm" c="red.9" data-testid="checklist-missing">
+                  {t('request.whyMissing')} {words.missing(item)}
                 </Text>
               )}
-              {item.statuteText && (
-                <Text size="xs" c="dimmed" fs="italic" component="blockquote" m={0}>
-                  {item.statuteText}
-                </Text>
-              )}
+              {item.statuteText && <StatuteText text={item.statuteText} language={item.statuteTextLanguage} />}
             </Stack>
           </List.Item>
         ))}

@@ -10,6 +10,7 @@ import { ApiError } from '../../http.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { ChecklistCard } from './ChecklistCard.tsx'
+import { DelegationsCard } from './DelegationsCard.tsx'
 import { DocumentsCard } from './DocumentsCard.tsx'
 import { MessagesCard } from './MessagesCard.tsx'
 import { ReceiptsCard } from './ReceiptsCard.tsx'
@@ -163,6 +164,9 @@ export function RequestPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
+            {user?.orgKind === 'state' && user.orgCode === r.addressee && (
+              <DelegationsCard requestId={r.id} userId={user.id} />
+            )}
             <TimelineCard events={r.events} />
             {receipts.data && <ReceiptsCard receipts={receipts.data} />}
             {r.linkedRequests.length > 0 && (

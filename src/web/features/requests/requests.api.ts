@@ -7,12 +7,14 @@ import type {
   AllowedStepsSchema,
   CreatedRequestsSchema,
   CreateRequestBody,
+  DelegationList,
   ReceiptListSchema,
   RequestCountsSchema,
   RequestDetail,
   RequestListSchema,
   RequestSummary,
   TransitionBody,
+  TypeChecklist,
   UpdateDraftBody,
 } from '../../../server/requests/requests.schemas.ts'
 import type {
@@ -24,7 +26,15 @@ import type { StateListSchema } from '../../../server/states/states.schemas.ts'
 import { ApiError, getJson, toQueryString } from '../../http.ts'
 import { useSend } from '../auth/auth.api.ts'
 
-export type { CreateRequestBody, RequestDetail, RequestSummary, TransitionBody, UpdateDraftBody }
+export type {
+  CreateRequestBody,
+  DelegationList,
+  RequestDetail,
+  RequestSummary,
+  TransitionBody,
+  TypeChecklist,
+  UpdateDraftBody,
+}
 export type RequestList = z.infer<typeof RequestListSchema>
 export type RequestCounts = z.infer<typeof RequestCountsSchema>
 export type AllowedSteps = z.infer<typeof AllowedStepsSchema>
@@ -61,6 +71,7 @@ export type RequestFilters = Partial<
     | 'situation'
     | 'case'
     | 'classification'
+    | 'personId'
     | 'overdue'
     | 'deadlineFrom'
     | 'deadlineTo'
@@ -161,6 +172,57 @@ export function useRequestTypes() {
     queryKey: ['reference', 'request-types'],
     queryFn: ({ signal }) => getJson<{ items: RequestType[] }>('/reference/request-types', signal),
     staleTime: Number.POSITIVE_INFINITY,
+  })
+}
+
+/** What a type of request must contain (public reference data), before any draft exists. */
+export function useTypeChecklist(code: string | null, afterConviction: boolean) {
+  return useQuery({
+    queryKey: ['reference', 'request-type-checklist', code, afterConviction],
+    queryFn: ({ signal }) =>
+      getJson<TypeChecklist>(
+        `/reference/request-types/${encodeURIComponent(code ?? '')}/checklist${afterConviction ? '?afterConviction=true' : ''}`,
+        signal,
+      ),
+    enabled: code !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+  })
+}
+
+/** Delegations within the addressee State (its focal point and officers only; others get null). */
+export function useDelegations(id: string, userId: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: ['requests', userId, 'delegations', id],
+    queryFn: async ({ signal }) => {
+      try {
+        return await getJson<DelegationList>(`/requests/${encodeURIComponent(id)}/delegations`, signal)
+      } catch (error) {
+        if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null
+        throw error
+      }
+    },
+    retry: false,
+    enabled: userId !== null && enabled,
+  })
+}
+
+export function useDelegate(id: string) {
+  const send = useSend()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (userId: string) =>
+      send<DelegationList>('POST', `/requests/${encodeURIComponent(id)}/delegations`, { userId }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['requests'] }),
+  })
+}
+
+export function useRevokeDelegation(id: string) {
+  const send = useSend()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (userId: string) =>
+      send<DelegationList>('DELETE', `/requests/${encodeURIComponent(id)}/delegations/${encodeURIComponent(userId)}`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['requests'] }),
   })
 }
 

@@ -1,0 +1,53 @@
+import { Checkbox, Paper, Select, Stack, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { useRequestTypes } from '../requests.api.ts'
+import { useRequestTypeLabel } from '../useRequestTypeLabel.ts'
+import type { StepProps } from './wizard-state.ts'
+
+/** Step 1: the type of request, its legal basis in the Statute, and (arrest) whether after conviction. */
+export function TypeStep({ state, update }: StepProps) {
+  const { t } = useTranslation()
+  const types = useRequestTypes()
+  const typeLabel = useRequestTypeLabel()
+  const selected = types.data?.items.find((ty) => ty.code === state.type)
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Select
+        label={t('requests.type')}
+        data={(types.data?.items ?? []).map((ty) => ({ value: ty.code, label: typeLabel(ty.code, true) }))}
+        value={state.type}
+        onChange={(type) => update({ type, afterConviction: false })}
+        searchable
+        required
+        data-testid="wizard-type"
+      />
+      {selected && (
+        <Stack gap={4} mt="md" data-testid="type-statute">
+          <Text size="sm" fw={600}>
+            {t('wizard.legalBasisOf', { refs: selected.legalBasis.join(', ') })}
+          </Text>
+          {selected.statuteText && (
+            <Text size="sm" fs="italic" component="blockquote" m={0} lang="en">
+              {selected.statuteText}
+            </Text>
+          )}
+          {selected.summary && <Text size="sm">{selected.summary}</Text>}
+          {!selected.obligatoryForStatesParties && (
+            <Text size="sm" c="dimmed">
+              {t('wizard.notObligatory')}
+            </Text>
+          )}
+        </Stack>
+      )}
+      {state.type === 'ARREST_AND_SURRENDER' && (
+        <Checkbox
+          mt="md"
+          label={t('requestChecklist.afterConviction')}
+          checked={state.afterConviction}
+          onChange={(e) => update({ afterConviction: e.currentTarget.checked })}
+          data-testid="wizard-after-conviction"
+        />
+      )}
+    </Paper>
+  )
+}
