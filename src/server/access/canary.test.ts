@@ -55,13 +55,95 @@ beforeAll(async () => {
     exParteParty: 'ICC-DEFENCE-CANARY',
     recipients: [],
   })
+  // A sealed warrant naming a sealed person sought (warrants feature), named to Kenya.
+  await db.db
+    .insertInto('situations')
+    .values({
+      id: 'canary:situation',
+      code: 'SIT-CANARY',
+      name: 'Situation (canary)',
+      description: null,
+      classification: 'under_seal',
+      compartment_code: 'CASE-CANARY',
+      ex_parte_party: null,
+      created_by: 'test',
+    })
+    .execute()
+  await db.db
+    .insertInto('persons')
+    .values({
+      id: 'canary:sealed',
+      situation_id: 'canary:situation',
+      case_id: null,
+      name: `Suspect ${CANARIES[0]}`,
+      role_in_proceedings: 'suspect',
+      description: null,
+      classification: 'under_seal',
+      compartment_code: 'CASE-CANARY',
+      ex_parte_party: null,
+      created_by: 'test',
+    })
+    .execute()
+  await db.db
+    .insertInto('person_sought_details')
+    .values({
+      person_id: 'canary:sealed',
+      aliases: JSON.stringify([`Alias ${CANARIES[0]}`]),
+      nationalities: '[]',
+      physical_description: `Scar ${CANARIES[0]}`,
+      origin: 'court',
+      updated_by: 'test',
+    })
+    .execute()
+  await db.db
+    .insertInto('warrants')
+    .values({
+      id: 'canary:sealed',
+      classification: 'under_seal',
+      compartment_code: 'CASE-CANARY',
+      ex_parte_party: null,
+      created_by: 'test',
+      person_id: 'canary:sealed',
+      kind: 'arrest_warrant',
+      issuing_chamber: `Pre-Trial Chamber ${CANARIES[0]}`,
+      issued_on: '2026-01-05',
+      issued_text: null,
+      charges: '[]',
+      status: 'at_large',
+      unsealed_on: null,
+      unsealing_decision: null,
+      origin: 'court',
+      reference_key: null,
+      source_keys: '[]',
+      notes: `Sealed warrant ${CANARIES[0]}`,
+    })
+    .execute()
+  await db.db
+    .insertInto('record_recipients')
+    .values(
+      ['warrant', 'person'].map((record_type) => ({
+        record_type,
+        record_id: 'canary:sealed',
+        kind: 'named' as const,
+        org_code: 'KEN',
+        user_id: null,
+      })),
+    )
+    .execute()
   // People with need-to-know read them, so the trail and the logs have every chance to leak.
   const owner = await createUserWithToken(db.db, {
     orgCode: 'ICC-CHAMBERS',
     role: 'officer',
     compartments: ['CASE-CANARY'],
   })
-  for (const url of ['/api/v1/agreements', '/api/v1/agreements/canary:sealed', '/api/v1/agreements/canary:exparte']) {
+  for (const url of [
+    '/api/v1/agreements',
+    '/api/v1/agreements/canary:sealed',
+    '/api/v1/agreements/canary:exparte',
+    '/api/v1/persons-sought?q=canary',
+    '/api/v1/persons-sought/canary:sealed',
+    '/api/v1/warrants/canary:sealed',
+  ]) {
     expect((await app.inject({ url, headers: owner.headers })).body).toContain('CANARY')
   }
   outsiders.set('anonymous', {})
@@ -96,6 +178,7 @@ afterAll(async () => {
 
 function urlsFor(route: string): string[] {
   if (route.includes(':id')) return ['canary:sealed', 'canary:exparte'].map((id) => route.replace(':id', id))
+  if (route.includes(':personId')) return [route.replace(':personId', 'canary:sealed').replace(/:[a-zA-Z]+/g, 'x')]
   return [route.replace(':iso3', 'KEN').replace(/:[a-zA-Z]+/g, 'x')]
 }
 
@@ -106,6 +189,7 @@ const QUERIES = [
   '?classification=under_seal',
   '?classification=ex_parte',
   '?q=ken',
+  '?q=canary',
   '?agreement=interim_release&limit=250',
 ]
 
