@@ -1,5 +1,6 @@
 import type { Actor } from '../context.ts'
 import type { Db } from '../db/database.ts'
+import { fromBool } from '../db/values.ts'
 import * as repo from './requests.repository.ts'
 
 // For features whose records rest on a request (an asset's freezing rests on a 93(1)(k)
@@ -46,4 +47,16 @@ export async function listVisibleRequestsForLink(db: Db, actor: Actor, ids: read
     if (row) found.push(row)
   }
   return found
+}
+
+/** The fictional demo's transmitted requests of these types (the assets demo rests its steps on them). */
+export function listDemoRequestsOfTypes(db: Db, types: readonly string[]) {
+  return db
+    .selectFrom('requests')
+    .select(['id', 'reference', 'request_type', 'addressee', 'case_id', 'compartment_code'])
+    .where('is_demo', '=', fromBool(true))
+    .where('request_type', 'in', [...types])
+    .where('status', 'not in', ['draft', 'approved'])
+    .orderBy('reference')
+    .execute()
 }
