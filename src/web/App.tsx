@@ -6,9 +6,16 @@ import { AccountPage } from './features/account/AccountPage.tsx'
 import { AdminPage } from './features/admin/AdminPage.tsx'
 import { AgreementPage } from './features/agreements/AgreementPage.tsx'
 import { AgreementsPage } from './features/agreements/AgreementsPage.tsx'
+import { ArrestOpportunitiesPage } from './features/arrest/ArrestOpportunitiesPage.tsx'
+import { ArrestOpportunityPage } from './features/arrest/ArrestOpportunityPage.tsx'
+import { ReportOpportunityPage } from './features/arrest/ReportOpportunityPage.tsx'
+import { AssetPage } from './features/assets/AssetPage.tsx'
+import { AssetsPage } from './features/assets/AssetsPage.tsx'
 import { AuditPage } from './features/audit/AuditPage.tsx'
 import { RequireAuth } from './features/auth/RequireAuth.tsx'
 import { SignInPage } from './features/auth/SignInPage.tsx'
+import { PersonSoughtPage } from './features/persons-sought/PersonSoughtPage.tsx'
+import { PersonsSoughtPage } from './features/persons-sought/PersonsSoughtPage.tsx'
 import { InboxPage } from './features/requests/InboxPage.tsx'
 import { NewRequestPage } from './features/requests/NewRequestPage.tsx'
 import { RequestPage } from './features/requests/RequestPage.tsx'
@@ -16,7 +23,14 @@ import { WorkloadPage } from './features/requests/WorkloadPage.tsx'
 import { StatePage } from './features/states/StatePage.tsx'
 import { StatesPage } from './features/states/StatesPage.tsx'
 import { AppLayout } from './layout/AppLayout.tsx'
-import { ADMIN_ROLES, AUDITOR_ROLES, canDraftRequests, isAddressee, isCourtSide } from './layout/navigation.ts'
+import {
+  ADMIN_ROLES,
+  AUDITOR_ROLES,
+  canDraftRequests,
+  isAddressee,
+  isCourtSide,
+  isCourtStaff,
+} from './layout/navigation.ts'
 import { cssVariablesResolver, theme } from './theme.ts'
 
 const router = createBrowserRouter([
@@ -28,6 +42,8 @@ const router = createBrowserRouter([
       { path: 'states/:iso3', element: <StatePage /> },
       { path: 'agreements', element: <AgreementsPage /> },
       { path: 'agreements/:id', element: <AgreementPage /> },
+      { path: 'persons-sought', element: <PersonsSoughtPage /> },
+      { path: 'persons-sought/:personId', element: <PersonSoughtPage /> },
       { path: 'sign-in', element: <SignInPage /> },
       {
         path: 'account',
@@ -74,6 +90,46 @@ const router = createBrowserRouter([
         element: (
           <RequireAuth allow={canDraftRequests}>
             <NewRequestPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'assets',
+        element: (
+          <RequireAuth allow={isCourtStaff}>
+            <AssetsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'assets/:id',
+        element: (
+          <RequireAuth>
+            <AssetPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'arrest-opportunities',
+        element: (
+          <RequireAuth allow={isCourtStaff}>
+            <ArrestOpportunitiesPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'arrest-opportunities/new',
+        element: (
+          <RequireAuth allow={isCourtStaff}>
+            <ReportOpportunityPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'arrest-opportunities/:id',
+        element: (
+          <RequireAuth allow={isCourtStaff}>
+            <ArrestOpportunityPage />
           </RequireAuth>
         ),
       },

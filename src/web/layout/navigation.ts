@@ -15,12 +15,18 @@ export const isCourtSide = (user: Who) =>
   !!user &&
   ((user.orgKind === 'court_organ' && ['officer', 'approver'].includes(user.role)) || user.orgKind === 'defence')
 export const canDraftRequests = isCourtSide
+/** Court officers and approvers (not the Defence): arrest opportunities are the Court's working records. */
+export const isCourtStaff = (user: Who) =>
+  !!user && user.orgKind === 'court_organ' && ['officer', 'approver'].includes(user.role)
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/inbox', labelKey: 'nav.inbox', visible: isAddressee },
   { to: '/requests', labelKey: 'nav.requests', visible: isCourtSide },
+  { to: '/arrest-opportunities', labelKey: 'arrest.nav', visible: isCourtStaff },
+  { to: '/assets', labelKey: 'assets.nav', visible: isCourtStaff },
   { to: '/states', labelKey: 'nav.states', visible: () => true },
   { to: '/agreements', labelKey: 'nav.agreements', visible: () => true },
+  { to: '/persons-sought', labelKey: 'nav.personsSought', visible: () => true },
   { to: '/admin', labelKey: 'nav.admin', visible: (user) => user?.role === 'admin' },
   { to: '/audit', labelKey: 'nav.audit', visible: (user) => user?.role === 'auditor' },
 ]
