@@ -16,8 +16,6 @@ import { RequireAuth } from './features/auth/RequireAuth.tsx'
 import { SignInPage } from './features/auth/SignInPage.tsx'
 import { PersonSoughtPage } from './features/persons-sought/PersonSoughtPage.tsx'
 import { PersonsSoughtPage } from './features/persons-sought/PersonsSoughtPage.tsx'
-import { PersonSoughtPage } from './features/persons-sought/PersonSoughtPage.tsx'
-import { PersonsSoughtPage } from './features/persons-sought/PersonsSoughtPage.tsx'
 import { InboxPage } from './features/requests/InboxPage.tsx'
 import { NewRequestPage } from './features/requests/NewRequestPage.tsx'
 import { RequestPage } from './features/requests/RequestPage.tsx'
@@ -44,8 +42,6 @@ const router = createBrowserRouter([
       { path: 'states/:iso3', element: <StatePage /> },
       { path: 'agreements', element: <AgreementsPage /> },
       { path: 'agreements/:id', element: <AgreementPage /> },
-      { path: 'persons-sought', element: <PersonsSoughtPage /> },
-      { path: 'persons-sought/:personId', element: <PersonSoughtPage /> },
       { path: 'persons-sought', element: <PersonsSoughtPage /> },
       { path: 'persons-sought/:personId', element: <PersonSoughtPage /> },
       { path: 'sign-in', element: <SignInPage /> },

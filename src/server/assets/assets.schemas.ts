@@ -229,6 +229,7 @@ export const AssetDetailSchema = AssetSummarySchema.extend({
   valuations: z.array(ValuationSchema),
   claims: z.array(ClaimSchema),
   openAlerts: z.array(AlertSchema),
+  canRecord: z.boolean().describe('The caller owns the asset: records valuations, claims and steps'),
   allowedSteps: z.array(
     z.object({
       action: z.string(),

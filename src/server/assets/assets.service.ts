@@ -97,6 +97,7 @@ export async function getAsset(ctx: Ctx, id: string): Promise<AssetDetail> {
     valuations: loaded.valuations.map(toValuation),
     claims: loaded.claims.map(toClaim),
     openAlerts: loaded.alerts.map((a) => toAlert(a, today)),
+    canRecord: isOwner(ctx.actor, row),
     allowedSteps: isOwner(ctx.actor, row)
       ? allowedSteps(row.stage).map((action) => {
           const rule = STEPS[action]

@@ -27,7 +27,6 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/states', labelKey: 'nav.states', visible: () => true },
   { to: '/agreements', labelKey: 'nav.agreements', visible: () => true },
   { to: '/persons-sought', labelKey: 'nav.personsSought', visible: () => true },
-  { to: '/persons-sought', labelKey: 'nav.personsSought', visible: () => true },
   { to: '/admin', labelKey: 'nav.admin', visible: (user) => user?.role === 'admin' },
   { to: '/audit', labelKey: 'nav.audit', visible: (user) => user?.role === 'auditor' },
 ]
