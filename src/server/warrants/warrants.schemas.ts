@@ -120,6 +120,7 @@ export const YearsAtLargeSchema = z.object({
   since: z.string().nullable(),
   until: z.string().nullable(),
   isAtLarge: z.boolean(),
+  isApplicable: z.boolean().describe('False for a person sought by summonses to appear only'),
   isApproximate: z.boolean().describe('A date was known only to the year; its 1 January was used'),
 })
 

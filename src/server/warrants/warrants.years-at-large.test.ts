@@ -14,7 +14,14 @@ const warrant = (w: Partial<WarrantForYears>): WarrantForYears => ({
 describe('years at large', () => {
   it('counts from the warrant to today while the person is at large', () => {
     const y = computeYearsAtLarge([warrant({ issuedOn: '2016-11-28' })], today)
-    expect(y).toEqual({ years: 10, since: '2016-11-28', until: null, isAtLarge: true, isApproximate: false })
+    expect(y).toEqual({
+      years: 10,
+      since: '2016-11-28',
+      until: null,
+      isAtLarge: true,
+      isApplicable: true,
+      isApproximate: false,
+    })
   })
 
   it('uses 1 January of the year, and says so, when the source gives only a year', () => {
@@ -80,7 +87,7 @@ describe('years at large', () => {
       [warrant({ kind: 'summons_to_appear', status: 'summoned', issuedOn: '2020-01-01' })],
       today,
     )
-    expect(y).toMatchObject({ years: null, isAtLarge: false })
+    expect(y).toMatchObject({ years: null, isAtLarge: false, isApplicable: false })
   })
 
   it('never goes negative for a warrant dated after its end', () => {

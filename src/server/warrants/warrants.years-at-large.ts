@@ -27,6 +27,8 @@ export type YearsAtLarge = {
   /** The end used; null while still at large. */
   until: string | null
   isAtLarge: boolean
+  /** False when the person is sought by summonses only: there are no years at large to count. */
+  isApplicable: boolean
   /** True when a date was only known to the year (its 1 January was used). */
   isApproximate: boolean
 }
@@ -47,7 +49,14 @@ export function approximateDate(
 export function computeYearsAtLarge(warrants: readonly WarrantForYears[], today: Date): YearsAtLarge {
   const arrestWarrants = warrants.filter((w) => w.kind === 'arrest_warrant')
   const isAtLarge = arrestWarrants.some((w) => w.status === 'at_large')
-  const none: YearsAtLarge = { years: null, since: null, until: null, isAtLarge, isApproximate: false }
+  const none: YearsAtLarge = {
+    years: null,
+    since: null,
+    until: null,
+    isAtLarge,
+    isApplicable: arrestWarrants.length > 0,
+    isApproximate: false,
+  }
   const starts = arrestWarrants.map((w) => approximateDate(w.issuedOn, w.issuedText))
   const known = starts.filter((s) => s !== null).sort((a, b) => a.date.localeCompare(b.date))
   const start = known[0]
@@ -74,6 +83,7 @@ export function computeYearsAtLarge(warrants: readonly WarrantForYears[], today:
     since: start.date,
     until: end,
     isAtLarge,
+    isApplicable: true,
     isApproximate: approximate,
   }
 }

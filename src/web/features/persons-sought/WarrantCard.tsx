@@ -60,12 +60,14 @@ export function WarrantCard({ warrant: w, canUnseal }: { warrant: Warrant; canUn
             })}
           </Text>
         )}
-        <Table data-testid="warrant-timeline">
+        <Table data-testid="warrant-timeline" captionSide="top">
           <Table.Caption>{t('personsSought.timeline')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('personsSought.date')}</Table.Th>
-              <Table.Th scope="col">{t('personsSought.statusLabel')}</Table.Th>
+              <Table.Th scope="col" miw={170}>
+                {t('personsSought.statusLabel')}
+              </Table.Th>
               <Table.Th scope="col">{t('personsSought.note')}</Table.Th>
               <Table.Th scope="col">{t('personsSought.sources')}</Table.Th>
             </Table.Tr>

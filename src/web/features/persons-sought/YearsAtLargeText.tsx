@@ -7,6 +7,7 @@ import type { YearsAtLarge } from './persons-sought.api.ts'
 export function YearsAtLargeText({ value, detailed = false }: { value: YearsAtLarge; detailed?: boolean }) {
   const { t, i18n } = useTranslation()
   const formatDate = useFormatDate()
+  if (!value.isApplicable) return <Text span>—</Text>
   if (value.years === null)
     return (
       <Text span c="dimmed">
