@@ -101,7 +101,9 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/v1/requests/:id/deadline-changes': COURT_STAFF,
   // Delegation inside the requested State: its focal point hands a request to one of its officers
   // (requests.delegations.ts checks it is the addressee's focal point and an officer of that State).
-  'GET /api/v1/requests/:id/delegations': { access: 'roles', roles: ['state:focal-point', 'state:officer'] },
+  // Reading: signed-in, then the request's visibility (404) before the State check (403), so an
+  // invisible request answers like a missing one whoever asks.
+  'GET /api/v1/requests/:id/delegations': SIGNED_IN,
   'POST /api/v1/requests/:id/delegations': { access: 'roles', roles: ['state:focal-point'] },
   'DELETE /api/v1/requests/:id/delegations/:userId': { access: 'roles', roles: ['state:focal-point'] },
   // Messages and documents: reading follows the request's visibility (a redacted public version
