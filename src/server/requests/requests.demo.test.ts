@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemCtx } from '../../../test/context.ts'
-import { createTestDb, type TestDb } from '../../../test/db.ts'
+import { createTestDb, type TestDb, testConfig } from '../../../test/db.ts'
+import { buildApp } from '../app.ts'
+import { createApiToken } from '../auth/auth.service.ts'
 import { prepareDatabase } from '../boot/prepare-database.ts'
+import { fromBool } from '../db/values.ts'
 import { removeDemoData } from '../demo/demo.service.ts'
 import { REQUEST_STATUSES } from './requests.lifecycle.ts'
 
@@ -28,9 +31,67 @@ describe('the demo requests', () => {
     expect(refs.size).toBe(rows.length)
   })
 
+  it('let the Registry approver approve a Defence draft, routed through the Registry', async () => {
+    const ctx = systemCtx(db.db, { kind: 'operator', name: 'test' })
+    const approver = await db.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'registry.approver@demo.invalid')
+      .executeTakeFirstOrThrow()
+    const defence = await db.db
+      .selectFrom('requests')
+      .select(['approved_by', 'drafted_by'])
+      .where('originator', 'like', 'ICC-DEFENCE-%')
+      .where('approved_by', 'is not', null)
+      .execute()
+    expect(defence.length).toBeGreaterThan(0)
+    expect(new Set(defence.map((r) => r.approved_by))).toEqual(new Set([approver.id]))
+    const { token } = await createApiToken(ctx, approver.id, { name: 'test', days: 1, scopes: ['read', 'write'] })
+    const app = await buildApp(testConfig(db), { db })
+    try {
+      const headers = { authorization: `Bearer ${token}` }
+      const drafts = await app.inject({
+        url: '/api/v1/requests?organ=ICC-DEFENCE-DEMO-A1&status=draft&limit=200',
+        headers,
+      })
+      expect(drafts.statusCode, drafts.body).toBe(200)
+      let approvable: string | undefined
+      for (const r of drafts.json().items as { id: string }[]) {
+        const detail = (await app.inject({ url: `/api/v1/requests/${r.id}`, headers })).json()
+        if (detail.allowedSteps.some((s: { action: string }) => s.action === 'approve')) approvable = r.id
+      }
+      expect(approvable).toBeDefined()
+      const approved = await app.inject({
+        method: 'POST',
+        url: `/api/v1/requests/${approvable}/transitions`,
+        headers,
+        payload: { action: 'approve' },
+      })
+      expect(approved.statusCode, approved.body).toBe(200)
+      expect(approved.json()).toMatchObject({ status: 'approved', approvedBy: approver.id })
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('carry fictional threads, indexed for search with their request', async () => {
+    const messages = await db.db.selectFrom('request_messages').select(['id', 'request_id']).execute()
+    expect(messages.length).toBeGreaterThan(20)
+    const indexed = await db.db
+      .selectFrom('request_search')
+      .select(['request_id', 'source'])
+      .where('source', 'like', 'message:%')
+      .execute()
+    expect(new Set(indexed.map((r) => r.source))).toEqual(new Set(messages.map((m) => `message:${m.id}`)))
+  })
+
   it('are removed with the demo', async () => {
     await removeDemoData(systemCtx(db.db))
     expect(await db.db.selectFrom('requests').select('id').execute()).toEqual([])
-    expect(await db.db.selectFrom('situations').select('id').execute()).toEqual([])
+    expect(await db.db.selectFrom('request_messages').select('id').execute()).toEqual([])
+    // Only the demo's: the reference data also loads the public situations (non-demo rows).
+    expect(await db.db.selectFrom('situations').select('id').where('is_demo', '=', fromBool(true)).execute()).toEqual(
+      [],
+    )
   })
 })
