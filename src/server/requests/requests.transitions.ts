@@ -78,7 +78,7 @@ export async function transitionRequest(ctx: Ctx, id: string, input: TransitionB
     }
     if (input.action === 'approve' && missing.length > 0) {
       throw new AppError('REQUEST_INCOMPLETE', 'Required elements of the request are missing', {
-        missing: missing.map((m) => ({ ref: m.ref, label: m.label, missing: m.missing })),
+        missing: missing.map((m) => ({ ref: m.ref, label: m.label, missing: m.missing, reasons: m.reasons })),
       })
     }
     const to = TRANSITIONS[input.action].to

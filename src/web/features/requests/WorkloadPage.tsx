@@ -1,4 +1,4 @@
-import { Anchor, Button, Center, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Center, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
@@ -35,6 +35,16 @@ export function WorkloadPage() {
         </Button>
       </Group>
       <WorkloadFilters {...filterState} />
+      {filters.personId && (
+        <Alert variant="light" color="court" data-testid="person-filter">
+          <Group justify="space-between">
+            <Text size="sm">{t('requestPersonFilter.only')}</Text>
+            <Anchor component="button" size="sm" onClick={() => set('personId', null)}>
+              {t('requestPersonFilter.clear')}
+            </Anchor>
+          </Group>
+        </Alert>
+      )}
       <WorkloadSummary
         filters={filters}
         onStatus={(status) => set('status', [status])}

@@ -8,6 +8,7 @@ const KEYS = [
   'situation',
   'case',
   'classification',
+  'personId',
   'overdue',
   'deadlineFrom',
   'deadlineTo',
