@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -36,17 +36,22 @@ export function ProposalCard({ proposal, canDraft }: { proposal: Proposal; canDr
         <Title order={2} size="h4" id={headingId}>
           {t('arrest.proposal.title')}
         </Title>
-        <Alert
-          color={b.isBound ? 'teal.9' : 'orange.9'}
-          variant="light"
-          title={b.isBound ? t('arrest.proposal.bound') : t('arrest.proposal.notBound')}
+        <Paper
+          withBorder
+          radius="sm"
+          p="sm"
+          bg={b.isBound ? 'teal.0' : 'orange.0'}
+          style={{ borderColor: b.isBound ? 'var(--mantine-color-teal-9)' : 'var(--mantine-color-orange-9)' }}
           data-testid="binding"
         >
+          <Text fw={700} size="sm">
+            {b.isBound ? t('arrest.proposal.bound') : t('arrest.proposal.notBound')}
+          </Text>
           <Text size="sm">{b.explanation[lang]}</Text>
           <Text size="xs" mt={4}>
             {t('arrest.proposal.articles', { refs: b.articles.join(', ') })}
           </Text>
-        </Alert>
+        </Paper>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
           <Field label={t('arrest.proposal.type')}>
             <Badge color="indigo.8" variant="filled" data-testid="proposed-type">
