@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Alert as MantineAlert, Paper, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -23,13 +23,18 @@ export function AlertsPanel({ alerts, error }: { alerts: Alert[]; error?: unknow
       ) : (
         <Stack gap="xs">
           {alerts.map((a) => (
-            <MantineAlert
+            // A plain bordered box: links and text on a tinted alert background fall under 4.5:1.
+            <Paper
               key={a.id}
-              color={a.daysLeft <= 7 ? 'red.9' : 'orange.9'}
-              variant="light"
+              withBorder
+              p="sm"
+              radius="sm"
               data-testid="asset-alert"
-              title={t('assets.alerts.lapses', { count: a.daysLeft, date: formatDate(a.lapsesOn) })}
+              style={{ borderLeft: `4px solid var(--mantine-color-${a.daysLeft <= 7 ? 'red-9' : 'orange-9'})` }}
             >
+              <Text fw={700} c={a.daysLeft <= 7 ? 'red.9' : undefined}>
+                {t('assets.alerts.lapses', { count: a.daysLeft, date: formatDate(a.lapsesOn) })}
+              </Text>
               <Group justify="space-between" align="center" wrap="wrap">
                 <div>
                   <Anchor component={Link} to={`/assets/${encodeURIComponent(a.assetId)}`}>
@@ -62,7 +67,7 @@ export function AlertsPanel({ alerts, error }: { alerts: Alert[]; error?: unknow
                   </Button>
                 </Group>
               </Group>
-            </MantineAlert>
+            </Paper>
           ))}
         </Stack>
       )}

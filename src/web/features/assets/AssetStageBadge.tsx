@@ -15,7 +15,7 @@ const COLORS: Record<AssetStage, string> = {
 export function AssetStageBadge({ stage }: { stage: AssetStage }) {
   const { t } = useTranslation()
   return (
-    <Badge color={COLORS[stage]} variant="filled" data-testid="asset-stage">
+    <Badge color={COLORS[stage]} variant="filled" data-testid="asset-stage" style={{ overflow: 'visible' }}>
       {t(`assets.stage.${stage}`)}
     </Badge>
   )

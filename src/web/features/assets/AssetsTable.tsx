@@ -43,7 +43,7 @@ export function AssetsTable({ items, compact = false }: { items: AssetSummary[];
                   {a.jurisdiction}
                 </Anchor>
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={120}>
                 <AssetStageBadge stage={a.stage} />
               </Table.Td>
               <Table.Td>{a.value ? money(a.value.amount, a.value.currency) : t('assets.notValued')}</Table.Td>
