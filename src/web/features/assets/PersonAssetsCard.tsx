@@ -11,9 +11,11 @@ export function PersonAssetsCard({ personId }: { personId: string }) {
   const { t } = useTranslation()
   const user = useActiveUser()
   const headingId = useId()
-  const list = useAssets(user?.id ?? null, { personId })
-  // Assets are working records of the Court: signed-in users only (the API says so too).
-  if (!user) return null
+  // Assets are working records of the Court: signed-in Court staff only (the API answers others
+  // with 401 or an empty list), so the card does not even ask for anyone else.
+  const isCourtStaff = user?.orgKind === 'court_organ' && ['officer', 'approver'].includes(user.role)
+  const list = useAssets(user?.id ?? null, { personId }, isCourtStaff)
+  if (!isCourtStaff) return null
   const items = list.data?.pages.flatMap((p) => p.items) ?? []
   return (
     <Paper component="section" aria-labelledby={headingId} withBorder radius="md" p="md" data-testid="person-assets">

@@ -59,7 +59,7 @@ export type AssetFilters = {
   expiringWithinDays?: number | null
 }
 
-export function useAssets(userId: string | null, filters: AssetFilters) {
+export function useAssets(userId: string | null, filters: AssetFilters, enabled = true) {
   return useInfiniteQuery({
     queryKey: ['assets', userId, 'list', filters],
     queryFn: ({ pageParam, signal }) =>
@@ -67,6 +67,7 @@ export function useAssets(userId: string | null, filters: AssetFilters) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
+    enabled,
   })
 }
 

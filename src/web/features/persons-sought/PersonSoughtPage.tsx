@@ -7,6 +7,7 @@ import { NotFoundPage } from '../../components/NotFoundPage.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { ApiError } from '../../http.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
+import { PersonAssetsCard } from '../assets/PersonAssetsCard.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { VerificationBadge } from '../states/VerificationBadge.tsx'
 import { PersonRequestsCard } from './PersonRequestsCard.tsx'
@@ -123,7 +124,7 @@ export function PersonSoughtPage() {
       <PersonRequestsCard personId={p.id} />
       {/* Cards of other features go below, each asking the server what this user may see: */}
       {/* <ArrestStrategyCard personId={p.id} /> and <PersonOpportunitiesCard personId={p.id} /> (arrest) */}
-      {/* <PersonAssetsCard personId={p.id} /> (assets) */}
+      <PersonAssetsCard personId={p.id} />
     </Stack>
   )
 }
