@@ -192,6 +192,30 @@ describe('the proposal', () => {
     expect(p.reminder.items.map((i: { ref: string }) => i.ref)).toEqual(expect.arrayContaining(['92(1)', '92(3)']))
   })
 
+  it('rests on the warrant of arrest: warns while none is recorded, then states it (92(2)(c))', async () => {
+    const id = await report('NLD', { urgency: 'urgent' })
+    const before = (await get(`/api/v1/arrest-opportunities/${id}/proposal`, 'otpOfficer')).json()
+    expect(before.draft.warrantId).toBeNull()
+    expect(before.draft.typeReason.en).toContain('No warrant of arrest is recorded')
+    expect(before.draft.checklistAnswers['92(2)(c)']).toBeUndefined()
+    const warrant = await post('/api/v1/warrants', 'otpOfficer', {
+      personId,
+      kind: 'arrest_warrant',
+      issuingChamber: 'Pre-Trial Chamber IX (fictional)',
+      issuedOn: '2025-05-02',
+      charges: [{ category: 'war_crimes', counts: 3 }],
+      classification: 'under_seal',
+      compartment: CASE,
+    })
+    expect(warrant.statusCode, warrant.body).toBe(201)
+    const after = (await get(`/api/v1/arrest-opportunities/${id}/proposal`, 'otpOfficer')).json()
+    expect(after.draft.warrantId).toBe(warrant.json().id)
+    expect(after.draft.typeReason.en).not.toContain('No warrant')
+    expect(after.draft.checklistAnswers['92(2)(c)']).toBe(
+      'A warrant of arrest was issued against the person sought by Pre-Trial Chamber IX (fictional) on 2025-05-02.',
+    )
+  })
+
   it('for a State not party: not bound, unless an ad hoc arrangement the caller may see binds it (87(5))', async () => {
     const id = await report('IND')
     const before = (await get(`/api/v1/arrest-opportunities/${id}/proposal`, 'otpOfficer')).json()

@@ -12,6 +12,7 @@ import { assertOwnable, isCourtCaseworker } from '../situations/situations.polic
 import type { Person } from '../situations/situations.schemas.ts'
 import { listVisiblePersonsForLink } from '../situations/situations.service.ts'
 import { findDeclaredChannel, getStateByIso3 } from '../states/states.service.ts'
+import { listWarrants } from '../warrants/warrants.service.ts'
 import {
   assessBinding,
   buildReminder,
@@ -218,7 +219,11 @@ export async function getArrestProposal(ctx: Ctx, id: string, override?: DraftRe
   // not one they can invoke in a draft.
   const agreements = row.iso3 ? (await listAgreements(ctx, { iso3: row.iso3, limit: 200 })).items : []
   const binding = assessBinding(state, pickArrangement(agreements))
-  const chosen = chooseRequestType(row.urgency, null)
+  // A warrant of arrest the caller may see, still to be executed (the person is at large).
+  const [warrant] = (
+    await listWarrants(ctx, { personId: person.id, kind: 'arrest_warrant', status: 'at_large', limit: 1 })
+  ).items
+  const chosen = chooseRequestType(row.urgency, warrant !== undefined)
   const type = override?.requestType ?? chosen.type
   const declared = await findDeclaredChannel(ctx.db, row.iso3)
   const report: ReportFacts = {
@@ -259,7 +264,11 @@ export async function getArrestProposal(ctx: Ctx, id: string, override?: DraftRe
       channel: declared?.channel ?? 'diplomatic',
       language: declared?.languages[0] ?? 'en',
       channelSource: declared ? 'declared' : 'default',
-      checklistAnswers: { [locationRef]: locationAnswer(report) },
+      checklistAnswers: {
+        [locationRef]: locationAnswer(report),
+        ...(warrant && type === 'PROVISIONAL_ARREST' ? { '92(2)(c)': warrantStatement(warrant) } : {}),
+      },
+      warrantId: warrant?.id ?? null,
     },
     reminder: buildReminder(reminderRefs(type, binding), paragraphs, declared?.languages[0] ?? null),
     existingRequestId: row.request_id,
@@ -315,6 +324,12 @@ export async function draftArrestRequest(ctx: Ctx, id: string, input: DraftReque
     opportunity: await getArrestOpportunity(ctx, id),
     request: { id: request.id, reference: request.reference, status: request.status },
   }
+}
+
+/** 92(2)(c): the statement that a warrant of arrest exists, from the warrant the caller may see. */
+function warrantStatement(w: { issuedOn: string | null; issuedText: string | null; issuingChamber: string | null }) {
+  const when = w.issuedOn ?? w.issuedText
+  return `A warrant of arrest was issued against the person sought${w.issuingChamber ? ` by ${w.issuingChamber}` : ''}${when ? ` on ${when}` : ''}.`
 }
 
 function toOpportunity(row: ArrestOpportunityRow, personName: string | null): ArrestOpportunity {

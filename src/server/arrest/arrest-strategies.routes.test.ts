@@ -97,6 +97,8 @@ describe('the answers outsiders get, before and after a strategy exists', () => 
     '/api/v1/arrest-strategies/export.csv',
     `/api/v1/persons/${publicPersonId}`,
     `/api/v1/persons?limit=200`,
+    `/api/v1/persons-sought/${publicPersonId}`,
+    '/api/v1/persons-sought?limit=200',
   ]
   const before = new Map<string, string>()
 

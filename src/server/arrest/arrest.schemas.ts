@@ -243,6 +243,10 @@ export const ProposalSchema = z.object({
     language: z.string(),
     channelSource: z.enum(['declared', 'default']).describe("declared: from the State's declaration under 87(1)-(2)"),
     checklistAnswers: z.record(z.string(), z.string()),
+    warrantId: z
+      .string()
+      .nullable()
+      .describe('The warrant of arrest (person at large) the request rests on; null when none is visible'),
   }),
   reminder: z.object({
     language: z.enum(['en', 'fr']),

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -54,9 +54,9 @@ export function ProposalCard({ proposal, canDraft }: { proposal: Proposal; canDr
         </Paper>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
           <Field label={t('arrest.proposal.type')}>
-            <Badge color="indigo.8" variant="filled" data-testid="proposed-type">
+            <Text fw={700} data-testid="proposed-type">
               {t(`arrest.requestType.${d.requestType}`)}
-            </Badge>
+            </Text>
           </Field>
           <Field label={t('arrest.proposal.addressee')}>
             {lang === 'fr' ? proposal.state.nameFr : proposal.state.nameEn} ({d.addressee})
