@@ -7,6 +7,8 @@ import { NotFoundPage } from '../../components/NotFoundPage.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { ApiError } from '../../http.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
+import { ArrestStrategyCard } from '../arrest/ArrestStrategyCard.tsx'
+import { PersonOpportunitiesCard } from '../arrest/PersonOpportunitiesCard.tsx'
 import { PersonAssetsCard } from '../assets/PersonAssetsCard.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { VerificationBadge } from '../states/VerificationBadge.tsx'
@@ -123,7 +125,8 @@ export function PersonSoughtPage() {
       </Stack>
       <PersonRequestsCard personId={p.id} />
       {/* Cards of other features go below, each asking the server what this user may see: */}
-      {/* <ArrestStrategyCard personId={p.id} /> and <PersonOpportunitiesCard personId={p.id} /> (arrest) */}
+      <ArrestStrategyCard personId={p.id} />
+      <PersonOpportunitiesCard personId={p.id} />
       <PersonAssetsCard personId={p.id} />
     </Stack>
   )
