@@ -80,4 +80,9 @@ test('the opportunity pages are in French too', async ({ page }) => {
   await expect(page.getByTestId('proposal')).toContainText('Demande proposée')
   await expect(page.getByTestId('outcome-card')).toContainText('Résultat')
   await expectNoAxeViolations(page)
+  // The person's page: the strategy of the cell (SIT-DEMO-A, of which this officer is a member).
+  await page.goto('/persons-sought/demo%3Aperson%3AA')
+  await expect(page.getByTestId('arrest-strategy')).toContainText('Stratégie d’arrestation')
+  await expect(page.getByTestId('person-opportunities').getByRole('listitem').first()).toBeVisible()
+  await expectNoAxeViolations(page)
 })
