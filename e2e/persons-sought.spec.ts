@@ -64,6 +64,7 @@ test.describe('Persons sought', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Fictional Person A (fictional)' })).toBeVisible()
     await expect(page.getByTestId('warrant').first()).toContainText('Pre-Trial Chamber II (fictional)')
     await expect(page.getByRole('button', { name: 'Lift the seal' })).toBeVisible()
+    await expect(page.getByTestId('person-edit').getByLabel('Aliases')).toHaveValue('"Commander A" (fictional)')
     await expectNoAxeViolations(page)
   })
 })

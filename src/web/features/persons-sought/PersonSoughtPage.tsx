@@ -12,6 +12,7 @@ import { PersonOpportunitiesCard } from '../arrest/PersonOpportunitiesCard.tsx'
 import { PersonAssetsCard } from '../assets/PersonAssetsCard.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { VerificationBadge } from '../states/VerificationBadge.tsx'
+import { PersonEditCard } from './PersonEditCard.tsx'
 import { PersonRequestsCard } from './PersonRequestsCard.tsx'
 import { photoUrl, usePersonSought } from './persons-sought.api.ts'
 import { WarrantCard } from './WarrantCard.tsx'
@@ -123,6 +124,7 @@ export function PersonSoughtPage() {
           <WarrantCard key={w.id} warrant={w} canUnseal={p.canUnseal} />
         ))}
       </Stack>
+      {p.canEdit && <PersonEditCard person={p} />}
       <PersonRequestsCard personId={p.id} />
       {/* Cards of other features go below, each asking the server what this user may see: */}
       <ArrestStrategyCard personId={p.id} />

@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
 import type {
+  DetailsBody,
   PersonSoughtDetailSchema,
   PersonSoughtListSchema,
   StatusChangeBody,
@@ -76,4 +77,36 @@ export function useWarrantUnsealing(warrantId: string) {
 
 export function photoUrl(personId: string, photoId: string) {
   return `/api/v1/persons-sought/${encodeURIComponent(personId)}/photos/${encodeURIComponent(photoId)}/content`
+}
+
+export function useSaveDetails(personId: string) {
+  const send = useSend()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: z.input<typeof DetailsBody>) =>
+      send<PersonSoughtDetail>('POST', `/persons-sought/${encodeURIComponent(personId)}/details`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['persons-sought'] }),
+  })
+}
+
+/** The file as standard base64 (what the API takes), read in the browser. */
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+export function useUploadPhoto(personId: string) {
+  const send = useSend()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async (input: { file: File; caption: string | null }) =>
+      send('POST', `/persons-sought/${encodeURIComponent(personId)}/photos`, {
+        filename: input.file.name,
+        contentBase64: await toBase64(input.file),
+        caption: input.caption,
+      }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['persons-sought'] }),
+  })
 }
