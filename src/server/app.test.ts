@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDb, type TestDb, testConfig } from '../../test/db.ts'
@@ -69,6 +72,23 @@ describe('responses', () => {
     expect(csp).toContain("script-src 'self'")
     expect(csp).not.toContain('unsafe-inline')
     expect(csp).toContain("frame-ancestors 'none'")
+  })
+
+  it('gives the web page, and only it, a fresh style nonce that its meta tag carries', async () => {
+    const webDir = mkdtempSync(path.join(tmpdir(), 'partnine-web-'))
+    writeFileSync(path.join(webDir, 'index.html'), '<meta name="csp-nonce" content="__CSP_NONCE__"><p>app</p>')
+    const web = await buildApp(testConfig(db, { webDir }), { db })
+    const nonceOf = (csp: string) => /style-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1]
+    const pages = [await web.inject({ url: '/requests' }), await web.inject({ url: '/states/NLD' })]
+    const nonces = pages.map((p) => nonceOf(String(p.headers['content-security-policy'])))
+    expect(nonces[0]).toMatch(/^[A-Za-z0-9+/]{22}==$/)
+    expect(nonces[1]).not.toBe(nonces[0])
+    expect(pages[0]?.body).toContain(`content="${nonces[0]}"`)
+    expect(String(pages[0]?.headers['content-security-policy'])).toContain("script-src 'self';")
+    const api = await web.inject({ url: '/api/v1/meta' })
+    expect(String(api.headers['content-security-policy'])).not.toContain('nonce')
+    await web.close()
+    rmSync(webDir, { recursive: true, force: true })
   })
 
   it('ignores a client-chosen request id', async () => {

@@ -58,10 +58,10 @@ export async function setAuditEventHash(trx: Db, id: number, hash: string): Prom
   await trx.updateTable('audit_events').set({ hash }).where('id', '=', id).execute()
 }
 
-export async function advanceChainHead(trx: Db, lastEventId: number, lastHash: string): Promise<void> {
+export async function advanceChainHead(trx: Db, lastEventId: number, lastHash: string, added = 1): Promise<void> {
   await trx
     .updateTable('audit_chain_head')
-    .set((eb) => ({ last_event_id: lastEventId, last_hash: lastHash, event_count: eb('event_count', '+', 1) }))
+    .set((eb) => ({ last_event_id: lastEventId, last_hash: lastHash, event_count: eb('event_count', '+', added) }))
     .where('id', '=', 1)
     .execute()
 }

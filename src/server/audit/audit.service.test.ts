@@ -375,19 +375,34 @@ describe('recordAuditedRead', () => {
     expect(await verifyAuditTrail(fresh.db)).toMatchObject({ ok: true })
   })
 
-  it('fails every read of a group whose commit fails, and the next group still commits', async () => {
+  it('refuses details it cannot store, failing that read alone', async () => {
     const ctx = systemCtx(fresh.db, userActor)
     const circular: Record<string, unknown> = {}
     circular.self = circular
-    const failed = await Promise.allSettled([
-      recordAuditedRead(ctx, { action: 'test.read', recordId: 'ok-but-grouped' }),
+    const settled = await Promise.allSettled([
+      recordAuditedRead(ctx, { action: 'test.read', recordId: 'grouped-with-bad' }),
       recordAuditedRead(ctx, { action: 'test.read', details: circular }),
     ])
+    expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'rejected'])
+    expect((await trail()).at(-1)?.record_id).toBe('grouped-with-bad')
+    expect(await verifyAuditTrail(fresh.db)).toMatchObject({ ok: true })
+  })
+
+  it('fails every read of a group whose commit fails, and the next group still commits', async () => {
+    const ctx = systemCtx(fresh.db, userActor)
+    // A group's commit fails when the chain cannot be extended: take the head away for one group.
+    const head = await fresh.db.selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow()
+    await fresh.db.deleteFrom('audit_chain_head').execute()
+    const failed = await Promise.allSettled([
+      recordAuditedRead(ctx, { action: 'test.read', recordId: 'lost-1' }),
+      recordAuditedRead(ctx, { action: 'test.read', recordId: 'lost-2' }),
+    ])
     expect(failed.map((r) => r.status)).toEqual(['rejected', 'rejected'])
+    await fresh.db.insertInto('audit_chain_head').values(head).execute()
     await recordAuditedRead(ctx, { action: 'test.read', recordId: 'next' })
     const all = await trail()
     expect(all.at(-1)?.record_id).toBe('next')
-    expect(all.some((r) => r.record_id === 'ok-but-grouped')).toBe(false)
+    expect(all.some((r) => r.record_id?.startsWith('lost-'))).toBe(false)
     expect(await verifyAuditTrail(fresh.db)).toMatchObject({ ok: true })
   })
 })

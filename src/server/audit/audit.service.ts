@@ -1,20 +1,13 @@
-import { actorLabel, type Ctx } from '../context.ts'
+import type { Ctx } from '../context.ts'
 import type { Db, RootDb } from '../db/database.ts'
 import { parseJson } from '../db/values.ts'
-import { AppError } from '../errors.ts'
-import { canonicalJson, hashEntry } from './audit.hash.ts'
+import { type AuditEntry, type AuditedAct, appendToChain, auditEntryOf } from './audit.chain.ts'
 import * as auditRepo from './audit.repository.ts'
 import type { AuditEventPage, ListAuditEventsQuery } from './audit.schemas.ts'
 import type { AuditEventRow } from './audit.table.ts'
+import { auditWriterOf } from './audit.writer.ts'
 
-export type AuditedAct = {
-  action: string
-  recordType?: string
-  recordId?: string
-  details?: unknown
-  /** Classification of the record acted on, when it has one (need-to-know reads filter on it). */
-  classification?: string
-}
+export type { AuditedAct } from './audit.chain.ts'
 
 /**
  * Records an act by ctx.actor, chained to the previous entry (docs/audit.md). Pass the
@@ -24,48 +17,37 @@ export async function recordAuditEvent(ctx: Ctx, trx: Db, act: AuditedAct): Prom
   // Without a transaction, the lock on the head would end with its own statement and a
   // concurrent writer could chain onto the same entry: open one.
   if (!trx.isTransaction) return trx.transaction().execute((t) => recordAuditEvent(ctx, t, act))
-  const head = await auditRepo.lockChainHead(trx)
-  if (!head) throw new AppError('DATABASE_UNAVAILABLE', 'The audit chain head is missing: run the migrations')
-  const detailsText = act.details === undefined ? undefined : JSON.stringify(act.details)
-  // Hash what a reader will get back: the JSON value (jsonb may reorder keys, the value stays).
-  const details = detailsText === undefined ? null : JSON.parse(detailsText)
-  const entry = {
-    occurredAt: ctx.now().toISOString(),
-    actor: actorLabel(ctx.actor),
-    actorOrg: 'orgCode' in ctx.actor && typeof ctx.actor.orgCode === 'string' ? ctx.actor.orgCode : null,
-    action: act.action,
-    recordType: act.recordType ?? null,
-    recordId: act.recordId ?? null,
-    classification: act.classification ?? null,
-    requestId: ctx.requestId,
-  }
-  const id = await auditRepo.insertAuditEvent(trx, {
-    ...entry,
-    detailsJson: detailsText === undefined ? null : canonicalJson(details),
-    prevHash: head.last_hash,
-  })
-  const hash = hashEntry(head.last_hash, { ...entry, id, details })
-  await auditRepo.setAuditEventHash(trx, id, hash)
-  await auditRepo.advanceChainHead(trx, id, hash)
+  await appendToChain(trx, [auditEntryOf(ctx, act)])
 }
 
 // A read is audited too, and its entry must be durable before the answer leaves. One commit per
-// read would cap reads at one per fsync (about 10 ms on the bench machine with synchronous=FULL):
+// read would cap reads at one per fsync (about 4 ms on the bench machine with synchronous=FULL):
 // reads queue their entries instead, and all entries queued by then are chained in one
 // transaction (group commit). Each read still waits for the commit holding its entry; a failed
 // commit fails every read of its group. Writes keep recordAuditEvent in their own transaction.
-type QueuedRead = { ctx: Ctx; act: AuditedAct; resolve: () => void; reject: (error: unknown) => void }
+// On SQLite the group is committed by a worker thread with its own connection (audit.writer.ts),
+// so the fsync never stalls the event loop that serves everyone else.
+type QueuedRead = { entry: AuditEntry; resolve: () => void; reject: (error: unknown) => void }
 const queuedReads = new WeakMap<RootDb, QueuedRead[]>()
 
 /** Records a read by ctx.actor; resolves once its entry is committed, with whatever reads came along. */
 export function recordAuditedRead(ctx: Ctx, act: AuditedAct): Promise<void> {
+  let entry: AuditEntry
+  try {
+    entry = auditEntryOf(ctx, act)
+  } catch (error) {
+    // Details that cannot be stored fail this read alone, not the group it would have joined.
+    return Promise.reject(error)
+  }
+  const writer = auditWriterOf(ctx.db)
+  if (writer) return writer.append(entry)
   return new Promise((resolve, reject) => {
     const queue = queuedReads.get(ctx.db)
     if (queue) {
-      queue.push({ ctx, act, resolve, reject })
+      queue.push({ entry, resolve, reject })
       return
     }
-    queuedReads.set(ctx.db, [{ ctx, act, resolve, reject }])
+    queuedReads.set(ctx.db, [{ entry, resolve, reject }])
     // After the I/O callbacks of this turn: every request parsed meanwhile joins the group.
     setImmediate(() => void commitQueuedReads(ctx.db))
   })
@@ -75,9 +57,12 @@ async function commitQueuedReads(db: RootDb) {
   const group = queuedReads.get(db) ?? []
   queuedReads.delete(db)
   try {
-    await db.transaction().execute(async (trx) => {
-      for (const { ctx, act } of group) await recordAuditEvent(ctx, trx, act)
-    })
+    await db.transaction().execute((trx) =>
+      appendToChain(
+        trx,
+        group.map((read) => read.entry),
+      ),
+    )
     for (const read of group) read.resolve()
   } catch (error) {
     for (const read of group) read.reject(error)

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance } from 'fastify'
+import { withStyleNonce } from './security.ts'
 
 // The placeholder the web app's index.html carries; replaced per response by the CSP nonce that
 // Mantine needs for the <style> elements it injects (see docs/security.md).
@@ -40,7 +41,7 @@ export async function registerWebApp(app: FastifyInstance, webDir: string) {
         .type('text/plain')
         .send('The web app is not built. Run `npm run build` (npm start does this for you).')
     }
-    const nonce = reply.cspNonce?.style ?? ''
+    const nonce = withStyleNonce(reply)
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')

@@ -129,11 +129,22 @@ export async function listRequests(ctx: Ctx, query: ListRequestsQuery) {
   const sort = effectiveSort(query)
   const { filters, terms } = withSearch(ctx.db, toFilters(query), query.q)
   const after = query.cursor ? decodeListCursor(query.cursor, sort) : null
-  const { rows, counts } = await ctx.db.transaction().execute(async (trx) => {
-    const rows = await listRequestRows(trx, ctx.actor, { sort, terms, filters, after, limit: query.limit + 1, nowIso })
-    const counts = await repo.countVisibleRequests(trx, ctx.actor, filters, nowIso)
-    return { rows, counts }
-  })
+  // Read-only: on SQLite it does not take the write lock (db/database.ts).
+  const { rows, counts } = await ctx.db
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const rows = await listRequestRows(trx, ctx.actor, {
+        sort,
+        terms,
+        filters,
+        after,
+        limit: query.limit + 1,
+        nowIso,
+      })
+      const counts = await repo.countVisibleRequests(trx, ctx.actor, filters, nowIso)
+      return { rows, counts }
+    })
   await auditRequestReads(
     ctx,
     rows.slice(0, query.limit).map((r) => r.row),
@@ -204,19 +215,22 @@ export function stepsFor(actor: Actor, subject: TransitionSubject, isComplete: b
 
 export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
   const nowIso = ctx.now().toISOString()
-  const loaded = await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.findVisibleRequest(trx, ctx.actor, id)
-    // Not visible and not existing get the same answer.
-    if (!row) throw new AppError('RECORD_NOT_FOUND', `No request ${id}`)
-    return {
-      row,
-      events: await repo.listRequestEvents(trx, id),
-      personIds: await repo.listRequestPersonIds(trx, id),
-      deadlineChanges: await repo.listDeadlineChanges(trx, id),
-      linked: row.group_id ? await repo.listVisibleGroupMembers(trx, ctx.actor, row.group_id) : [],
-      subject: await subjectOf(trx, ctx.actor, row),
-    }
-  })
+  const loaded = await ctx.db
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const row = await repo.findVisibleRequest(trx, ctx.actor, id)
+      // Not visible and not existing get the same answer.
+      if (!row) throw new AppError('RECORD_NOT_FOUND', `No request ${id}`)
+      return {
+        row,
+        events: await repo.listRequestEvents(trx, id),
+        personIds: await repo.listRequestPersonIds(trx, id),
+        deadlineChanges: await repo.listDeadlineChanges(trx, id),
+        linked: row.group_id ? await repo.listVisibleGroupMembers(trx, ctx.actor, row.group_id) : [],
+        subject: await subjectOf(trx, ctx.actor, row),
+      }
+    })
   const { row } = loaded
   await auditRequestReads(ctx, [row], 'request.read')
   const { answers, items, missing } = evaluateRequest(row, loaded.personIds.length)

@@ -3,6 +3,7 @@ import { deleteRecordAccess } from '../access/record-access.ts'
 import { type ProtectedTable, protectedColumns, visibleTo } from '../access/visibility.ts'
 import type { Actor } from '../context.ts'
 import type { Db } from '../db/database.ts'
+import { executeCached, ID_VALUE, NOW_VALUE } from '../db/query-cache.ts'
 import type { Database } from '../db/tables.ts'
 import { fromBool } from '../db/values.ts'
 import { ACKNOWLEDGEMENT_RUNNING, RESPONSE_RUNNING } from './requests.deadlines.ts'
@@ -123,41 +124,57 @@ export function listVisibleRequests(
   actor: Actor,
   input: { filters: RequestFilters; sort: RequestSort; after: RequestKeyset | null; limit: number; nowIso: string },
 ) {
-  const { sort, after } = input
-  const column = sortExpression(sort.key)
-  const cmp = sort.direction === 'asc' ? '>' : '<'
-  let q = visibleRequestsQuery(db, actor, input.filters, input.nowIso).selectAll('requests')
-  if (after) {
-    const [value, id] = after
-    q = q.where((eb) => eb.or([eb(column, cmp, value), eb.and([eb(column, '=', value), eb('requests.id', cmp, id)])]))
+  const build = (nowIso: string) => {
+    const { sort, after } = input
+    const column = sortExpression(sort.key)
+    const cmp = sort.direction === 'asc' ? '>' : '<'
+    let q = visibleRequestsQuery(db, actor, input.filters, nowIso).selectAll('requests')
+    if (after) {
+      const [value, id] = after
+      q = q.where((eb) => eb.or([eb(column, cmp, value), eb.and([eb(column, '=', value), eb('requests.id', cmp, id)])]))
+    }
+    return q.orderBy(column, sort.direction).orderBy('requests.id', sort.direction).limit(input.limit)
   }
-  return q.orderBy(column, sort.direction).orderBy('requests.id', sort.direction).limit(input.limit).execute()
+  if (input.filters.matching) return build(input.nowIso).execute()
+  const key = ['requests.list', actor, input.filters, input.sort, input.after, input.limit]
+  return executeCached(db, key, () => build(NOW_VALUE), { now: input.nowIso })
 }
 
 export async function countVisibleRequests(db: Db, actor: Actor, filters: RequestFilters, nowIso: string) {
-  const row = await visibleRequestsQuery(db, actor, filters, nowIso)
-    .select((eb) => [
+  const build = (now: string) =>
+    visibleRequestsQuery(db, actor, filters, now).select((eb) => [
       eb.fn.countAll<number>().as('total'),
-      eb.fn.sum<number>(eb.case().when(overdueCondition(eb, nowIso)).then(1).else(0).end()).as('overdue'),
+      eb.fn.sum<number>(eb.case().when(overdueCondition(eb, now)).then(1).else(0).end()).as('overdue'),
     ])
-    .executeTakeFirstOrThrow()
-  return { total: Number(row.total), overdue: Number(row.overdue ?? 0) }
+  const [row] = filters.matching
+    ? [await build(nowIso).executeTakeFirstOrThrow()]
+    : await executeCached(db, ['requests.count', actor, filters], () => build(NOW_VALUE), { now: nowIso })
+  return { total: Number(row?.total ?? 0), overdue: Number(row?.overdue ?? 0) }
 }
 
 export async function countVisibleRequestsByStatus(db: Db, actor: Actor, filters: RequestFilters, nowIso: string) {
-  const rows = await visibleRequestsQuery(db, actor, filters, nowIso)
-    .select((eb) => [
-      'requests.status',
-      eb.fn.countAll<number>().as('total'),
-      eb.fn.sum<number>(eb.case().when(overdueCondition(eb, nowIso)).then(1).else(0).end()).as('overdue'),
-    ])
-    .groupBy('requests.status')
-    .execute()
+  const build = (now: string) =>
+    visibleRequestsQuery(db, actor, filters, now)
+      .select((eb) => [
+        'requests.status',
+        eb.fn.countAll<number>().as('total'),
+        eb.fn.sum<number>(eb.case().when(overdueCondition(eb, now)).then(1).else(0).end()).as('overdue'),
+      ])
+      .groupBy('requests.status')
+  const rows = filters.matching
+    ? await build(nowIso).execute()
+    : await executeCached(db, ['requests.countByStatus', actor, filters], () => build(NOW_VALUE), { now: nowIso })
   return rows.map((r) => ({ status: r.status, total: Number(r.total), overdue: Number(r.overdue ?? 0) }))
 }
 
-export function findVisibleRequest(db: Db, actor: Actor, id: string) {
-  return db.selectFrom('requests').selectAll().where('id', '=', id).where(visibleTo(actor, REQUESTS)).executeTakeFirst()
+export async function findVisibleRequest(db: Db, actor: Actor, id: string) {
+  const [row] = await executeCached(
+    db,
+    ['requests.find', actor],
+    () => db.selectFrom('requests').selectAll().where('id', '=', ID_VALUE).where(visibleTo(actor, REQUESTS)),
+    { id },
+  )
+  return row
 }
 
 export function listVisibleGroupMembers(db: Db, actor: Actor, groupId: string) {
