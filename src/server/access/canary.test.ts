@@ -130,6 +130,152 @@ beforeAll(async () => {
       })),
     )
     .execute()
+  // A sealed arrest strategy (its cell only, nobody named) and arrest opportunity (arrest feature).
+  await db.db
+    .insertInto('arrest_strategies')
+    .values({
+      id: 'canary:sealed',
+      person_id: 'canary:sealed',
+      title: `Strategy ${CANARIES[0]}`,
+      body: `Tracking plan ${CANARIES[0]}`,
+      status: 'active',
+      review_date: null,
+      version: 1,
+      search_text: `strategy ${CANARIES[0]?.toLowerCase()}`,
+      classification: 'under_seal',
+      compartment_code: 'CASE-CANARY',
+      ex_parte_party: null,
+      created_by: 'test',
+      updated_by: 'test',
+    })
+    .execute()
+  await db.db
+    .insertInto('arrest_opportunities')
+    .values({
+      id: 'canary:sealed',
+      person_id: 'canary:sealed',
+      iso3: 'KEN',
+      kind: 'travel',
+      source_description: `Source ${CANARIES[0]}`,
+      source_reliability: 'B',
+      information_credibility: '2',
+      place: `Hotel ${CANARIES[0]}`,
+      from_date: '2026-03-01',
+      to_date: null,
+      urgency: 'urgent',
+      reported_by: 'test',
+      reported_at: '2026-03-01T00:00:00.000Z',
+      outcome: 'pending',
+      outcome_date: null,
+      outcome_note: null,
+      request_id: null,
+      classification: 'under_seal',
+      compartment_code: 'CASE-CANARY',
+      ex_parte_party: null,
+      created_by: 'test',
+    })
+    .execute()
+  // A sealed and an ex parte asset (assets feature), the sealed one frozen with an order lapsing
+  // soon: its alert, steps, valuation and claim carry the canary too.
+  await db.db
+    .insertInto('cases')
+    .values({
+      id: 'canary:case',
+      situation_id: 'canary:situation',
+      code: 'CASE-CANARY',
+      name: 'Case (canary)',
+      defence_org_code: null,
+      classification: 'under_seal',
+      compartment_code: 'CASE-CANARY',
+      ex_parte_party: null,
+      created_by: 'test',
+    })
+    .execute()
+  const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10)
+  for (const [id, classification, canary, party] of [
+    ['canary:sealed', 'under_seal', CANARIES[0], null],
+    ['canary:exparte', 'ex_parte', CANARIES[1], 'ICC-DEFENCE-CANARY'],
+  ] as const) {
+    await db.db
+      .insertInto('assets')
+      .values({
+        id,
+        classification,
+        compartment_code: 'CASE-CANARY',
+        ex_parte_party: party,
+        case_id: 'canary:case',
+        person_id: 'canary:sealed',
+        kind: 'bank_account',
+        description: `Account ${canary}`,
+        jurisdiction: 'KEN',
+        purpose_evidence: 0,
+        purpose_reparations: 1,
+        purpose_legal_aid: 0,
+        purpose_forfeiture: 0,
+        reparations_order_ref: `Order ${canary}`,
+        stage: 'frozen',
+        current_order_step_id: `${id}:step`,
+        order_expires_on: soon,
+        value_minor: '100',
+        value_currency: 'EUR',
+        valued_on: '2026-03-01',
+        created_by: 'test',
+        created_at: '2026-03-01T00:00:00.000Z',
+        updated_at: '2026-03-01T00:00:00.000Z',
+      })
+      .execute()
+    await db.db
+      .insertInto('asset_steps')
+      .values({
+        id: `${id}:step`,
+        asset_id: id,
+        seq: 1,
+        action: 'freeze',
+        from_stage: 'identified',
+        to_stage: 'frozen',
+        request_id: null,
+        order_authority: `Court ${canary}`,
+        order_reference: `FRZ ${canary}`,
+        order_date: '2026-03-01',
+        order_expires_on: soon,
+        note: `Note ${canary}`,
+        recorded_by: 'test',
+        recorded_at: '2026-03-01T00:00:00.000Z',
+      })
+      .execute()
+    await db.db
+      .insertInto('asset_claims')
+      .values({
+        id: `${id}:claim`,
+        asset_id: id,
+        claimant: `Claimant ${canary}`,
+        nature: 'Ownership',
+        amount_minor: null,
+        currency: null,
+        lodged_on: '2026-03-02',
+        status: 'pending',
+        status_note: null,
+        recorded_by: 'test',
+        recorded_at: '2026-03-02T00:00:00.000Z',
+        updated_at: '2026-03-02T00:00:00.000Z',
+      })
+      .execute()
+    await db.db
+      .insertInto('asset_alerts')
+      .values({
+        id: `${id}:alert`,
+        asset_id: id,
+        step_id: `${id}:step`,
+        kind: 'order_expiring',
+        lapses_on: soon,
+        status: 'open',
+        raised_at: '2026-03-01T00:00:00.000Z',
+        resolved_by: null,
+        resolved_at: null,
+        resolution_note: null,
+      })
+      .execute()
+  }
   // People with need-to-know read them, so the trail and the logs have every chance to leak.
   const owner = await createUserWithToken(db.db, {
     orgCode: 'ICC-CHAMBERS',
@@ -143,6 +289,12 @@ beforeAll(async () => {
     '/api/v1/persons-sought?q=canary',
     '/api/v1/persons-sought/canary:sealed',
     '/api/v1/warrants/canary:sealed',
+    '/api/v1/arrest-strategies?q=canary',
+    '/api/v1/arrest-strategies/canary:sealed',
+    '/api/v1/arrest-opportunities/canary:sealed/proposal',
+    '/api/v1/assets',
+    '/api/v1/assets/canary:sealed',
+    '/api/v1/assets/alerts',
   ]) {
     expect((await app.inject({ url, headers: owner.headers })).body).toContain('CANARY')
   }
