@@ -179,7 +179,23 @@ export type StatuteArticle = {
   verified: boolean
 }
 
-export async function listStatuteArticles(ctx: Ctx): Promise<StatuteArticle[]> {
+// Part IX's text changes only when reference data is loaded, yet every request page quotes it:
+// it is kept for a minute per database rather than read and parsed on every answer.
+const ARTICLES_KEPT_MS = 60_000
+const keptArticles = new WeakMap<object, { until: number; articles: Promise<StatuteArticle[]> }>()
+
+export function listStatuteArticles(ctx: Ctx): Promise<StatuteArticle[]> {
+  const key = ctx.db.getExecutor().adapter
+  const kept = keptArticles.get(key)
+  const now = Date.now()
+  if (kept && kept.until > now) return kept.articles
+  const articles = readStatuteArticles(ctx)
+  keptArticles.set(key, { until: now + ARTICLES_KEPT_MS, articles })
+  articles.catch(() => keptArticles.delete(key))
+  return articles
+}
+
+async function readStatuteArticles(ctx: Ctx): Promise<StatuteArticle[]> {
   const rows = await referenceRepo.listStatuteArticles(ctx.db)
   return rows.map((r) => ({
     article: r.article,
