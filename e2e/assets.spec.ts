@@ -2,8 +2,7 @@ import { signIn } from './auth-helpers.ts'
 import { expect, expectNoAxeViolations, type Page, screenshot, test, useLanguage } from './fixtures.ts'
 
 // The assets register: a case-team member freezes an asset on a 93(1)(k) request with an order
-// lapsing within 30 days, and the expiry alert appears on the asset and in the register. The
-// asset is recorded through the API first (a fresh one per attempt, so a retry starts clean).
+// lapsing within 30 days, and the expiry alert appears on the asset and in the register.
 
 const ACCOUNT = 'registry.approver@demo.invalid'
 
@@ -28,8 +27,8 @@ test.describe('Assets register', () => {
     await expect(page.getByTestId('asset-totals-converted').first()).toBeVisible()
     await expect(page.getByTestId('asset-conversion-line').first()).toContainText('Fictional demo rates')
 
-    // A transmitted 93(1)(k) request of the demo this account may see, and a new asset in its State.
-    const session = await (await page.request.get('/api/v1/auth/session')).json()
+    // A transmitted 93(1)(k) request of the demo this account may see, and a new asset in its State
+    // (a fresh one per attempt, so a retry starts clean).
     const requests = await (
       await page.request.get('/api/v1/requests?type=ASSETS_IDENTIFY_TRACE_FREEZE_SEIZE&limit=100')
     ).json()
@@ -39,14 +38,16 @@ test.describe('Assets register', () => {
     )
     expect(request, 'a transmitted 93(1)(k) demo request').toBeTruthy()
     const description = `Fictional e2e vehicle ${Date.now()} (fictional)`
-    const created = await page.request.post('/api/v1/assets', {
-      headers: { 'x-csrf-token': session.csrfToken },
-      data: { caseId: 'demo:case:A1', kind: 'vehicle', description, jurisdiction: request.addressee },
-    })
-    expect(created.status(), await created.text()).toBe(201)
-    const asset = await created.json()
+    await page.getByRole('link', { name: 'Record an asset' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Record an asset' })).toBeVisible()
+    await choose(page, /^Case/, /CASE-DEMO-A1/)
+    await choose(page, /^Kind/, /^Vehicle$/)
+    await page.getByLabel(/^State where the asset is/).fill(request.addressee)
+    await page.getByLabel(/^Description/).fill(description)
+    await page.getByLabel('Reparations to victims').check()
+    await expectNoAxeViolations(page)
+    await page.getByRole('button', { name: 'Record the asset' }).click()
 
-    await page.goto(`/assets/${encodeURIComponent(asset.id)}`)
     await expect(page.getByRole('heading', { level: 1, name: description })).toBeVisible()
     await expect(page.getByTestId('asset-stage').first()).toHaveText('Identified')
     const form = page.getByTestId('asset-step-form')

@@ -11,6 +11,7 @@ import { ArrestOpportunityPage } from './features/arrest/ArrestOpportunityPage.t
 import { ReportOpportunityPage } from './features/arrest/ReportOpportunityPage.tsx'
 import { AssetPage } from './features/assets/AssetPage.tsx'
 import { AssetsPage } from './features/assets/AssetsPage.tsx'
+import { NewAssetPage } from './features/assets/NewAssetPage.tsx'
 import { AuditPage } from './features/audit/AuditPage.tsx'
 import { RequireAuth } from './features/auth/RequireAuth.tsx'
 import { SignInPage } from './features/auth/SignInPage.tsx'
@@ -98,6 +99,14 @@ const router = createBrowserRouter([
         element: (
           <RequireAuth allow={isCourtStaff}>
             <AssetsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'assets/new',
+        element: (
+          <RequireAuth allow={isCourtStaff}>
+            <NewAssetPage />
           </RequireAuth>
         ),
       },

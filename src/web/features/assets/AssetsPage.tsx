@@ -1,6 +1,7 @@
 import { Button, Center, Group, Paper, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
@@ -43,12 +44,19 @@ export function AssetsPage() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t('assets.title')}</Title>
-        <Text c="dimmed" mt={4} maw={820}>
-          {t('assets.intro')}
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={1}>{t('assets.title')}</Title>
+          <Text c="dimmed" mt={4} maw={820}>
+            {t('assets.intro')}
+          </Text>
+        </div>
+        {isCourtStaff && (
+          <Button component={Link} to="/assets/new">
+            {t('assets.new.title')}
+          </Button>
+        )}
+      </Group>
       {isCourtStaff && <AlertsPanel alerts={alerts.data?.items ?? []} error={alerts.error} />}
       <Paper component="section" withBorder radius="md" p="md" aria-label={t('assets.filters.title')}>
         <Group align="flex-end" wrap="wrap">

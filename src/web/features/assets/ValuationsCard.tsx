@@ -7,7 +7,21 @@ import { useFormatDate } from '../../format.ts'
 import { type AssetDetail, useAddValuation } from './assets.api.ts'
 import { useFormatMoney } from './useFormatMoney.ts'
 
-const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'JPY', 'KES', 'ARS', 'XOF', 'XAF', 'ZAR', 'UGX', 'CDF', 'NGN'] as const
+export const VALUATION_CURRENCIES = [
+  'EUR',
+  'USD',
+  'GBP',
+  'CHF',
+  'JPY',
+  'KES',
+  'ARS',
+  'XOF',
+  'XAF',
+  'ZAR',
+  'UGX',
+  'CDF',
+  'NGN',
+] as const
 
 /** The valuation history, oldest first; the latest by date is the asset's value. */
 export function ValuationsCard({ asset }: { asset: AssetDetail }) {
@@ -72,7 +86,7 @@ export function ValuationsCard({ asset }: { asset: AssetDetail }) {
             />
             <Select
               label={t('assets.totals.currency')}
-              data={[...CURRENCIES]}
+              data={[...VALUATION_CURRENCIES]}
               value={currency}
               onChange={(v) => setCurrency(v ?? 'EUR')}
               allowDeselect={false}

@@ -7,13 +7,14 @@ import type {
   AssetListSchema,
   ClaimBody,
   ClaimStatusBody,
+  CreateAssetBody,
   ExchangeRateListSchema,
   StepBody,
   TotalsSchema,
   ValuationBody,
 } from '../../../server/assets/assets.schemas.ts'
 import type { RequestListSchema } from '../../../server/requests/requests.schemas.ts'
-import type { CaseListSchema } from '../../../server/situations/situations.schemas.ts'
+import type { CaseListSchema, PersonListSchema } from '../../../server/situations/situations.schemas.ts'
 import { getJson, toQueryString } from '../../http.ts'
 import { useSend } from '../auth/auth.api.ts'
 
@@ -169,5 +170,25 @@ export function useCaseNames(userId: string | null) {
       return new Map(list.items.map((c) => [c.id, `${c.code} — ${c.name}`]))
     },
     staleTime: 5 * 60_000,
+  })
+}
+
+/** The persons concerned by a case, to link an asset to one. */
+export function useCasePersons(userId: string | null, caseId: string | null) {
+  return useQuery({
+    queryKey: ['persons', userId, 'of-case', caseId],
+    queryFn: async ({ signal }) =>
+      (await getJson<z.infer<typeof PersonListSchema>>(`/persons${toQueryString({ caseId, limit: 200 })}`, signal))
+        .items,
+    enabled: caseId !== null,
+  })
+}
+
+export function useCreateAsset() {
+  const send = useSend()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: CreateAssetBody) => send<AssetDetail>('POST', '/assets', body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['assets'] }),
   })
 }
