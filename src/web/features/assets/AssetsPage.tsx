@@ -20,6 +20,7 @@ import {
   useAssetTotals,
   useCaseNames,
 } from './assets.api.ts'
+import { ExchangeRatesCard } from './ExchangeRatesCard.tsx'
 import { TotalsCard } from './TotalsCard.tsx'
 
 const EXPIRING = ['30', '60', '90'] as const
@@ -128,6 +129,7 @@ export function AssetsPage() {
         onCurrencyChange={setCurrency}
         caseLabel={caseLabel}
       />
+      {isCourtStaff && <ExchangeRatesCard userId={userId} />}
       <Paper component="section" aria-labelledby={headingId} withBorder radius="md" p="md">
         <Title order={2} size="h4" id={headingId} mb="sm">
           {t('assets.register')}

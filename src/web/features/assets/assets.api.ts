@@ -8,6 +8,7 @@ import type {
   ClaimBody,
   ClaimStatusBody,
   CreateAssetBody,
+  ExchangeRateBody,
   ExchangeRateListSchema,
   StepBody,
   TotalsSchema,
@@ -190,5 +191,17 @@ export function useCreateAsset() {
   return useMutation({
     mutationFn: (body: CreateAssetBody) => send<AssetDetail>('POST', '/assets', body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['assets'] }),
+  })
+}
+
+export function useRecordExchangeRate() {
+  const send = useSend()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: ExchangeRateBody) => send<unknown>('POST', '/exchange-rates', body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['exchange-rates'] })
+      void queryClient.invalidateQueries({ queryKey: ['assets'] })
+    },
   })
 }
