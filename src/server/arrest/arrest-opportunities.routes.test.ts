@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUserWithToken } from '../../../test/auth.ts'
+import { systemCtx } from '../../../test/context.ts'
 import { createTestDb, type TestDb, testConfig } from '../../../test/db.ts'
 import { insertProtectedAgreement } from '../agreements/agreements.repository.ts'
 import { buildApp } from '../app.ts'
+import { loadUserActor } from '../identity/identity.service.ts'
+import { listOutcomesOfRequests } from './arrest-opportunities.service.ts'
 
 // An arrest opportunity through the API on both databases: reported, hidden from everyone
 // without need-to-know (the State concerned included), turned into a proposal that says whether
@@ -18,8 +21,11 @@ type H = Record<string, string>
 const who: Record<string, H> = {}
 let personId = ''
 
+const userIds: Record<string, string> = {}
 async function user(label: string, spec: { orgCode: string; role: string; compartments?: string[] }) {
-  who[label] = (await createUserWithToken(db.db, spec)).headers
+  const created = await createUserWithToken(db.db, spec)
+  who[label] = created.headers
+  userIds[label] = created.user.id
 }
 const get = (url: string, label?: string) => app.inject({ method: 'GET', url, headers: label ? (who[label] as H) : {} })
 const post = (url: string, label: string, payload: object) =>
@@ -331,6 +337,23 @@ describe('turning an opportunity into a request', () => {
       { outcome: 'no_response', request_id: requestId },
       { outcome: 'person_left', request_id: requestId },
     ])
+  })
+
+  it('answers non-cooperation with the outcomes behind a request, to those who may see them only', async () => {
+    const ctx = async (label: string) => {
+      const actor = await loadUserActor(db.db, userIds[label] as string, {
+        via: 'token',
+        sessionId: null,
+        scopes: ['read'],
+      })
+      return systemCtx(db.db, actor ?? undefined, () => clock)
+    }
+    const seen = await listOutcomesOfRequests(await ctx('approverB'), [requestId])
+    expect(seen.map((o) => [o.outcome, o.requestId, o.iso3])).toEqual([
+      ['no_response', requestId, 'SEN'],
+      ['person_left', requestId, 'SEN'],
+    ])
+    expect(await listOutcomesOfRequests(await ctx('otpOutside'), [requestId])).toEqual([])
   })
 
   it('lists with filters: person, State, outcome, pending only', async () => {

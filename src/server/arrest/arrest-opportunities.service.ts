@@ -326,6 +326,44 @@ export async function draftArrestRequest(ctx: Ctx, id: string, input: DraftReque
   }
 }
 
+export type RequestOutcome = {
+  opportunityId: string
+  requestId: string
+  iso3: string
+  personId: string
+  outcome: Exclude<ArrestOpportunity['outcome'], 'pending'>
+  date: string
+  note: string | null
+}
+
+/**
+ * For non-cooperation: what became of the arrest opportunities behind these requests (a refusal, no
+ * response, the person left…), each entry with the request it concerns. Only opportunities the
+ * caller may see answer; the read is audited.
+ */
+export async function listOutcomesOfRequests(ctx: Ctx, requestIds: readonly string[]): Promise<RequestOutcome[]> {
+  if (requestIds.length === 0) return []
+  return ctx.db.transaction().execute(async (trx) => {
+    const rows = await repo.listVisibleOutcomesOfRequests(trx, ctx.actor, requestIds)
+    if (rows.length > 0) {
+      await recordAuditEvent(ctx, trx, {
+        action: 'arrest_opportunity.outcomes_read',
+        recordType: repo.OPPORTUNITY_RECORD,
+        details: { requestIds: [...requestIds], ids: [...new Set(rows.map((r) => r.opportunity_id))] },
+      })
+    }
+    return rows.map((r) => ({
+      opportunityId: r.opportunity_id,
+      requestId: r.request_id as string,
+      iso3: r.iso3,
+      personId: r.person_id,
+      outcome: r.outcome,
+      date: r.outcome_date,
+      note: r.note,
+    }))
+  })
+}
+
 /** 92(2)(c): the statement that a warrant of arrest exists, from the warrant the caller may see. */
 function warrantStatement(w: { issuedOn: string | null; issuedText: string | null; issuingChamber: string | null }) {
   const when = w.issuedOn ?? w.issuedText

@@ -232,6 +232,33 @@ export async function insertOutcome(db: Db, row: NewArrestOpportunityOutcomeRow)
   await db.insertInto('arrest_opportunity_outcomes').values(row).execute()
 }
 
+/**
+ * Outcome entries that concern a request (refused, unanswered…), of opportunities the actor may
+ * see: what a non-cooperation matter cites. Visibility is the opportunity's.
+ */
+export function listVisibleOutcomesOfRequests(db: Db, actor: Actor, requestIds: readonly string[]) {
+  return db
+    .selectFrom('arrest_opportunity_outcomes as o')
+    .innerJoin('arrest_opportunities', 'arrest_opportunities.id', 'o.opportunity_id')
+    .select([
+      'o.opportunity_id',
+      'o.seq',
+      'o.outcome',
+      'o.outcome_date',
+      'o.note',
+      'o.request_id',
+      'arrest_opportunities.iso3',
+      'arrest_opportunities.person_id',
+      'arrest_opportunities.classification',
+    ])
+    .where('o.request_id', 'in', [...requestIds])
+    .where(visibleTo(actor, OPPORTUNITIES))
+    .orderBy('o.request_id')
+    .orderBy('o.opportunity_id')
+    .orderBy('o.seq')
+    .execute()
+}
+
 // ── Demo ────────────────────────────────────────────────────────────────────────────────────
 
 export async function deleteDemoArrestRecords(db: Db) {
