@@ -8,7 +8,7 @@ import {
   step,
 } from '../../../test/assets-world.ts'
 import { systemCtx } from '../../../test/context.ts'
-import { sweepAlerts } from './assets.alerts.ts'
+import { startPeriodicAlertSweeps, sweepAlerts } from './assets.alerts.ts'
 
 // Expiry alerts of freezing and seizure orders, on both databases: the 30-day window (29 raises,
 // 31 does not until the clock moves), one alert per order per lapse date however often the sweep
@@ -128,6 +128,22 @@ describe('expiry alerts', () => {
     // A dismissed alert is not raised again by the sweep for the same order and lapse date.
     await sweep()
     expect((await alerts()).find((a) => a.assetId === asset.id)).toBeUndefined()
+  })
+
+  it("runs on the server's timer: a sweep at start, then every interval, until stopped", async () => {
+    const asset = await frozenFor(15, 'FRZ-TIMER')
+    await w.db.db.deleteFrom('asset_alerts').where('asset_id', '=', asset.id).execute()
+    const stop = startPeriodicAlertSweeps(
+      systemCtx(w.db.db, { kind: 'system', name: 'timer' }, () => w.clock.now),
+      60_000,
+    )
+    try {
+      const alertOf = () => w.db.db.selectFrom('asset_alerts').select('id').where('asset_id', '=', asset.id).execute()
+      for (let i = 0; i < 50 && (await alertOf()).length === 0; i++) await new Promise((r) => setTimeout(r, 100))
+      expect(await alertOf()).toHaveLength(1)
+    } finally {
+      stop()
+    }
   })
 
   it('filters the register by orders expiring within N days', async () => {
