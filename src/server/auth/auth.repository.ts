@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts'
+import { executeCached, ID_VALUE } from '../db/query-cache.ts'
 import { toJson } from '../db/values.ts'
 import type { SessionTable } from '../identity/identity.table.ts'
 
@@ -77,8 +78,15 @@ export async function insertApiToken(
     .execute()
 }
 
-export function findApiTokenByHash(db: Db, tokenHash: string) {
-  return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
+// Run on every API call: compiled once (db/query-cache.ts).
+export async function findApiTokenByHash(db: Db, tokenHash: string) {
+  const [row] = await executeCached(
+    db,
+    ['auth.tokenByHash'],
+    () => db.selectFrom('api_tokens').selectAll().where('token_hash', '=', ID_VALUE),
+    { id: tokenHash },
+  )
+  return row
 }
 
 export function listApiTokensOfUser(db: Db, userId: string) {

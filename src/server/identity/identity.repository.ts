@@ -1,5 +1,6 @@
 import type { Updateable } from 'kysely'
 import type { Db } from '../db/database.ts'
+import { executeCached, ID_VALUE } from '../db/query-cache.ts'
 import { fromBool } from '../db/values.ts'
 import type { NewUserRow, OrganisationKind, UserTable } from './identity.table.ts'
 
@@ -7,8 +8,16 @@ export function listOrganisations(db: Db) {
   return db.selectFrom('organisations').selectAll().orderBy('kind').orderBy('code').execute()
 }
 
-export function findOrganisation(db: Db, code: string) {
-  return db.selectFrom('organisations').selectAll().where('code', '=', code).executeTakeFirst()
+// findOrganisation, findUserById and listCompartmentsOfUser run on every signed-in call (the
+// actor is loaded afresh each time): compiled once (db/query-cache.ts).
+export async function findOrganisation(db: Db, code: string) {
+  const [row] = await executeCached(
+    db,
+    ['identity.organisation'],
+    () => db.selectFrom('organisations').selectAll().where('code', '=', ID_VALUE),
+    { id: code },
+  )
+  return row
 }
 
 export async function upsertOrganisations(
@@ -51,8 +60,14 @@ export async function insertCompartment(db: Db, row: { code: string; name: strin
     .execute()
 }
 
-export function findUserById(db: Db, id: string) {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
+export async function findUserById(db: Db, id: string) {
+  const [row] = await executeCached(
+    db,
+    ['identity.userById'],
+    () => db.selectFrom('users').selectAll().where('id', '=', ID_VALUE),
+    { id },
+  )
+  return row
 }
 
 export function findUserByEmail(db: Db, email: string) {
@@ -81,12 +96,17 @@ export async function updateUser(db: Db, id: string, update: Updateable<UserTabl
 }
 
 export async function listCompartmentsOfUser(db: Db, userId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('user_compartments')
-    .select('compartment_code')
-    .where('user_id', '=', userId)
-    .orderBy('compartment_code')
-    .execute()
+  const rows = await executeCached(
+    db,
+    ['identity.compartmentsOfUser'],
+    () =>
+      db
+        .selectFrom('user_compartments')
+        .select('compartment_code')
+        .where('user_id', '=', ID_VALUE)
+        .orderBy('compartment_code'),
+    { id: userId },
+  )
   return rows.map((r) => r.compartment_code)
 }
 
