@@ -70,7 +70,7 @@ export async function listPersonsSought(ctx: Ctx, query: ListPersonsSoughtQuery)
 export async function getPersonSought(ctx: Ctx, personId: string): Promise<PersonSoughtDetail> {
   const row = await repo.findVisiblePersonSought(ctx.db, ctx.actor, personId)
   if (!row) throw new AppError('RECORD_NOT_FOUND', `No person sought ${personId}`)
-  const { items, warrants } = await assemble(ctx, ctx.db, [row])
+  const { items, warrants } = await assemble(ctx, ctx.db, [row], 'read')
   const details = await repo.findDetails(ctx.db, personId)
   const photos = await repo.listPhotos(ctx.db, personId)
   const summary = items[0] as PersonSought
@@ -89,7 +89,7 @@ export async function getPersonSought(ctx: Ctx, personId: string): Promise<Perso
 }
 
 /** Summaries of persons (already checked visible), their visible warrants, audited when not public. */
-async function assemble(ctx: Ctx, db: Db, persons: PersonRow[]) {
+async function assemble(ctx: Ctx, db: Db, persons: PersonRow[], how: 'listed' | 'read' = 'listed') {
   const ids = persons.map((p) => p.id)
   const warrantRows = await repo.listVisibleWarrantsOfPersons(db, ctx.actor, ids)
   const warrants = await hydrateWarrants(ctx, db, warrantRows)
@@ -99,8 +99,8 @@ async function assemble(ctx: Ctx, db: Db, persons: PersonRow[]) {
     const s = await findVisibleSituationForLink(db, ctx.actor, situationId)
     situations.set(situationId, s ? { id: s.id, code: s.code, name: s.name } : null)
   }
-  await auditReads(ctx, 'person.listed', repo.PERSON_RECORD, persons)
-  await auditReads(ctx, 'warrant.listed', repo.WARRANT_RECORD, warrantRows)
+  await auditReads(ctx, `person.${how}`, repo.PERSON_RECORD, persons)
+  await auditReads(ctx, `warrant.${how}`, repo.WARRANT_RECORD, warrantRows)
   const today = ctx.now()
   const items = persons.map((p) => {
     const own = warrants.filter((w) => w.personId === p.id)

@@ -254,5 +254,17 @@ describe('sealed warrants', () => {
       .where('action', '=', 'warrant.read')
       .execute()
     expect(reads.length).toBeGreaterThan(0)
+    const pageReads = () =>
+      db.db
+        .selectFrom('audit_events')
+        .select(['action', 'actor'])
+        .where('record_id', '=', sealedPersonId)
+        .where('action', '=', 'person.read')
+        .execute()
+    const before = (await pageReads()).length
+    await app.inject({ url: `/api/v1/persons-sought/${sealedPersonId}`, headers: who.kenFocal })
+    const after = await pageReads()
+    expect(after).toHaveLength(before + 1)
+    expect(after.at(-1)?.actor).toMatch(/^user:focal-point/)
   })
 })
