@@ -85,4 +85,10 @@ test('the opportunity pages are in French too', async ({ page }) => {
   await expect(page.getByTestId('arrest-strategy')).toContainText('Stratégie d’arrestation')
   await expect(page.getByTestId('person-opportunities').getByRole('listitem').first()).toBeVisible()
   await expectNoAxeViolations(page)
+  // A member of the cell revises it: a new version, the previous one kept.
+  await page.getByTestId('strategy-revise').click()
+  await page.getByTestId('strategy-review-date').fill('2027-06-30')
+  await expectNoAxeViolations(page)
+  await page.getByTestId('strategy-save').click()
+  await expect(page.getByTestId('strategy-meta')).toContainText('Version 2')
 })

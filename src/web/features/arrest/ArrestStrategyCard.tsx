@@ -1,9 +1,10 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import { useId } from 'react'
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormatDate } from '../../format.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
-import { usePersonStrategies } from './arrest.api.ts'
+import { isCourtStaff, usePersonStrategies } from './arrest.api.ts'
+import { ReviseStrategyForm } from './ReviseStrategyForm.tsx'
 
 /**
  * The person's arrest strategy, for the members of its cell. For everyone else the API answers an
@@ -16,6 +17,7 @@ export function ArrestStrategyCard({ personId }: { personId: string }) {
   const strategies = usePersonStrategies(personId, user?.id ?? null)
   const formatDate = useFormatDate()
   const headingId = useId()
+  const [isRevising, setRevising] = useState(false)
   const items = strategies.data?.items ?? []
   if (items.length === 0) return null
   const current = items.find((s) => s.status === 'active') ?? items[0]
@@ -39,11 +41,17 @@ export function ArrestStrategyCard({ personId }: { personId: string }) {
             )}
           </Group>
         </Group>
-        <Text fw={600}>{current.title}</Text>
-        <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-          {current.body}
-        </Text>
-        <Text size="xs" c="dimmed">
+        {isRevising ? (
+          <ReviseStrategyForm strategy={current} onDone={() => setRevising(false)} />
+        ) : (
+          <>
+            <Text fw={600}>{current.title}</Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+              {current.body}
+            </Text>
+          </>
+        )}
+        <Text size="xs" c="dimmed" data-testid="strategy-meta">
           {t('arrest.strategy.meta', {
             version: current.version,
             who: current.updatedBy,
@@ -55,6 +63,13 @@ export function ArrestStrategyCard({ personId }: { personId: string }) {
           <Badge color="#8a5a00" variant="filled">
             {t('arrest.strategy.reviewDue')}
           </Badge>
+        )}
+        {current.status === 'active' && isCourtStaff(user) && !isRevising && (
+          <Group>
+            <Button variant="default" size="xs" onClick={() => setRevising(true)} data-testid="strategy-revise">
+              {t('arrest.strategy.revise')}
+            </Button>
+          </Group>
         )}
         {superseded > 0 && (
           <Text size="xs" c="dimmed">

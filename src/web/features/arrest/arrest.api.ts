@@ -5,11 +5,13 @@ import type {
   ArrestOpportunityDetail,
   ArrestOpportunityListSchema,
   ArrestStrategy,
+  ArrestStrategyDetail,
   ArrestStrategyListSchema,
   DraftedRequestSchema,
   Proposal,
   RecordOutcomeBody,
   ReportArrestOpportunityBody,
+  UpdateArrestStrategyBody,
 } from '../../../server/arrest/arrest.schemas.ts'
 import type { PersonListSchema } from '../../../server/situations/situations.schemas.ts'
 import { getJson, toQueryString } from '../../http.ts'
@@ -125,5 +127,16 @@ export function useSoughtPersons(userId: string | null) {
       return [...(suspects?.items ?? []), ...(accused?.items ?? [])]
     },
     enabled: userId !== null,
+  })
+}
+
+/** A new version of a strategy (the server refuses a stale version with 409). */
+export function useReviseStrategy(id: string) {
+  const send = useSend()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: UpdateArrestStrategyBody) =>
+      send<ArrestStrategyDetail>('PATCH', `/arrest-strategies/${encodeURIComponent(id)}`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['arrest'] }),
   })
 }
