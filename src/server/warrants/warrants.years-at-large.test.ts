@@ -52,8 +52,28 @@ describe('years at large', () => {
       ],
       today,
     )
-    // The last move out of "at large" ends the count: the surrender, known only to the year.
-    expect(y).toMatchObject({ until: '2022-01-01', isAtLarge: false, isApproximate: true, years: 2 })
+    // The arrest ends the count, not the later surrender (known only to the year).
+    expect(y).toMatchObject({ until: '2022-07-01', isAtLarge: false, isApproximate: false, years: 2.4 })
+  })
+
+  it('counts again from the start after an escape: the end is the last arrest', () => {
+    const y = computeYearsAtLarge(
+      [
+        warrant({
+          issuedOn: '2010-01-01',
+          status: 'arrested',
+          history: [
+            { status: 'at_large', occurredOn: '2010-01-01', occurredText: null },
+            { status: 'arrested', occurredOn: '2012-01-01', occurredText: null },
+            { status: 'at_large', occurredOn: '2012-06-01', occurredText: null },
+            { status: 'arrested', occurredOn: '2020-01-01', occurredText: null },
+          ],
+        }),
+      ],
+      today,
+    )
+    // Ten calendar years are 3,652 days: 9.99 years, rounded down to tenths.
+    expect(y).toMatchObject({ since: '2010-01-01', until: '2020-01-01', years: 9.9 })
   })
 
   it('is still counting while any arrest warrant remains at large', () => {

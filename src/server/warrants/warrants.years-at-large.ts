@@ -64,11 +64,15 @@ export function computeYearsAtLarge(warrants: readonly WarrantForYears[], today:
   let approximate = start.isApproximate
   let end: string | null = null
   if (!isAtLarge) {
-    // Each warrant stopped being "at large" at its last move out of at_large; the person, when the
-    // last of them did.
+    // Each warrant stopped being "at large" at its first move out of at_large after it was last at
+    // large (the arrest, not the later surrender); the person, when the last of them did.
     const ends: string[] = []
     for (const w of arrestWarrants) {
-      const out = [...w.history].reverse().find((h) => NO_LONGER_AT_LARGE.includes(h.status as never))
+      let out: DatedStatus | undefined
+      for (const h of w.history) {
+        if (h.status === 'at_large') out = undefined
+        else if (!out && NO_LONGER_AT_LARGE.includes(h.status as never)) out = h
+      }
       const when = out ? approximateDate(out.occurredOn, out.occurredText) : null
       if (!when) return { ...none, since: start.date, isApproximate: approximate }
       approximate ||= when.isApproximate
