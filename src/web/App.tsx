@@ -9,6 +9,7 @@ import { AgreementsPage } from './features/agreements/AgreementsPage.tsx'
 import { ArrestOpportunitiesPage } from './features/arrest/ArrestOpportunitiesPage.tsx'
 import { ArrestOpportunityPage } from './features/arrest/ArrestOpportunityPage.tsx'
 import { ReportOpportunityPage } from './features/arrest/ReportOpportunityPage.tsx'
+import { WriteStrategyPage } from './features/arrest/WriteStrategyPage.tsx'
 import { AssetPage } from './features/assets/AssetPage.tsx'
 import { AssetsPage } from './features/assets/AssetsPage.tsx'
 import { NewAssetPage } from './features/assets/NewAssetPage.tsx'
@@ -131,6 +132,14 @@ const router = createBrowserRouter([
         element: (
           <RequireAuth allow={isCourtStaff}>
             <ReportOpportunityPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'arrest-strategies/new',
+        element: (
+          <RequireAuth allow={isCourtStaff}>
+            <WriteStrategyPage />
           </RequireAuth>
         ),
       },

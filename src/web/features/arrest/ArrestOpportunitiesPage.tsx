@@ -61,9 +61,14 @@ export function ArrestOpportunitiesPage() {
             {t('arrest.board.intro')}
           </Text>
         </div>
-        <Button component={Link} to="/arrest-opportunities/new" data-testid="report-opportunity">
-          {t('arrest.board.report')}
-        </Button>
+        <Group gap="xs">
+          <Button component={Link} to="/arrest-strategies/new" variant="default" data-testid="write-strategy">
+            {t('arrest.board.writeStrategy')}
+          </Button>
+          <Button component={Link} to="/arrest-opportunities/new" data-testid="report-opportunity">
+            {t('arrest.board.report')}
+          </Button>
+        </Group>
       </Group>
       <Paper withBorder radius="md" p="md" component="section" aria-labelledby={filtersId}>
         <Title order={2} size="h4" id={filtersId} mb="sm">

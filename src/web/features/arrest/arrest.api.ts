@@ -7,6 +7,7 @@ import type {
   ArrestStrategy,
   ArrestStrategyDetail,
   ArrestStrategyListSchema,
+  CreateArrestStrategyBody,
   DraftedRequestSchema,
   Proposal,
   RecordOutcomeBody,
@@ -137,6 +138,15 @@ export function useReviseStrategy(id: string) {
   return useMutation({
     mutationFn: (body: UpdateArrestStrategyBody) =>
       send<ArrestStrategyDetail>('PATCH', `/arrest-strategies/${encodeURIComponent(id)}`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['arrest'] }),
+  })
+}
+
+export function useWriteStrategy() {
+  const send = useSend()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: CreateArrestStrategyBody) => send<ArrestStrategyDetail>('POST', '/arrest-strategies', body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['arrest'] }),
   })
 }
