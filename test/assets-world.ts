@@ -12,7 +12,7 @@ export type AssetsWorld = {
   db: TestDb
   app: FastifyInstance
   clock: { now: Date }
-  who: Record<'owner' | 'approver' | 'outsider' | 'nldFocal' | 'admin' | 'auditor', Record<string, string>>
+  who: Record<'owner' | 'approver' | 'outsider' | 'nldFocal' | 'admin' | 'auditor' | 'tfv', Record<string, string>>
   caseId: string
   otherCaseId: string
   personId: string
@@ -40,6 +40,7 @@ export async function createAssetsWorld(): Promise<AssetsWorld> {
     nldFocal: await token({ orgCode: 'NLD', role: 'focal-point' }),
     admin: await token({ orgCode: 'ICC-REGISTRY', role: 'admin' }),
     auditor: await token({ orgCode: 'ICC-OTP', role: 'auditor' }),
+    tfv: await token({ orgCode: 'ICC-TFV', role: 'officer' }),
   }
   // Some tests move the clock months ahead: the tokens must outlive it.
   await db.db.updateTable('api_tokens').set({ expires_at: '2099-01-01T00:00:00.000Z' }).execute()

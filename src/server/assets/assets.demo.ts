@@ -220,6 +220,8 @@ export async function loadDemoAssets(trx: Db, nowIso: string): Promise<number> {
       updated_at: steps.at(-1)?.recorded_at ?? `${created}T09:00:00.000Z`,
     })
     await repo.insertSteps(trx, steps)
+    // The Trust Fund for Victims may know of the assets held for reparations (article 75, 79).
+    if (a.purposes.includes('reparations')) await repo.insertNamedOrganisations(trx, id, ['ICC-TFV'])
     await repo.insertValuations(trx, [
       {
         id: randomUUID(),

@@ -189,6 +189,23 @@ export async function updateClaimStatus(
     .execute()
 }
 
+/** Names organisations on an asset (need-to-know rows of the access mechanism, record_recipients). */
+export async function insertNamedOrganisations(db: Db, assetId: string, orgCodes: readonly string[]) {
+  if (orgCodes.length === 0) return
+  await db
+    .insertInto('record_recipients')
+    .values(
+      orgCodes.map((org) => ({
+        record_type: ASSET_RECORD,
+        record_id: assetId,
+        kind: 'named' as const,
+        org_code: org,
+        user_id: null,
+      })),
+    )
+    .execute()
+}
+
 // Alerts
 
 /** The sweep's read (system, no caller): assets under an order lapsing on or before `by`. */

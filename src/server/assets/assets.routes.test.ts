@@ -352,6 +352,31 @@ describe('need-to-know', () => {
     expect((await w.app.inject({ url: '/api/v1/assets' })).statusCode).toBe(401)
   })
 
+  it('lets an organisation named on the asset (the Trust Fund for Victims) know it, not record its life', async () => {
+    const named = await createAsset(w, { description: 'Named to the TFV (fictional)', namedOrganisations: ['ICC-TFV'] })
+    const other = await createAsset(w, { description: 'Not named (fictional)' })
+    const list = (await w.app.inject({ url: '/api/v1/assets?limit=200', headers: w.who.tfv })).json()
+    expect(list.items.map((a: { id: string }) => a.id)).toEqual([named.id])
+    const read = await w.app.inject({ url: `/api/v1/assets/${named.id}`, headers: w.who.tfv })
+    expect(read.json()).toMatchObject({ canRecord: false, allowedSteps: [] })
+    expect((await w.app.inject({ url: `/api/v1/assets/${other.id}`, headers: w.who.tfv })).statusCode).toBe(404)
+    expect((await step(w, named.id, bodyFor('trace'), w.who.tfv)).statusCode).toBe(403)
+    expect((await w.app.inject({ url: '/api/v1/assets/alerts', headers: w.who.tfv })).json().items).toEqual([])
+    const unknown = await w.app.inject({
+      method: 'POST',
+      url: '/api/v1/assets',
+      headers: w.who.owner,
+      payload: {
+        caseId: w.caseId,
+        kind: 'cash',
+        description: 'Cash (fictional)',
+        jurisdiction: 'NLD',
+        namedOrganisations: ['NO-SUCH-ORG'],
+      },
+    })
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([422, 'RECORD_INVALID'])
+  })
+
   it('audits the read of a non-public asset', async () => {
     const asset = await createAsset(w)
     await w.app.inject({ url: `/api/v1/assets/${asset.id}`, headers: w.who.owner })

@@ -82,6 +82,11 @@ export const CreateAssetBody = z.strictObject({
   classification: Classification.optional().describe("Default: confidential, in the case's compartment"),
   compartment: Code.nullable().optional().describe("Default: the case's compartment"),
   exParteParty: z.string().min(2).max(60).nullable().optional(),
+  namedOrganisations: z
+    .array(Code)
+    .max(20)
+    .default([])
+    .describe('Organisations named on the asset, which may then know it exists (e.g. ICC-TFV for reparations)'),
   identification: z
     .strictObject({
       requestId: Id.nullable().optional().describe('A 93(1)(k) request, if identification followed one'),

@@ -5,6 +5,7 @@ import type { Actor, Ctx, UserActor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { fromBool, toBool } from '../db/values.ts'
 import { AppError } from '../errors.ts'
+import { listOrganisations } from '../identity/identity.service.ts'
 import { decodeCursor, encodeCursor } from '../pagination.ts'
 import { findVisibleRequestForLink, listVisibleRequestsForLink } from '../requests/requests.links.ts'
 import { assertOwnable, isCourtCaseworker } from '../situations/situations.policy.ts'
@@ -210,6 +211,12 @@ export async function createAsset(ctx: Ctx, input: CreateAssetBody): Promise<Ass
   if (valuation && valuation.valuedOn > today)
     throw new AppError('RECORD_INVALID', 'A valuation is dated today or earlier')
   await checkJurisdiction(ctx, input.jurisdiction)
+  const named = [...new Set(input.namedOrganisations)]
+  if (named.length > 0) {
+    const known = new Set((await listOrganisations(ctx)).map((o) => o.code))
+    const unknown = named.filter((code) => !known.has(code))
+    if (unknown.length > 0) throw new AppError('RECORD_INVALID', `No organisation ${unknown.join(', ')}`)
+  }
   await ctx.db.transaction().execute(async (trx) => {
     const found = await findVisibleCaseForLink(trx, actor, input.caseId)
     if (!found) throw new AppError('RECORD_NOT_FOUND', `No case ${input.caseId}`)
@@ -254,6 +261,9 @@ export async function createAsset(ctx: Ctx, input: CreateAssetBody): Promise<Ass
       created_at: nowIso,
       updated_at: nowIso,
     })
+    // Named organisations may know the asset exists (the Trust Fund for Victims for reparations);
+    // only its compartment records its life.
+    await repo.insertNamedOrganisations(trx, id, named)
     await repo.insertSteps(trx, [
       {
         id: randomUUID(),
@@ -291,7 +301,13 @@ export async function createAsset(ctx: Ctx, input: CreateAssetBody): Promise<Ass
       recordType: repo.ASSET_RECORD,
       recordId: id,
       classification,
-      details: { caseId: input.caseId, kind: input.kind, jurisdiction: input.jurisdiction, requestId: request?.id },
+      details: {
+        caseId: input.caseId,
+        kind: input.kind,
+        jurisdiction: input.jurisdiction,
+        requestId: request?.id,
+        named,
+      },
     })
   })
   return getAsset(ctx, id)

@@ -31,6 +31,7 @@ export function NewAssetPage() {
   const [jurisdiction, setJurisdiction] = useState('')
   const [purposes, setPurposes] = useState<Purpose[]>([])
   const [reparationsOrderRef, setReparationsOrderRef] = useState('')
+  const [isNamedToTfv, setNamedToTfv] = useState(false)
   const [amount, setAmount] = useState('')
   const [currency, setCurrency] = useState<string>('EUR')
   const [valuedOn, setValuedOn] = useState(new Date().toISOString().slice(0, 10))
@@ -50,6 +51,7 @@ export function NewAssetPage() {
         jurisdiction: jurisdiction.trim().toUpperCase(),
         purposes,
         reparationsOrderRef: reparationsOrderRef.trim() || null,
+        namedOrganisations: isNamedToTfv ? ['ICC-TFV'] : [],
         ...(amount.trim()
           ? { valuation: { amount: amount.trim(), currency: currency as Currency, valuedOn, basis } }
           : {}),
@@ -123,6 +125,11 @@ export function NewAssetPage() {
               ))}
             </Group>
           </Checkbox.Group>
+          <Checkbox
+            label={t('assets.new.namedToTfv')}
+            checked={isNamedToTfv}
+            onChange={(e) => setNamedToTfv(e.currentTarget.checked)}
+          />
           <TextInput
             label={t('assets.field.reparationsOrder')}
             value={reparationsOrderRef}
