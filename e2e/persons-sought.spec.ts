@@ -65,6 +65,7 @@ test.describe('Persons sought', () => {
     await expect(page.getByTestId('warrant').first()).toContainText('Pre-Trial Chamber II (fictional)')
     await expect(page.getByRole('button', { name: 'Lift the seal' })).toBeVisible()
     await expect(page.getByTestId('person-edit').getByLabel('Aliases')).toHaveValue('"Commander A" (fictional)')
+    await screenshot(page, 'person-sought-court-en')
     await expectNoAxeViolations(page)
   })
 })
