@@ -57,7 +57,6 @@ for (const [name, actor] of Object.entries(plan.actors)) {
         limit: 51,
         nowIso,
       })
-      await repo.countVisibleRequests(kysely, actor, plan.filters, nowIso)
     }),
   )
   const search = plan.search
@@ -67,7 +66,6 @@ for (const [name, actor] of Object.entries(plan.actors)) {
       await capture(async () => {
         const { filters, terms } = withSearch(kysely, search.filters, search.q)
         await listVisibleRequestsByRelevance(kysely, actor, { terms, filters, after: null, limit: 51, nowIso })
-        await repo.countVisibleRequests(kysely, actor, filters, nowIso)
       }),
     )
   routes.set(

@@ -66,20 +66,19 @@ afterAll(async () => {
 const list = async (as: string, query: Record<string, string>) => {
   const res = await app.inject({ url: '/api/v1/requests', query, headers: who[as] })
   expect(res.statusCode, res.body).toBe(200)
-  return res.json() as { items: { id: string }[]; total: number }
+  return res.json() as { items: { id: string }[]; nextCursor: string | null }
 }
 
 describe('GET /requests?personId=', () => {
   it('lists and counts the requests linked to the person, with the other filters and q', async () => {
     const first = await list('a', { personId: person.first as string })
     expect(first.items.map((i) => i.id).sort()).toEqual([req.first, req.both].sort())
-    expect(first.total).toBe(2)
     expect((await list('a', { personId: person.second as string })).items.map((i) => i.id)).toEqual([req.both])
     expect((await list('a', { personId: person.first as string, q: 'both' })).items.map((i) => i.id)).toEqual([
       req.both,
     ])
-    expect((await list('a', { personId: person.first as string, addressee: 'KEN' })).total).toBe(0)
-    expect((await list('a', { personId: 'no-such-person' })).total).toBe(0)
+    expect((await list('a', { personId: person.first as string, addressee: 'KEN' })).items).toEqual([])
+    expect((await list('a', { personId: 'no-such-person' })).items).toEqual([])
     const counts = await app.inject({
       url: '/api/v1/requests/counts',
       query: { personId: person.second as string },
@@ -89,7 +88,7 @@ describe('GET /requests?personId=', () => {
   })
 
   it('never widens visibility: another compartment finds nothing about the person', async () => {
-    expect(await list('b', { personId: person.first as string })).toMatchObject({ items: [], total: 0 })
+    expect(await list('b', { personId: person.first as string })).toMatchObject({ items: [], nextCursor: null })
   })
 
   it('is followed by the exports and kept by saved views', async () => {

@@ -129,22 +129,9 @@ export async function listRequests(ctx: Ctx, query: ListRequestsQuery) {
   const sort = effectiveSort(query)
   const { filters, terms } = withSearch(ctx.db, toFilters(query), query.q)
   const after = query.cursor ? decodeListCursor(query.cursor, sort) : null
-  // Read-only: on SQLite it does not take the write lock (db/database.ts).
-  const { rows, counts } = await ctx.db
-    .transaction()
-    .setAccessMode('read only')
-    .execute(async (trx) => {
-      const rows = await listRequestRows(trx, ctx.actor, {
-        sort,
-        terms,
-        filters,
-        after,
-        limit: query.limit + 1,
-        nowIso,
-      })
-      const counts = await repo.countVisibleRequests(trx, ctx.actor, filters, nowIso)
-      return { rows, counts }
-    })
+  // One page and nothing more, so a page costs the same at ten thousand requests as at a million:
+  // totals are the counts route's, which has to look at every matching request.
+  const rows = await listRequestRows(ctx.db, ctx.actor, { sort, terms, filters, after, limit: query.limit + 1, nowIso })
   await auditRequestReads(
     ctx,
     rows.slice(0, query.limit).map((r) => r.row),
@@ -155,7 +142,6 @@ export async function listRequests(ctx: Ctx, query: ListRequestsQuery) {
   return {
     items: page.map((r) => toRequestSummary(r.row, nowIso)),
     nextCursor: rows.length > query.limit && last ? encodeListCursor(sort, last.key) : null,
-    ...counts,
   }
 }
 

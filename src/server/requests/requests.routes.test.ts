@@ -320,7 +320,9 @@ describe('need-to-know', () => {
       const list = (await app.inject({ url: '/api/v1/requests?limit=200', headers: who[outsider] })).json()
       expect(list.items.map((r: { id: string }) => r.id)).not.toContain(id)
       const counts = (await app.inject({ url: '/api/v1/requests/counts', headers: who[outsider] })).json()
-      expect(counts.total, outsider).toBe(list.total)
+      // The counts agree with the list: the request is in neither.
+      expect(list.nextCursor).toBeNull()
+      expect(counts.total, outsider).toBe(list.items.length)
     }
   })
 
@@ -407,7 +409,7 @@ describe('deadlines', () => {
     expect((await get(id, 'nldFocal')).json()).toMatchObject({ isAcknowledgementOverdue: true, isOverdue: true })
     const overdue = (await app.inject({ url: '/api/v1/requests?overdue=true&limit=200', headers: who.nldFocal })).json()
     expect(overdue.items.map((r: { id: string }) => r.id)).toContain(id)
-    expect(overdue.overdue).toBe(overdue.total)
+    expect(overdue.items.every((r: { isOverdue: boolean }) => r.isOverdue)).toBe(true)
     await step(id, 'nldFocal', BODIES.acknowledge)
     expect((await get(id, 'nldFocal')).json()).toMatchObject({ isOverdue: false })
     clock = new Date('2027-01-05T09:00:00.000Z')
@@ -479,7 +481,8 @@ describe('lists', () => {
       all.push(...page.items.map((r: { id: string }) => r.id))
       cursor = page.nextCursor
     } while (cursor)
-    const total = (await app.inject({ url: '/api/v1/requests', headers: who.otpOfficer })).json().total
+    const total = (await app.inject({ url: '/api/v1/requests/counts', headers: who.otpOfficer })).json().total
+    expect(total).toBeGreaterThan(7)
     expect(all).toHaveLength(total)
     expect(new Set(all).size).toBe(total)
   })

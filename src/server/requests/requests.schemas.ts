@@ -142,11 +142,10 @@ export const RequestSummarySchema = z.object({
 })
 export type RequestSummary = z.infer<typeof RequestSummarySchema>
 
+// No totals: a page must not cost more as requests accumulate (GET /requests/counts has them).
 export const RequestListSchema = z.object({
   items: z.array(RequestSummarySchema),
   nextCursor: z.string().nullable(),
-  total: z.number().int(),
-  overdue: z.number().int(),
 })
 
 export const RequestCountsSchema = z.object({

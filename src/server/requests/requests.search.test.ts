@@ -34,7 +34,7 @@ async function draft(as: string, compartment: string, fields: object) {
 const search = async (as: string, query: Record<string, string>) => {
   const res = await app.inject({ url: '/api/v1/requests', query, headers: who[as] })
   expect(res.statusCode, res.body).toBe(200)
-  return res.json() as { items: { id: string }[]; total: number; nextCursor: string | null }
+  return res.json() as { items: { id: string }[]; nextCursor: string | null }
 }
 
 beforeAll(async () => {
@@ -66,7 +66,7 @@ describe('full-text search (q)', () => {
         page.items.map((i) => i.id),
         q,
       ).toEqual([ids.warrant?.id])
-      expect(page.total).toBe(1)
+      expect(page.nextCursor).toBeNull()
     }
   })
 
@@ -84,11 +84,11 @@ describe('full-text search (q)', () => {
 
   it('never returns nor counts a request the caller cannot see', async () => {
     const page = await search('a', { q: 'zanzibarquux' })
-    expect(page).toMatchObject({ items: [], total: 0, overdue: 0 })
+    expect(page).toMatchObject({ items: [], nextCursor: null })
     const counts = await app.inject({ url: '/api/v1/requests/counts', query: { q: 'zanzibarquux' }, headers: who.a })
     expect(counts.json()).toMatchObject({ total: 0, byStatus: [] })
     expect((await search('b', { q: 'zanzibarquux' })).items.map((i) => i.id)).toEqual([ids.hidden?.id])
-    expect((await search('b', { q: 'mandat' })).total).toBe(0)
+    expect((await search('b', { q: 'mandat' })).items).toEqual([])
   })
 
   it('keeps the index in step with a changed draft', async () => {
@@ -100,11 +100,11 @@ describe('full-text search (q)', () => {
     })
     expect(res.statusCode, res.body).toBe(200)
     expect((await search('a', { q: 'avoirs detenus' })).items.map((i) => i.id)).toEqual([ids.assets?.id])
-    expect((await search('a', { q: 'freezing' })).total).toBe(0)
+    expect((await search('a', { q: 'freezing' })).items).toEqual([])
   })
 
   it('combines q with the list filters and pages through results by relevance', async () => {
-    expect((await search('a', { q: 'fictif', addressee: 'KEN' })).total).toBe(0)
+    expect((await search('a', { q: 'fictif', addressee: 'KEN' })).items).toEqual([])
     const seen: string[] = []
     let cursor: string | null = null
     do {

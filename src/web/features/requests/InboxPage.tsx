@@ -47,7 +47,9 @@ export function InboxPage() {
   const counts = useRequestCounts(user?.id ?? null, { addressee, status: RECEIVED })
   useDocumentTitle(t('inbox.title'))
   const items = list.data?.pages.flatMap((p) => p.items) ?? []
-  const total = list.data?.pages[0]?.total
+  // The list pages carry no totals (a page must stay cheap): the tab's count comes from /counts.
+  const tabCounts = useRequestCounts(user?.id ?? null, filters)
+  const total = tabCounts.data?.total
   const byStatus = (s: string) => counts.data?.byStatus.find((c) => c.status === s)?.total ?? 0
 
   return (

@@ -5,7 +5,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { RequestsTable } from './RequestsTable.tsx'
-import { useRequestList } from './requests.api.ts'
+import { useRequestCounts, useRequestList } from './requests.api.ts'
 import { useRequestFilters } from './useRequestFilters.ts'
 import { WorkloadFilters } from './WorkloadFilters.tsx'
 import { WorkloadSummary } from './WorkloadSummary.tsx'
@@ -19,7 +19,9 @@ export function WorkloadPage() {
   const list = useRequestList(user?.id ?? null, filters)
   useDocumentTitle(t('workload.title'))
   const items = list.data?.pages.flatMap((p) => p.items) ?? []
-  const first = list.data?.pages[0]
+  // Totals from /counts (the same query as the summary's, so fetched once): pages carry none.
+  const counts = useRequestCounts(user?.id ?? null, filters)
+  const totals = list.data && counts.data ? counts.data : null
 
   return (
     <Stack gap="lg">
@@ -52,8 +54,8 @@ export function WorkloadPage() {
       />
       <Paper withBorder radius="md" p="md" component="section" aria-label={t('workload.list')}>
         <Text fw={600} mb="sm" aria-live="polite" data-testid="workload-count">
-          {first
-            ? t('workload.showing', { shown: items.length, total: first.total, overdue: first.overdue })
+          {totals
+            ? t('workload.showing', { shown: items.length, total: totals.total, overdue: totals.overdue })
             : t('app.loading')}
         </Text>
         <ApiErrorAlert error={list.error} />
