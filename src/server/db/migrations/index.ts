@@ -20,9 +20,9 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T0700_messages-documents': m0700,
   '2026-11-28T0710_request-search': m0710,
   '2026-11-28T0800_warrants': m0800w,
-  '2026-11-28T0830_request-persons-by-person': m0830rp,
   '2026-11-28T0810_arrest-strategies-opportunities': m0810,
   '2026-11-28T0820_assets': m0820,
+  '2026-11-28T0830_request-persons-by-person': m0830rp,
 }
 
 export const migrationProvider: MigrationProvider = {
