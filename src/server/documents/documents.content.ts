@@ -95,3 +95,26 @@ export function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_')
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`
 }
+
+/**
+ * The bytes of an upload sent as base64 (documents, photos): refused when empty, over `maxBytes`
+ * or not strictly base64. `what` names it in the messages ("document", "photo").
+ */
+export function decodeUpload(text: string, maxBytes: number, what: 'document' | 'photo'): Buffer {
+  const tooLarge = () =>
+    new AppError(
+      'DOCUMENT_TOO_LARGE',
+      `${what === 'photo' ? 'Photos' : 'Documents'} are limited to ${maxBytes} bytes`,
+      {
+        maxBytes,
+      },
+    )
+  // A base64 string decodes to 3/4 of its length: refuse before allocating a huge buffer.
+  if (Math.floor((text.length * 3) / 4) - 2 > maxBytes) throw tooLarge()
+  const bytes = Buffer.from(text, 'base64')
+  // Buffer.from ignores what is not base64: the round trip proves nothing was dropped.
+  if (bytes.toString('base64') !== text) throw new AppError('VALIDATION_FAILED', 'contentBase64 is not valid base64')
+  if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', `The ${what} is empty`)
+  if (bytes.length > maxBytes) throw tooLarge()
+  return bytes
+}

@@ -6,7 +6,7 @@ import type { Db } from '../db/database.ts'
 import { fromBool, toBool } from '../db/values.ts'
 import { AppError, isAppError } from '../errors.ts'
 import { getRequestParticipation, type RequestParticipation } from '../requests/requests.participation.ts'
-import { detectMediaType, sanitiseFilename } from './documents.content.ts'
+import { decodeUpload, detectMediaType, sanitiseFilename } from './documents.content.ts'
 import { openDocument, sealDocument, sha256Hex } from './documents.crypto.ts'
 import * as repo from './documents.repository.ts'
 import type { Document, UploadDocumentBody } from './documents.schemas.ts'
@@ -16,20 +16,6 @@ import type { DocumentRow } from './documents.table.ts'
 // may see the request, and a redacted public version by anyone. Content is encrypted at rest
 // (documents.crypto.ts); every upload and every download is audited in its transaction.
 
-function decodeBase64(text: string, maxBytes: number): Buffer {
-  // A base64 string decodes to 3/4 of its length: refuse before allocating a huge buffer.
-  if (Math.floor((text.length * 3) / 4) - 2 > maxBytes) throw tooLarge(maxBytes)
-  const bytes = Buffer.from(text, 'base64')
-  // Buffer.from ignores what is not base64: the round trip proves nothing was dropped.
-  if (bytes.toString('base64') !== text) throw new AppError('VALIDATION_FAILED', 'contentBase64 is not valid base64')
-  if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', 'The document is empty')
-  if (bytes.length > maxBytes) throw tooLarge(maxBytes)
-  return bytes
-}
-
-const tooLarge = (maxBytes: number) =>
-  new AppError('DOCUMENT_TOO_LARGE', `Documents are limited to ${maxBytes} bytes`, { maxBytes })
-
 export async function uploadDocument(
   ctx: Ctx,
   requestId: string,
@@ -38,7 +24,7 @@ export async function uploadDocument(
 ): Promise<Document> {
   if (input.supersedesDocumentId && input.redactsDocumentId)
     throw new AppError('VALIDATION_FAILED', 'Give supersedesDocumentId or redactsDocumentId, not both')
-  const bytes = decodeBase64(input.contentBase64, maxBytes)
+  const bytes = decodeUpload(input.contentBase64, maxBytes, 'document')
   const filename = sanitiseFilename(input.filename)
   const mediaType = detectMediaType(bytes, filename)
   const id = randomUUID()

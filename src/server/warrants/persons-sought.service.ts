@@ -4,7 +4,7 @@ import { recordAuditEvent } from '../audit/audit.service.ts'
 import { actorLabel, actorOrg, type Ctx } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { parseJson, toBool, toJson } from '../db/values.ts'
-import { detectMediaType, sanitiseFilename } from '../documents/documents.content.ts'
+import { decodeUpload, detectMediaType, sanitiseFilename } from '../documents/documents.content.ts'
 import { openDocument, sealDocument, sha256Hex } from '../documents/documents.crypto.ts'
 import { AppError, isAppError } from '../errors.ts'
 import { decodeCursor, encodeCursor } from '../pagination.ts'
@@ -188,18 +188,6 @@ export async function saveDetails(ctx: Ctx, personId: string, input: DetailsBody
   return getPersonSought(ctx, personId)
 }
 
-function decodeBase64(text: string, maxBytes: number): Buffer {
-  // A base64 string decodes to 3/4 of its length: refuse before allocating a huge buffer.
-  if (Math.floor((text.length * 3) / 4) - 2 > maxBytes) throw tooLarge(maxBytes)
-  const bytes = Buffer.from(text, 'base64')
-  if (bytes.toString('base64') !== text) throw new AppError('VALIDATION_FAILED', 'contentBase64 is not valid base64')
-  if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', 'The photo is empty')
-  if (bytes.length > maxBytes) throw tooLarge(maxBytes)
-  return bytes
-}
-const tooLarge = (maxBytes: number) =>
-  new AppError('DOCUMENT_TOO_LARGE', `Photos are limited to ${maxBytes} bytes`, { maxBytes })
-
 /** A photo is a document of the person: content-checked, encrypted at rest, audited. */
 export async function uploadPhoto(
   ctx: Ctx,
@@ -207,7 +195,7 @@ export async function uploadPhoto(
   input: UploadPhotoBody,
   maxBytes: number,
 ): Promise<Photo> {
-  const bytes = decodeBase64(input.contentBase64, maxBytes)
+  const bytes = decodeUpload(input.contentBase64, maxBytes, 'photo')
   const filename = sanitiseFilename(input.filename)
   const mediaType = detectMediaType(bytes, filename)
   if (!PHOTO_MEDIA_TYPES.has(mediaType))
