@@ -87,7 +87,9 @@ describe('the audit writer thread', () => {
   it('waits for queued reads before stopping', async () => {
     const other = startAuditWriter(db.db, db.sqlitePath as string)
     const ctx = systemCtx(db.db, actor)
-    const reads = Array.from({ length: 5 }, (_, i) => recordAuditedRead(ctx, { action: 'test.read', recordId: `q${i}` }))
+    const reads = Array.from({ length: 5 }, (_, i) =>
+      recordAuditedRead(ctx, { action: 'test.read', recordId: `q${i}` }),
+    )
     await other.close()
     await Promise.all(reads)
     expect((await trail()).slice(-5).map((e) => e.record_id)).toEqual(['q0', 'q1', 'q2', 'q3', 'q4'])

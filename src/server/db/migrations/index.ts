@@ -6,9 +6,9 @@ import * as m0600 from './2026-11-28T0600_requests.ts'
 import * as m0700 from './2026-11-28T0700_messages-documents.ts'
 import * as m0710 from './2026-11-28T0710_request-search.ts'
 import * as m0800w from './2026-11-28T0800_warrants.ts'
-import * as m0830rp from './2026-11-28T0830_request-persons-by-person.ts'
 import * as m0810 from './2026-11-28T0810_arrest-strategies-opportunities.ts'
 import * as m0820 from './2026-11-28T0820_assets.ts'
+import * as m0830rp from './2026-11-28T0830_request-persons-by-person.ts'
 
 // Listed by hand rather than read from the folder: the list is what ships, and no file that
 // happens to sit here (a test, an editor backup) can become a migration.
