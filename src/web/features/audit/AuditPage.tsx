@@ -51,7 +51,14 @@ export function AuditPage() {
           </Text>
         ) : (
           <>
-            <Table.ScrollContainer minWidth={900}>
+            {/* A wide trail scrolls sideways: the region takes the keyboard focus so it can be scrolled. */}
+            <Table.ScrollContainer
+              minWidth={900}
+              type="native"
+              tabIndex={0}
+              role="region"
+              aria-labelledby={listHeadingId}
+            >
               <Table striped fz="sm" data-testid="audit-table">
                 <Table.Thead>
                   <Table.Tr>
