@@ -272,12 +272,19 @@ export async function getTypeChecklist(ctx: Ctx, code: string, afterConviction: 
 
 /** Paragraph ref → verbatim text, from the reference data's statute articles. */
 export async function statuteTexts(ctx: Ctx): Promise<Map<string, string>> {
-  const map = new Map<string, string>()
-  for (const article of await listStatuteArticles(ctx)) {
-    for (const p of article.paragraphs) if (p.text) map.set(p.ref, p.text)
+  const articles = await listStatuteArticles(ctx)
+  // The articles are kept for a while (reference.service.ts), and so is their index.
+  let map = textsByArticles.get(articles)
+  if (!map) {
+    map = new Map<string, string>()
+    for (const article of articles) {
+      for (const p of article.paragraphs) if (p.text) map.set(p.ref, p.text)
+    }
+    textsByArticles.set(articles, map)
   }
   return map
 }
+const textsByArticles = new WeakMap<object, Map<string, string>>()
 
 /** The paragraph's text and its language: the reference data holds the English text only. */
 export function statuteTextOf(texts: Map<string, string>, ref: string) {
