@@ -159,7 +159,7 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedS
   if (!session || session.revoked_at || session.absolute_expires_at <= nowIso || session.idle_expires_at <= nowIso)
     return null
   const user = await identityRepo.findById(ctx.db, session.user_id)
-  if (!user || user.status !== 'active') return null
+  if (user?.status !== 'active') return null
   // Sliding the idle timeout costs a write; once a minute is precise enough.
   if (ctx.now().getTime() - Date.parse(session.last_seen_at) > MINUTE && session.state === 'active') {
     const idle = new Date(

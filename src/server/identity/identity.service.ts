@@ -272,7 +272,7 @@ export async function loadUserActor(
   via: { via: 'session' | 'token'; sessionId: string | null; scopes: readonly ('read' | 'write')[] },
 ): Promise<UserActor | null> {
   const row = await repo.findUserById(db, userId)
-  if (!row || row.status !== 'active') return null
+  if (row?.status !== 'active') return null
   const org = await repo.findOrganisation(db, row.org_code)
   if (!org) return null
   return {
