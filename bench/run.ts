@@ -65,6 +65,22 @@ async function waitFor(url: string) {
   throw new Error(`${url} did not answer in 120 s`)
 }
 
+/** Until `url` answers within 50 ms three times in a row (its process has no queued work). */
+async function waitUntilIdle(url: string) {
+  let prompt = 0
+  const until = Date.now() + 300_000
+  while (prompt < 3) {
+    if (Date.now() > until) throw new Error(`${url} stayed busy for 5 minutes`)
+    const started = performance.now()
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    )
+    prompt = ok && performance.now() - started < 50 ? prompt + 1 : 0
+    if (prompt < 3) await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
 function stop(child: ChildProcess) {
   if (child.exitCode !== null) return Promise.resolve()
   child.kill('SIGTERM')
@@ -241,8 +257,8 @@ async function benchSize(size: number) {
       process.stderr.write(`  ${size.toLocaleString('en')} · ${t.name}…\n`)
       results.push({ size, name: t.name, floor: t.floor, ...(await load(t.url, t.token)) })
       // Requests still queued when the load stops (a slow search) would eat into the next target:
-      // one answer from each process, queued behind them, says both are idle again.
-      await Promise.all([waitFor(`${base}/healthz`), waitFor(`${floorBase}/constant`)])
+      // wait until both processes answer their constant promptly three times running.
+      await Promise.all([waitUntilIdle(`${base}/healthz`), waitUntilIdle(`${floorBase}/constant`)])
     }
   } finally {
     if (floor) await stop(floor)
