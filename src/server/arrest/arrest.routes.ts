@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { ErrorResponse } from '../http/error-schema.ts'
+import { ERROR_RESPONSES } from '../http/error-schema.ts'
 import {
   ArrestOpportunityDetailSchema,
   ArrestOpportunityListSchema,
@@ -37,14 +37,7 @@ import {
   updateArrestStrategy,
 } from './arrest-strategies.service.ts'
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-}
+const errors = ERROR_RESPONSES
 const tags = ['arrest']
 
 export const arrestRoutes: FastifyPluginAsyncZod = async (app) => {

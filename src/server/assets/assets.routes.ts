@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { ErrorResponse } from '../http/error-schema.ts'
+import { ERROR_RESPONSES } from '../http/error-schema.ts'
 import { listAlerts, resolveAlert } from './assets.alerts.ts'
 import {
   AlertListSchema,
@@ -27,14 +27,7 @@ import {
 import * as service from './assets.service.ts'
 import { getTotals, listExchangeRates, recordExchangeRate } from './assets.totals.ts'
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-}
+const errors = ERROR_RESPONSES
 const tags = ['assets']
 
 export const assetsRoutes: FastifyPluginAsyncZod = async (app) => {

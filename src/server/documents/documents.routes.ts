@@ -1,22 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Config } from '../config.ts'
-import { ErrorResponse } from '../http/error-schema.ts'
+import { ERROR_RESPONSES, ErrorResponse } from '../http/error-schema.ts'
 import { RequestParams } from '../requests/requests.schemas.ts'
 import { contentDisposition } from './documents.content.ts'
 import { DocumentListSchema, DocumentParams, DocumentSchema, UploadDocumentBody } from './documents.schemas.ts'
 import { downloadDocument, listDocuments, uploadDocument } from './documents.service.ts'
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  413: ErrorResponse,
-  415: ErrorResponse,
-  422: ErrorResponse,
-}
+const errors = { ...ERROR_RESPONSES, 413: ErrorResponse, 415: ErrorResponse }
 const tags = ['documents']
 
 export const documentsRoutes =

@@ -8,3 +8,13 @@ export const ErrorResponse = z.object({
     details: z.unknown().optional(),
   }),
 })
+
+/** The error answers most routes declare (OpenAPI): one object, not a copy per feature. */
+export const ERROR_RESPONSES = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  422: ErrorResponse,
+}

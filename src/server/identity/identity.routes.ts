@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { ErrorResponse } from '../http/error-schema.ts'
+import { ERROR_RESPONSES } from '../http/error-schema.ts'
 import {
   CompartmentSchema,
   CreateCompartmentBody,
@@ -12,14 +12,7 @@ import {
 } from './identity.schemas.ts'
 import * as identity from './identity.service.ts'
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-}
+const errors = ERROR_RESPONSES
 
 export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

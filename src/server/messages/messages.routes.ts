@@ -1,17 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { ErrorResponse } from '../http/error-schema.ts'
+import { ERROR_RESPONSES } from '../http/error-schema.ts'
 import { RequestParams } from '../requests/requests.schemas.ts'
 import { MessageListSchema, MessageSchema, PostMessageBody } from './messages.schemas.ts'
 import { listMessages, postMessage } from './messages.service.ts'
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-}
+const errors = ERROR_RESPONSES
 const tags = ['messages']
 
 export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {

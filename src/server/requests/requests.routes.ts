@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { ErrorResponse } from '../http/error-schema.ts'
+import { ERROR_RESPONSES, ErrorResponse } from '../http/error-schema.ts'
 import { delegateRequest, listRequestDelegations, revokeDelegation } from './requests.delegations.ts'
 import { createRequests, updateDraft } from './requests.drafting.ts'
 import { type ExportFormat, exportRequests, XLSX_MEDIA_TYPE } from './requests.export.ts'
@@ -38,14 +38,7 @@ import {
   ViewParams,
 } from './requests.views.ts'
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-}
+const errors = ERROR_RESPONSES
 const tags = ['requests']
 
 export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {

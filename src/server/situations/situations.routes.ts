@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { ErrorResponse } from '../http/error-schema.ts'
+import { ERROR_RESPONSES } from '../http/error-schema.ts'
 import {
   CaseListSchema,
   CaseSchema,
@@ -17,14 +17,7 @@ import {
 } from './situations.schemas.ts'
 import * as service from './situations.service.ts'
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-}
+const errors = ERROR_RESPONSES
 const tags = ['situations']
 
 export const situationsRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Config } from '../config.ts'
 import { contentDisposition } from '../documents/documents.content.ts'
-import { ErrorResponse } from '../http/error-schema.ts'
+import { ERROR_RESPONSES, ErrorResponse } from '../http/error-schema.ts'
 import {
   downloadPhoto,
   getPersonSought,
@@ -29,16 +29,7 @@ import {
 } from './warrants.schemas.ts'
 import { changeWarrantStatus, createWarrant, getWarrant, listWarrants, unsealWarrant } from './warrants.service.ts'
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  413: ErrorResponse,
-  415: ErrorResponse,
-  422: ErrorResponse,
-}
+const errors = { ...ERROR_RESPONSES, 413: ErrorResponse, 415: ErrorResponse }
 
 export const warrantsRoutes =
   (config: Pick<Config, 'documentMaxBytes'>): FastifyPluginAsyncZod =>
