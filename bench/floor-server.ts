@@ -10,6 +10,7 @@ import SqliteDatabase from 'better-sqlite3'
 import Fastify from 'fastify'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { UserActor } from '../src/server/context.ts'
+import { tuneSqlite } from '../src/server/db/database.ts'
 import type { Database } from '../src/server/db/tables.ts'
 import * as repo from '../src/server/requests/requests.repository.ts'
 import { listVisibleRequestsByRelevance, withSearch } from '../src/server/requests/requests.search.ts'
@@ -27,6 +28,7 @@ const file = process.env.BENCH_FLOOR_FILE as string
 const plan = JSON.parse(process.env.BENCH_FLOOR_PLAN as string) as FloorPlan
 const sqlite = new SqliteDatabase(file, { readonly: true })
 sqlite.pragma('busy_timeout = 5000')
+tuneSqlite(sqlite)
 
 type Captured = { sql: string; parameters: readonly unknown[] }
 let captured: Captured[] = []

@@ -6,7 +6,7 @@
 // every endpoint is reported as a ratio of its own floor, so a busy machine does not change what
 // the figures mean. `npm run bench:states` is the States directory bench.
 //
-//   npm run bench [-- --requests 10000,200000] [--fresh]      BENCH_SECONDS=5 BENCH_CONNECTIONS=10
+//   npm run bench [-- --requests 10000,200000] [--fresh] [--only TEXT]      BENCH_SECONDS=5 BENCH_CONNECTIONS=10
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -19,7 +19,12 @@ import type { FloorPlan } from './floor-server.ts'
 import { BENCH_COMPARTMENTS, generateRequests } from './generate-requests.ts'
 
 const { values } = parseArgs({
-  options: { requests: { type: 'string', default: '10000,200000' }, fresh: { type: 'boolean', default: false } },
+  options: {
+    requests: { type: 'string', default: '10000,200000' },
+    fresh: { type: 'boolean', default: false },
+    // Only the targets whose name contains this text (and their floors), e.g. --only "one request".
+    only: { type: 'string' },
+  },
 })
 const sizes = values.requests.split(',').map(Number)
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
@@ -253,7 +258,11 @@ async function benchSize(size: number) {
           },
         )
     }
-    for (const t of targets) {
+    const only = values.only
+    const chosen = only
+      ? targets.filter((t) => t.name.includes(only) || targets.some((d) => d.floor === t.name && d.name.includes(only)))
+      : targets
+    for (const t of chosen) {
       process.stderr.write(`  ${size.toLocaleString('en')} · ${t.name}…\n`)
       results.push({ size, name: t.name, floor: t.floor, ...(await load(t.url, t.token)) })
       // Requests still queued when the load stops (a slow search) would eat into the next target:

@@ -72,6 +72,18 @@ describe('responses', () => {
     expect(csp).toContain("script-src 'self'")
     expect(csp).not.toContain('unsafe-inline')
     expect(csp).toContain("frame-ancestors 'none'")
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN')
+    expect(res.headers['referrer-policy']).toBe('no-referrer')
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin')
+    // HSTS is the TLS proxy's to add; helmet would otherwise send it on plain loopback.
+    expect(res.headers['strict-transport-security']).toBeUndefined()
+  })
+
+  it('carry the security headers on errors too', async () => {
+    const res = await app.inject({ url: '/api/v1/requests/nope' })
+    expect(res.statusCode).toBeGreaterThanOrEqual(400)
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
+    expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'")
   })
 
   it('gives the web page, and only it, a fresh style nonce that its meta tag carries', async () => {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts'
 import { isSqlite } from '../db/dialect.ts'
+import { executeCached, placeholder } from '../db/query-cache.ts'
 import type { NewAuditCheckpointRow } from './audit.table.ts'
 
 export type AuditInsert = {
@@ -23,47 +24,79 @@ export type AuditInsert = {
  * it has one writer at a time, and in WAL mode a transaction that read an older head cannot
  * commit a write on top of a newer one (SQLITE_BUSY_SNAPSHOT), so it fails instead of forking.
  */
-export function lockChainHead(trx: Db) {
-  const query = trx.selectFrom('audit_chain_head').selectAll().where('id', '=', 1)
-  return (isSqlite(trx) ? query : query.forUpdate()).executeTakeFirst()
+export async function lockChainHead(trx: Db) {
+  const sqlite = isSqlite(trx)
+  const [head] = await executeCached(trx, ['audit.lockChainHead'], () => {
+    const query = trx.selectFrom('audit_chain_head').selectAll().where('id', '=', 1)
+    return sqlite ? query : query.forUpdate()
+  })
+  return head
 }
 
 export function findChainHead(db: Db) {
   return db.selectFrom('audit_chain_head').selectAll().where('id', '=', 1).executeTakeFirst()
 }
 
+// The chain's statements run for every audited read (the writer thread appends thousands a
+// second), so they are compiled once (db/query-cache.ts): building them with Kysely cost more
+// CPU than SQLite took to run them.
+
 export async function insertAuditEvent(trx: Db, event: AuditInsert): Promise<number> {
-  const row = await trx
-    .insertInto('audit_events')
-    .values({
-      occurred_at: event.occurredAt,
-      actor: event.actor,
-      actor_org: event.actorOrg,
-      action: event.action,
-      record_type: event.recordType,
-      record_id: event.recordId,
-      classification: event.classification,
-      details: event.detailsJson,
-      request_id: event.requestId,
-      prev_hash: event.prevHash,
-      hash: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const [row] = await executeCached(
+    trx,
+    ['audit.insertAuditEvent'],
+    () =>
+      trx
+        .insertInto('audit_events')
+        .values({
+          occurred_at: placeholder('occurredAt'),
+          actor: placeholder('actor'),
+          actor_org: placeholder('actorOrg'),
+          action: placeholder('action'),
+          record_type: placeholder('recordType'),
+          record_id: placeholder('recordId'),
+          classification: placeholder('classification'),
+          details: placeholder('detailsJson'),
+          request_id: placeholder('requestId'),
+          prev_hash: placeholder('prevHash'),
+          hash: null,
+        })
+        .returning('id'),
+    event,
+  )
+  if (!row) throw new Error('The audit entry was not inserted')
   return Number(row.id)
 }
 
 // The id is part of what is hashed and only known once the row exists: hence insert, then set.
 export async function setAuditEventHash(trx: Db, id: number, hash: string): Promise<void> {
-  await trx.updateTable('audit_events').set({ hash }).where('id', '=', id).execute()
+  await executeCached(
+    trx,
+    ['audit.setAuditEventHash'],
+    () =>
+      trx
+        .updateTable('audit_events')
+        .set({ hash: placeholder('hash') })
+        .where('id', '=', placeholder('id') as never),
+    { id, hash },
+  )
 }
 
 export async function advanceChainHead(trx: Db, lastEventId: number, lastHash: string, added = 1): Promise<void> {
-  await trx
-    .updateTable('audit_chain_head')
-    .set((eb) => ({ last_event_id: lastEventId, last_hash: lastHash, event_count: eb('event_count', '+', added) }))
-    .where('id', '=', 1)
-    .execute()
+  await executeCached(
+    trx,
+    ['audit.advanceChainHead'],
+    () =>
+      trx
+        .updateTable('audit_chain_head')
+        .set((eb) => ({
+          last_event_id: placeholder('lastEventId') as never,
+          last_hash: placeholder('lastHash'),
+          event_count: eb('event_count', '+', placeholder('added') as never),
+        }))
+        .where('id', '=', 1),
+    { lastEventId, lastHash, added },
+  )
 }
 
 /** One batch of the chain in id order (keyset: never an offset, never the whole table). */

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Ctx } from '../context.ts'
 import { migrateToLatest } from '../db/migrate.ts'
+import { refreshPlannerStatistics } from '../db/planner-statistics.ts'
 import { isDemoLoaded, loadDemoData } from '../demo/demo.service.ts'
 import { AppError } from '../errors.ts'
 import { countActiveDemoUsers } from '../identity/identity.demo.ts'
@@ -22,6 +23,7 @@ export function referenceFingerprint(): string {
 /** What start-up does before listening: migrate, load reference data when new, load the demo. */
 export async function prepareDatabase(ctx: Ctx, options: { demo: boolean; progress?: Progress }) {
   const migrations = await migrateToLatest(ctx.db)
+  await refreshPlannerStatistics(ctx.db)
   const fingerprint = referenceFingerprint()
   let reference = null
   if ((await getMetaValue(ctx.db, 'reference_fingerprint')) !== fingerprint) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDb, type TestDb } from '../../../test/db.ts'
-import { executeCached, ID_VALUE, NOW_VALUE } from './query-cache.ts'
+import { executeCached, ID_VALUE, NOW_VALUE, placeholder } from './query-cache.ts'
 
 let db: TestDb
 beforeAll(async () => {
@@ -42,6 +42,29 @@ describe('executeCached', () => {
   })
 
   it('refuses to run a cached query without the values it stands for', async () => {
-    await expect(joinedBefore(['k4'], undefined as unknown as string)).rejects.toThrow(/clock/)
+    await expect(joinedBefore(['k4'], undefined as unknown as string)).rejects.toThrow(/uses "now" but no value/)
+  })
+
+  it('fills named placeholders, a null included, and refuses one left out', async () => {
+    const byName = (values: Record<string, unknown>) =>
+      executeCached(
+        db.db,
+        ['k5'],
+        () =>
+          db.db
+            .selectFrom('states')
+            .select('iso3')
+            .where((eb) =>
+              eb.or([
+                eb('iso3', '=', placeholder('first')),
+                eb('iso3', '=', eb.fn.coalesce(eb.val(placeholder('second')), eb.val('FRA'))),
+              ]),
+            )
+            .orderBy('iso3'),
+        values,
+      )
+    expect(await byName({ first: 'NLD', second: 'DEU' })).toEqual([{ iso3: 'DEU' }, { iso3: 'NLD' }])
+    expect(await byName({ first: 'NLD', second: null })).toEqual([{ iso3: 'FRA' }, { iso3: 'NLD' }])
+    await expect(byName({ first: 'NLD' })).rejects.toThrow(/uses "second" but no value/)
   })
 })

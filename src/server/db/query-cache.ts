@@ -4,15 +4,22 @@ import type { Db } from './database.ts'
 // Compiled queries, kept. Building and compiling the visibility rule's query with Kysely costs
 // more CPU than SQLite takes to run it (a profile of the request counts: about a fifth of the
 // server's time), and the SQL is the same for the same caller and filters: only the clock and
-// the record id change. Those two are compiled as stand-in values and filled in per execution.
+// the record id change. Those are compiled as stand-in values and filled in per execution; other
+// hot statements (the audit chain's) name their own stand-ins with placeholder().
 // The key must hold everything else the query depends on — callers pass the whole actor, never
 // a selection of its fields, so that a change to the visibility rule cannot make two callers
 // share a query.
 
+const PLACEHOLDER = /^\u0000partnine:(\w+)\u0000$/
+
+/** Stands for `values[name]` in a cached query (a text no caller can send: it holds U+0000). */
+export function placeholder(name: string): string {
+  return `\u0000partnine:${name}\u0000`
+}
 /** Stands for the request's clock (ISO-8601) in a cached query. */
-export const NOW_VALUE = '\u0000partnine:now\u0000'
+export const NOW_VALUE = placeholder('now')
 /** Stands for the record id in a cached query. */
-export const ID_VALUE = '\u0000partnine:id\u0000'
+export const ID_VALUE = placeholder('id')
 
 const MAX_ENTRIES = 1000
 // Per database (its adapter): SQLite and PostgreSQL compile differently.
@@ -30,13 +37,14 @@ function cacheOf(db: Db) {
 
 /**
  * Runs the query `build` makes for `key`, compiling it only the first time. `build` must use
- * NOW_VALUE and ID_VALUE for the clock and the id; `values` gives this execution's.
+ * NOW_VALUE, ID_VALUE or placeholder(name) for what changes between executions; `values` gives
+ * this execution's, by name (`now`, `id`, …).
  */
 export async function executeCached<R>(
   db: Db,
   key: unknown[],
   build: () => Compilable<R>,
-  values: { now?: string; id?: string } = {},
+  values: Readonly<Record<string, unknown>> = {},
 ): Promise<R[]> {
   const cache = cacheOf(db)
   const text = JSON.stringify(key)
@@ -49,15 +57,11 @@ export async function executeCached<R>(
   }
   cache.set(text, compiled)
   const parameters = compiled.parameters.map((p) => {
-    if (p === NOW_VALUE) {
-      if (values.now === undefined) throw new Error('executeCached: the query uses the clock but none was given')
-      return values.now
-    }
-    if (p === ID_VALUE) {
-      if (values.id === undefined) throw new Error('executeCached: the query uses an id but none was given')
-      return values.id
-    }
-    return p
+    const name = typeof p === 'string' ? PLACEHOLDER.exec(p)?.[1] : undefined
+    if (name === undefined) return p
+    const value = values[name]
+    if (value === undefined) throw new Error(`executeCached: the query uses "${name}" but no value was given`)
+    return value
   })
   const result = await db.executeQuery<R>({ ...compiled, parameters })
   return result.rows
