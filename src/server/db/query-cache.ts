@@ -10,11 +10,12 @@ import type { Db } from './database.ts'
 // a selection of its fields, so that a change to the visibility rule cannot make two callers
 // share a query.
 
-const PLACEHOLDER = /^\u0000partnine:(\w+)\u0000$/
+const PREFIX = '\u0000partnine:'
+const SUFFIX = '\u0000'
 
 /** Stands for `values[name]` in a cached query (a text no caller can send: it holds U+0000). */
 export function placeholder(name: string): string {
-  return `\u0000partnine:${name}\u0000`
+  return `${PREFIX}${name}${SUFFIX}`
 }
 /** Stands for the request's clock (ISO-8601) in a cached query. */
 export const NOW_VALUE = placeholder('now')
@@ -57,8 +58,8 @@ export async function executeCached<R>(
   }
   cache.set(text, compiled)
   const parameters = compiled.parameters.map((p) => {
-    const name = typeof p === 'string' ? PLACEHOLDER.exec(p)?.[1] : undefined
-    if (name === undefined) return p
+    if (typeof p !== 'string' || !p.startsWith(PREFIX) || !p.endsWith(SUFFIX)) return p
+    const name = p.slice(PREFIX.length, -SUFFIX.length)
     const value = values[name]
     if (value === undefined) throw new Error(`executeCached: the query uses "${name}" but no value was given`)
     return value
