@@ -2,14 +2,16 @@
 //   node bench/explain.ts /tmp/partnine-bench/requests-200000.db [--sql]
 // The SQL is the repository's own (captured through Kysely's log), for a Court officer and a focal point.
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely } from 'kysely'
+import { sqliteDialect } from '../src/server/db/database.ts'
 import * as repo from '../src/server/requests/requests.repository.ts'
 import { listVisibleRequestsByRelevance, withSearch } from '../src/server/requests/requests.search.ts'
 
 const sqlite = new SqliteDatabase(process.argv[2], { readonly: true })
 const caps: { sql: string; parameters: readonly unknown[] }[] = []
 const k = new Kysely<any>({
-  dialect: new SqliteDialect({ database: sqlite }),
+  // The server's own dialect (parameters written `+?`), so the SQL is exactly the server's.
+  dialect: sqliteDialect(sqlite),
   log: (e) => {
     if (e.level === 'query') caps.push(e.query)
   },

@@ -8,9 +8,9 @@
 //   BENCH_FLOOR_FILE=… BENCH_FLOOR_PORT=… BENCH_FLOOR_PLAN='{"actors":{…},"addressee":…}' node bench/floor-server.ts
 import SqliteDatabase from 'better-sqlite3'
 import Fastify from 'fastify'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely } from 'kysely'
 import type { UserActor } from '../src/server/context.ts'
-import { tuneSqlite } from '../src/server/db/database.ts'
+import { sqliteDialect, tuneSqlite } from '../src/server/db/database.ts'
 import type { Database } from '../src/server/db/tables.ts'
 import * as repo from '../src/server/requests/requests.repository.ts'
 import { listVisibleRequestsByRelevance, withSearch } from '../src/server/requests/requests.search.ts'
@@ -33,7 +33,8 @@ tuneSqlite(sqlite)
 type Captured = { sql: string; parameters: readonly unknown[] }
 let captured: Captured[] = []
 const kysely = new Kysely<Database>({
-  dialect: new SqliteDialect({ database: sqlite }),
+  // The server's own dialect, so the captured SQL is exactly the server's.
+  dialect: sqliteDialect(sqlite),
   log: (event) => {
     if (event.level === 'query') captured.push({ sql: event.query.sql, parameters: event.query.parameters })
   },

@@ -7,6 +7,7 @@ import {
   type Dialect as KyselyDialect,
   PostgresDialect,
   SqliteDialect,
+  SqliteQueryCompiler,
   type Transaction,
 } from 'kysely'
 import pg from 'pg'
@@ -118,18 +119,32 @@ export function withStatementCache(sqlite: SqliteDatabase.Database, max = 500) {
 }
 
 /**
- * SQLite's dialect, with one change: a transaction takes the write lock when it begins (BEGIN
- * IMMEDIATE) unless it is declared read-only (`db.transaction().setAccessMode('read only')`).
- * A deferred transaction that read a row (the audit chain head) while another connection
- * committed (the audit writer thread, a CLI command) could not write on top of it afterwards
- * (SQLITE_BUSY_SNAPSHOT, an error no busy timeout retries); one that starts with the lock waits
- * its turn instead.
+ * Kysely's SQLite compiler, writing each parameter as `+?` (unary plus: a no-op on any value,
+ * with no affinity and no collation, exactly like a bare `?`). When a bare parameter is compared
+ * with a column in a statement that also sorts or groups, SQLite marks the statement to be
+ * re-planned whenever that parameter is bound again — so every execution of a prepared
+ * statement re-planned it (the events of a request: 20 µs instead of 5; the visibility rule's
+ * queries: up to 10 times their run time). `+?` is planned once and still uses the indexes.
  */
-function sqliteDialect(database: SqliteDatabase.Database): KyselyDialect {
+export class StablePlanSqliteQueryCompiler extends SqliteQueryCompiler {
+  protected override getCurrentParameterPlaceholder(): string {
+    return '+?'
+  }
+}
+
+/**
+ * SQLite's dialect, with two changes. Parameters are written `+?` (StablePlanSqliteQueryCompiler).
+ * A transaction takes the write lock when it begins (BEGIN IMMEDIATE) unless it is declared
+ * read-only (`db.transaction().setAccessMode('read only')`): a deferred transaction that read a
+ * row (the audit chain head) while another connection committed (the audit writer thread, a CLI
+ * command) could not write on top of it afterwards (SQLITE_BUSY_SNAPSHOT, an error no busy
+ * timeout retries); one that starts with the lock waits its turn instead.
+ */
+export function sqliteDialect(database: SqliteDatabase.Database): KyselyDialect {
   const base = new SqliteDialect({ database: withStatementCache(database) })
   return {
     createAdapter: () => base.createAdapter(),
-    createQueryCompiler: () => base.createQueryCompiler(),
+    createQueryCompiler: () => new StablePlanSqliteQueryCompiler(),
     createIntrospector: (db) => base.createIntrospector(db),
     createDriver: () => {
       const driver = base.createDriver()
