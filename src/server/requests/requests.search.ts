@@ -151,6 +151,28 @@ function rankedMatches(db: Db, terms: readonly string[]) {
 }
 
 /**
+ * The same relevance, computed only for the documents of `search_candidates` (the visible requests
+ * the filters leave, with their documents' ids on SQLite): see listVisibleRequestsByRelevance.
+ */
+function rankedCandidates(db: Db, terms: readonly string[]) {
+  if (isSqlite(db)) {
+    // One pass over the match, scoring only candidates' documents. "+rowid" is on purpose: a
+    // plain rowid constraint would reach FTS5, which then runs the whole query again for each
+    // candidate (a prefix term's postings merged each time, and bm25's statistics recounted):
+    // seconds. bm25's statistics are the whole table's, so a document scores as in rankedMatches.
+    return sql`(select c.request_id as request_id, max(f.relevance) as relevance
+      from (select rowid as document_id, -bm25(request_search_fts, 10.0, 4.0, 1.0) as relevance
+            from request_search_fts where request_search_fts match ${ftsQuery(terms)}
+              and +rowid in (select document_id from search_candidates) limit -1) f
+      join search_candidates c on c.document_id = f.document_id group by c.request_id)`
+  }
+  return sql`(select s.request_id as request_id, max(ts_rank(s.document, q))::float8 as relevance
+    from search_candidates c join request_search s on s.request_id = c.request_id,
+      (select ${tsQuery(terms)} as q) query
+    where s.document @@ q group by s.request_id)`
+}
+
+/**
  * The list's filters narrowed by a full-text query. A query without any word (only punctuation)
  * matches nothing.
  */
@@ -166,30 +188,75 @@ export function withSearch(db: Db, filters: RequestFilters, q: string | undefine
 /** A keyset position in relevance order: the last row's relevance and id. */
 export type RelevanceKeyset = [number, string]
 
-/** Visible requests matching the terms and the filters, most relevant first, in keyset pages. */
-export async function listVisibleRequestsByRelevance(
-  db: Db,
-  actor: Actor,
-  input: {
-    terms: readonly string[]
-    filters: RequestFilters
-    after: RelevanceKeyset | null
-    limit: number
-    nowIso: string
-  },
-) {
-  if (input.terms.length === 0) return []
+type RelevanceInput = {
+  terms: readonly string[]
+  filters: RequestFilters
+  after: RelevanceKeyset | null
+  limit: number
+  nowIso: string
+}
+
+/**
+ * How a relevance page is found. 'matches': score every matching document, then keep the visible
+ * requests the filters leave: its cost follows the number of matches. 'candidates': first the
+ * visible requests the filters leave, then score only their documents: its cost follows the
+ * number of candidates (plus one cheap pass over the match). Same rows, same order.
+ */
+export type RelevancePlan = 'matches' | 'candidates'
+
+/**
+ * Filters that leave a small share of the requests (one State among ~200, a situation, a case,
+ * a group, a person, a list of ids). With one, the candidates are few and the match may be huge
+ * (a common word); without, the candidates are every visible request. Measured in docs/requests.md.
+ */
+export function relevancePlanFor(filters: RequestFilters): RelevancePlan {
+  const { addressee, situationId, caseId, groupId, personId, ids } = filters
+  return addressee || situationId || caseId || groupId || personId || ids ? 'candidates' : 'matches'
+}
+
+/** One relevance page's query, by either plan (both give the same rows in the same order). */
+export function relevancePageQuery(db: Db, actor: Actor, input: RelevanceInput, plan: RelevancePlan) {
   const relevance = sql.ref<number>('hits.relevance')
-  let q = visibleRequestsQuery(db, actor, input.filters, input.nowIso)
-    .innerJoin(rankedMatches(db, input.terms).as('hits'), 'hits.request_id' as never, 'requests.id')
-    .selectAll('requests')
-    .select(relevance.as('relevance'))
+  let q =
+    plan === 'matches'
+      ? // The list's "matching" narrowing stays: when no match is visible, SQLite drives from those
+        // ids, checks visibility and never computes bm25 (faster than the ranked subquery alone).
+        visibleRequestsQuery(db, actor, input.filters, input.nowIso)
+          .innerJoin(rankedMatches(db, input.terms).as('hits'), 'hits.request_id' as never, 'requests.id')
+          .selectAll('requests')
+          .select(relevance.as('relevance'))
+      : db
+          .with(
+            (cte) => cte('search_candidates').materialized(),
+            // Without "matching": the ranked subquery checks the match, once for all candidates.
+            () => candidatesQuery(db, actor, { ...input.filters, matching: undefined }, input.nowIso),
+          )
+          .selectFrom('requests')
+          // Candidates passed visibleRequestsQuery: every joined row is one the actor may see.
+          .innerJoin(rankedCandidates(db, input.terms).as('hits'), 'hits.request_id' as never, 'requests.id')
+          .selectAll('requests')
+          .select(relevance.as('relevance'))
   if (input.after) {
     const [value, id] = input.after
     q = q.where((eb) =>
       eb.or([eb(relevance, '<', value), eb.and([eb(relevance, '=', value), eb('requests.id', '>', id)])]),
     )
   }
-  const rows = await q.orderBy(relevance, 'desc').orderBy('requests.id', 'asc').limit(input.limit).execute()
+  return q.orderBy(relevance, 'desc').orderBy('requests.id', 'asc').limit(input.limit)
+}
+
+/** The visible requests the filters leave; on SQLite one row per search document (its rowid). */
+function candidatesQuery(db: Db, actor: Actor, filters: RequestFilters, nowIso: string) {
+  const visible = visibleRequestsQuery(db, actor, filters, nowIso)
+  if (!isSqlite(db)) return visible.select('requests.id as request_id')
+  return visible
+    .innerJoin('request_search', 'request_search.request_id', 'requests.id')
+    .select([sql<number>`request_search.id`.as('document_id'), 'requests.id as request_id'])
+}
+
+/** Visible requests matching the terms and the filters, most relevant first, in keyset pages. */
+export async function listVisibleRequestsByRelevance(db: Db, actor: Actor, input: RelevanceInput) {
+  if (input.terms.length === 0) return []
+  const rows = await relevancePageQuery(db, actor, input, relevancePlanFor(input.filters)).execute()
   return rows.map((r) => ({ ...r, relevance: Number(r.relevance) }))
 }
