@@ -3,7 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUserWithToken } from '../../../test/auth.ts'
 import { createTestDb, type TestDb, testConfig } from '../../../test/db.ts'
 import { buildApp } from '../app.ts'
-import { parseSearchTerms } from './requests.search.ts'
+import type { UserActor } from '../context.ts'
+import type { OrganisationKind } from '../identity/identity.table.ts'
+import { type RequestFilters, visibleRequestsQuery } from './requests.repository.ts'
+import {
+  indexRequestDocuments,
+  parseSearchTerms,
+  type RelevanceKeyset,
+  type RelevancePlan,
+  relevancePageQuery,
+  relevancePlanFor,
+  withSearch,
+} from './requests.search.ts'
 
 // Full-text search through the API, on both databases: English and French words, accents folded,
 // reference numbers, relevance pages, and never a request (nor a count) the caller cannot see.
@@ -227,6 +238,231 @@ describe('full-text search over messages', () => {
       const counts = await app.inject({ url: '/api/v1/requests/counts', query: { q: 'yverqualm' }, headers: who[as] })
       expect(counts.json().total, as).toBe(0)
     }
+  })
+})
+
+describe('relevance pages by either plan', () => {
+  // Both plans (requests.search.ts relevancePageQuery) against each other and against the rule
+  // computed by hand: 96 requests over four addressees, every classification, two compartments,
+  // drafts and transmitted ones, some with a second matching document (a message).
+  const PLANS: RelevancePlan[] = ['matches', 'candidates']
+  const STATUSES = ['draft', 'approved', 'transmitted', 'acknowledged', 'in_execution', 'executed']
+  const CLASSIFICATIONS = ['public', 'confidential', 'under_seal']
+  const nowIso = new Date().toISOString()
+  const words = new Map<string, Set<string>>([
+    ['quorvex', new Set()],
+    ['plimbus', new Set()],
+  ])
+  let states: string[] = []
+  const allIds: string[] = []
+  const actors: Record<string, UserActor> = {}
+  const actor = (userId: string, orgCode: string, orgKind: OrganisationKind, role: string, compartments: string[]) =>
+    ({
+      kind: 'user',
+      userId,
+      email: `${userId}@test.invalid`,
+      name: userId,
+      orgCode,
+      orgKind,
+      role,
+      compartments,
+      via: 'token',
+      sessionId: null,
+      scopes: ['read'],
+    }) satisfies UserActor
+
+  beforeAll(async () => {
+    const others = await db.db
+      .selectFrom('organisations')
+      .select('code')
+      .where('kind', '=', 'state')
+      .where('code', 'not in', ['NLD', 'KEN'])
+      .orderBy('code')
+      .limit(2)
+      .execute()
+    states = ['NLD', 'KEN', ...others.map((o) => o.code)]
+    const docs: Parameters<typeof indexRequestDocuments>[1][number][] = []
+    for (let i = 0; i < 96; i++) {
+      const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`
+      allIds.push(id)
+      const addressee = states[i % 4] as string
+      const status = STATUSES[i % 6] as string
+      const transmitted = !['draft', 'approved'].includes(status)
+      const summary = `${i % 2 === 0 ? 'Quorvex' : 'Other'} matter ${'filler '.repeat(i % 5)}(fictional)`
+      const facts = `${i % 3 === 0 ? 'quorvex ' : ''}${i % 4 === 1 ? 'plimbus ' : ''}facts ${'more '.repeat(i % 7)}`
+      await db.db
+        .insertInto('requests')
+        .values({
+          id,
+          reference: `ICC-OTP-2026-R${String(i).padStart(5, '0')}`,
+          originator: 'ICC-OTP',
+          routed_through: null,
+          addressee,
+          request_type: 'PROVIDE_RECORDS',
+          legal_basis: null,
+          situation_id: null,
+          case_id: null,
+          classification: CLASSIFICATIONS[i % 3] as string,
+          compartment_code: i % 5 === 0 ? 'SRCH-B' : 'SRCH-A',
+          ex_parte_party: null,
+          urgency: 'normal',
+          language: 'en',
+          channel: 'diplomatic',
+          response_deadline: null,
+          acknowledgement_deadline: null,
+          summary,
+          facts,
+          assistance_sought: null,
+          checklist: '{"answers":{}}',
+          status,
+          status_detail: null,
+          group_id: null,
+          drafted_by: 'test',
+          approved_by: null,
+          transmitted_at: transmitted ? nowIso : null,
+          acknowledged_at: null,
+          closed_at: null,
+          created_at: nowIso,
+          updated_at: nowIso,
+        })
+        .execute()
+      const recipients = [
+        ...(transmitted ? [{ kind: 'addressee' as const, org_code: addressee }] : []),
+        ...(i % 7 === 0 ? [{ kind: 'named' as const, org_code: 'KEN' }] : []),
+      ]
+      for (const r of recipients)
+        await db.db
+          .insertInto('record_recipients')
+          .values({ record_type: 'request', record_id: id, user_id: null, ...r })
+          .execute()
+      docs.push({ requestId: id, parts: { source: 'request', reference: '', summary, body: [facts] } })
+      // A second document: the request's relevance is its best document's.
+      if (i % 8 === 3)
+        docs.push({ requestId: id, parts: { source: `message:${i}`, body: ['quorvex quorvex quorvex'] } })
+      const text = `${summary} ${facts} ${i % 8 === 3 ? 'quorvex' : ''}`.toLowerCase()
+      for (const [word, ids] of words) if (text.includes(word)) ids.add(id)
+    }
+    await indexRequestDocuments(db.db, docs)
+    actors.officer = actor('u-officer', 'ICC-OTP', 'court_organ', 'officer', ['SRCH-A'])
+    actors.nldFocal = actor('u-nld-focal', 'NLD', 'state', 'focal-point', [])
+    actors.kenFocal = actor('u-ken-focal', 'KEN', 'state', 'focal-point', [])
+    actors.nldOfficer = actor('u-nld-officer', 'NLD', 'state', 'officer', [])
+  })
+
+  const page = async (
+    plan: RelevancePlan,
+    as: UserActor,
+    filters: RequestFilters,
+    q: string,
+    after: RelevanceKeyset | null,
+    limit: number,
+  ) => {
+    const { filters: narrowed, terms } = withSearch(db.db, filters, q)
+    const rows = await relevancePageQuery(db.db, as, { terms, filters: narrowed, after, limit, nowIso }, plan).execute()
+    return rows.map((r) => ({ id: r.id, relevance: Number(r.relevance) }))
+  }
+  const visibleIds = async (as: UserActor, filters: RequestFilters) =>
+    new Set((await visibleRequestsQuery(db.db, as, filters, nowIso).select('requests.id').execute()).map((r) => r.id))
+  const cases = (): [string, RequestFilters, string][] =>
+    [
+      {},
+      { addressee: 'NLD' },
+      { addressee: 'KEN' },
+      { addressee: states[2] },
+      { addressee: 'NLD', status: ['transmitted', 'executed'] },
+    ].flatMap((filters) =>
+      ['quorvex', 'plimbus', 'quorvex plimb', 'quo'].map((q): [string, RequestFilters, string] => [
+        `${JSON.stringify(filters)} ${q}`,
+        filters,
+        q,
+      ]),
+    )
+
+  it('chooses the candidates plan only with a selective filter', () => {
+    expect(relevancePlanFor({})).toBe('matches')
+    expect(relevancePlanFor({ status: ['transmitted'], classification: 'confidential' })).toBe('matches')
+    for (const f of [{ addressee: 'NLD' }, { caseId: 'c' }, { situationId: 's' }, { personId: 'p' }, { ids: [] }])
+      expect(relevancePlanFor(f)).toBe('candidates')
+  })
+
+  it('gives exactly the visible, filtered matches, in the same order and with the same relevance', async () => {
+    let nonEmpty = 0
+    for (const [name, as] of Object.entries(actors)) {
+      for (const [label, filters, q] of cases()) {
+        const [byMatches, byCandidates] = await Promise.all(PLANS.map((plan) => page(plan, as, filters, q, null, 1000)))
+        expect(byCandidates, `${name} ${label}`).toEqual(byMatches)
+        // The rule by hand: visible to the actor, within the filters, holding every word.
+        const visible = await visibleIds(as, filters)
+        const terms = parseSearchTerms(q)
+        const expected = allIds.filter((id) =>
+          terms.every((t) => [...words].some(([word, ids]) => word.startsWith(t) && ids.has(id))),
+        )
+        expect(new Set(byMatches?.map((r) => r.id)), `${name} ${label}`).toEqual(
+          new Set(expected.filter((id) => visible.has(id))),
+        )
+        if ((byMatches?.length ?? 0) > 0) nonEmpty++
+      }
+    }
+    // Not vacuous: most combinations find something, and relevance ties are broken by id.
+    expect(nonEmpty).toBeGreaterThan(40)
+  })
+
+  it('pages by (relevance, id) without repeating or skipping a request, whatever the plan', async () => {
+    for (const [name, as] of Object.entries(actors)) {
+      for (const [label, filters, q] of cases()) {
+        const all = await page('matches', as, filters, q, null, 1000)
+        for (const plan of PLANS) {
+          const seen: typeof all = []
+          let after: RelevanceKeyset | null = null
+          for (;;) {
+            const rows = await page(plan, as, filters, q, after, 4)
+            seen.push(...rows)
+            const last = rows.at(-1)
+            if (rows.length < 4 || !last) break
+            after = [last.relevance, last.id]
+          }
+          expect(seen, `${plan} ${name} ${label}`).toEqual(all)
+        }
+      }
+    }
+  })
+
+  it('never returns a request the caller may not see, whatever the plan', async () => {
+    for (const [name, as] of Object.entries(actors)) {
+      const visible = await visibleIds(as, {})
+      const hidden = [...(words.get('quorvex') ?? [])].filter((id) => !visible.has(id))
+      // Each actor has matching requests it may not see (another compartment, State, or classification).
+      expect(hidden.length, name).toBeGreaterThan(0)
+      for (const plan of PLANS)
+        for (const filters of [{}, { addressee: 'NLD' }, { addressee: 'KEN' }, { ids: hidden }]) {
+          const rows = await page(plan, as, filters, 'quorvex', null, 1000)
+          expect(
+            rows.filter((r) => !visible.has(r.id)),
+            `${plan} ${name} ${JSON.stringify(filters)}`,
+          ).toEqual([])
+        }
+    }
+  })
+
+  it('pages through the API with a selective filter as the list does without', async () => {
+    const through = async (query: Record<string, string>) => {
+      const ids: string[] = []
+      let cursor: string | null = null
+      do {
+        const res = await search('a', { ...query, limit: '5', ...(cursor ? { cursor } : {}) })
+        ids.push(...res.items.map((i) => i.id))
+        cursor = res.nextCursor
+      } while (cursor)
+      return ids
+    }
+    const nld = await through({ q: 'quorvex', addressee: 'NLD' })
+    expect(nld.length).toBeGreaterThan(5)
+    expect(new Set(nld).size).toBe(nld.length)
+    const all = await through({ q: 'quorvex' })
+    const nldIds = new Set(
+      (await db.db.selectFrom('requests').select('id').where('addressee', '=', 'NLD').execute()).map((r) => r.id),
+    )
+    expect(nld).toEqual(all.filter((id) => nldIds.has(id)))
   })
 })
 
