@@ -486,4 +486,43 @@ describe('lists', () => {
     expect(all).toHaveLength(total)
     expect(new Set(all).size).toBe(total)
   })
+
+  it('give one State’s requests in chosen statuses by deadline, page after page (the index walk on SQLite)', async () => {
+    type Item = { id: string; addressee: string; status: string; responseDeadline: string | null }
+    const pages = async (query: string, limit: number) => {
+      const items: Item[] = []
+      let cursor: string | null = null
+      do {
+        const url: string = `/api/v1/requests?${query}&sort=deadline&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`
+        const res = await app.inject({ url, headers: who.otpOfficer })
+        expect(res.statusCode, res.body).toBe(200)
+        items.push(...res.json().items)
+        cursor = res.json().nextCursor
+      } while (cursor)
+      return items
+    }
+    const statuses = ['draft', 'approved', 'transmitted', 'acknowledged']
+    // Requests of this test, beside whatever the others left: two States, several statuses, and
+    // deadlines that tie (the id decides) or are missing (last).
+    for (const [i, status] of ['transmitted', 'acknowledged', 'transmitted', 'in_execution', 'draft'].entries()) {
+      const id = await requestIn(status)
+      const deadline = i === 4 ? null : i < 2 ? '2027-03-01T00:00:00.000Z' : `2027-0${i}-15T00:00:00.000Z`
+      await db.db.updateTable('requests').set({ response_deadline: deadline }).where('id', '=', id).execute()
+    }
+    await draft({ addressees: ['KEN'] })
+    const everything = await pages('', 100)
+    const expected = everything
+      .filter((r) => r.addressee === 'NLD' && statuses.includes(r.status))
+      .sort((a, b) => {
+        const [x, y] = [
+          a.responseDeadline ?? '9999-12-31T23:59:59.999Z',
+          b.responseDeadline ?? '9999-12-31T23:59:59.999Z',
+        ]
+        return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : 1
+      })
+      .map((r) => r.id)
+    expect(expected.length).toBeGreaterThan(2)
+    const got = await pages(`addressee=NLD&${statuses.map((s) => `status=${s}`).join('&')}`, 2)
+    expect(got.map((r) => r.id)).toEqual(expected)
+  })
 })
