@@ -22,7 +22,7 @@ const { values } = parseArgs({
   options: {
     requests: { type: 'string', default: '10000,200000' },
     fresh: { type: 'boolean', default: false },
-    // Only the targets whose name contains this text (and their floors), e.g. --only "one request".
+    // Only the targets whose name contains one of these texts (and their floors), e.g. --only "list,one request".
     only: { type: 'string' },
   },
 })
@@ -258,10 +258,9 @@ async function benchSize(size: number) {
           },
         )
     }
-    const only = values.only
-    const chosen = only
-      ? targets.filter((t) => t.name.includes(only) || targets.some((d) => d.floor === t.name && d.name.includes(only)))
-      : targets
+    const only = values.only?.split(',')
+    const wanted = (name: string) => !only || only.some((text) => name.includes(text))
+    const chosen = targets.filter((t) => wanted(t.name) || targets.some((d) => d.floor === t.name && wanted(d.name)))
     for (const t of chosen) {
       process.stderr.write(`  ${size.toLocaleString('en')} · ${t.name}…\n`)
       results.push({ size, name: t.name, floor: t.floor, ...(await load(t.url, t.token)) })
