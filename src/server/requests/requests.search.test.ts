@@ -5,9 +5,15 @@ import { createTestDb, type TestDb, testConfig } from '../../../test/db.ts'
 import { buildApp } from '../app.ts'
 import type { UserActor } from '../context.ts'
 import type { OrganisationKind } from '../identity/identity.table.ts'
-import { type RequestFilters, visibleRequestsQuery } from './requests.repository.ts'
+import {
+  countVisibleRequestsByStatus,
+  listVisibleRequests,
+  type RequestFilters,
+  visibleRequestsQuery,
+} from './requests.repository.ts'
 import {
   indexRequestDocuments,
+  matchingRequestIds,
   parseSearchTerms,
   type RelevanceKeyset,
   type RelevancePlan,
@@ -358,7 +364,10 @@ describe('relevance pages by either plan', () => {
     limit: number,
   ) => {
     const { filters: narrowed, terms } = withSearch(db.db, filters, q)
-    const rows = await relevancePageQuery(db.db, as, { terms, filters: narrowed, after, limit, nowIso }, plan).execute()
+    // The reference plan as it was: every matching request's id gathered once.
+    const reference = { ...filters, matching: matchingRequestIds(db.db, terms, 'matches') }
+    const input = { terms, filters: plan === 'matches' ? reference : narrowed, after, limit, nowIso }
+    const rows = await relevancePageQuery(db.db, as, input, plan).execute()
     return rows.map((r) => ({ id: r.id, relevance: Number(r.relevance) }))
   }
   const visibleIds = async (as: UserActor, filters: RequestFilters) =>
@@ -442,6 +451,33 @@ describe('relevance pages by either plan', () => {
           ).toEqual([])
         }
     }
+  })
+
+  it('narrows counts and the other sorts to the same requests, whichever form the match takes', async () => {
+    let nonEmpty = 0
+    for (const [name, as] of Object.entries(actors)) {
+      for (const [label, filters, q] of cases()) {
+        const { filters: narrowed, terms } = withSearch(db.db, filters, q)
+        const reference = { ...filters, matching: matchingRequestIds(db.db, terms, 'matches') }
+        const counts = async (f: RequestFilters) =>
+          (await countVisibleRequestsByStatus(db.db, as, f, nowIso)).sort((a, b) => a.status.localeCompare(b.status))
+        const ids = async (f: RequestFilters) =>
+          (
+            await listVisibleRequests(db.db, as, {
+              filters: f,
+              sort: { key: 'reference', direction: 'desc' },
+              after: null,
+              limit: 1000,
+              nowIso,
+            })
+          ).map((r) => r.id)
+        expect(await counts(narrowed), `${name} ${label}`).toEqual(await counts(reference))
+        const found = await ids(narrowed)
+        expect(found, `${name} ${label}`).toEqual(await ids(reference))
+        if (found.length > 0) nonEmpty++
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(40)
   })
 
   it('pages through the API with a selective filter as the list does without', async () => {

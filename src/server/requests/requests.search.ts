@@ -124,8 +124,24 @@ function tsQuery(terms: readonly string[]) {
   return sql.join(terms.map(one), sql` && `)
 }
 
-/** Ids of requests with a document matching every term (to be narrowed by the visibility rule). */
-export function matchingRequestIds(db: Db, terms: readonly string[]): Expression<string> {
+/**
+ * Ids of requests with a document matching every term (to be narrowed by the visibility rule),
+ * for `requests.id in (…)`. With the 'candidates' plan (RelevancePlan) on SQLite, the subquery is
+ * correlated: each request the other filters leave looks up its own documents and probes the
+ * match's document ids, collected once; the ids of every matching request are never gathered
+ * ("vessel" in NLD at 200,000 requests: counts 420 → 40 ms, a page by deadline 380 → 30 ms;
+ * without a selective filter it would visit every request: 2× slower).
+ */
+export function matchingRequestIds(
+  db: Db,
+  terms: readonly string[],
+  plan: RelevancePlan = 'matches',
+): Expression<string> {
+  if (isSqlite(db) && plan === 'candidates') {
+    // "+s.id": the probe must not become a lookup of every matching document for each request.
+    return sql<string>`(select s.request_id from request_search s where s.request_id = requests.id
+      and +s.id in (select rowid from request_search_fts where request_search_fts match ${ftsQuery(terms)}))`
+  }
   if (isSqlite(db)) {
     return sql<string>`(select s.request_id from request_search_fts f join request_search s on s.id = f.rowid
       where request_search_fts match ${ftsQuery(terms)})`
@@ -181,7 +197,10 @@ export function withSearch(db: Db, filters: RequestFilters, q: string | undefine
   if (q === undefined) return { filters, terms: [] as string[] }
   const terms = parseSearchTerms(q)
   return {
-    filters: terms.length === 0 ? { ...filters, ids: [] } : { ...filters, matching: matchingRequestIds(db, terms) },
+    filters:
+      terms.length === 0
+        ? { ...filters, ids: [] }
+        : { ...filters, matching: matchingRequestIds(db, terms, relevancePlanFor(filters)) },
     terms,
   }
 }
