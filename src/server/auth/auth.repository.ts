@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import type { Db } from '../db/database.ts'
+import { isSqlite } from '../db/dialect.ts'
 import { executeCached, ID_VALUE } from '../db/query-cache.ts'
 import { toJson } from '../db/values.ts'
 import type { SessionTable } from '../identity/identity.table.ts'
@@ -79,11 +81,45 @@ export async function insertApiToken(
 }
 
 // Run on every API call: compiled once (db/query-cache.ts).
-export async function findApiTokenByHash(db: Db, tokenHash: string) {
+/**
+ * A token with everything its caller's actor needs — the user, their organisation and their
+ * compartments — in one statement: a token is resolved on every API call, and four statements
+ * cost about half of a cheap call's time (`npm run bench`: /healthz with a token 0.34 ms of CPU,
+ * without 0.17).
+ */
+export async function findApiTokenWithActor(db: Db, tokenHash: string) {
+  const sqlite = isSqlite(db)
   const [row] = await executeCached(
     db,
-    ['auth.tokenByHash'],
-    () => db.selectFrom('api_tokens').selectAll().where('token_hash', '=', ID_VALUE),
+    ['auth.tokenWithActor'],
+    () =>
+      db
+        .selectFrom('api_tokens as t')
+        .innerJoin('users as u', 'u.id', 't.user_id')
+        .innerJoin('organisations as o', 'o.code', 'u.org_code')
+        .select([
+          't.id',
+          't.user_id',
+          't.scopes',
+          't.revoked_at',
+          't.expires_at',
+          't.last_used_at',
+          'u.email',
+          'u.display_name',
+          'u.role',
+          'u.status',
+          'o.code as org_code',
+          'o.kind as org_kind',
+        ])
+        .select(
+          (sqlite
+            ? sql<string>`(select json_group_array(c.compartment_code) from
+                (select compartment_code from user_compartments where user_id = u.id order by compartment_code) c)`
+            : sql<string>`(select coalesce(json_agg(compartment_code order by compartment_code), '[]')
+                from user_compartments where user_id = u.id)`
+          ).as('compartments'),
+        )
+        .where('t.token_hash', '=', ID_VALUE),
     { id: tokenHash },
   )
   return row

@@ -357,15 +357,25 @@ export async function createApiToken(
 
 export async function resolveApiToken(ctx: Ctx, token: string): Promise<UserActor | null> {
   if (!token.startsWith('p9_')) return null
-  const row = await repo.findApiTokenByHash(ctx.db, hashToken(token))
+  const row = await repo.findApiTokenWithActor(ctx.db, hashToken(token))
   const nowIso = ctx.now().toISOString()
   if (!row || row.revoked_at || row.expires_at <= nowIso) return null
-  const actor = await loadUserActor(ctx.db, row.user_id, {
+  // The same actor loadUserActor gives a session, from the one statement.
+  if (row.status !== 'active') return null
+  const actor: UserActor = {
+    kind: 'user',
+    userId: row.user_id,
+    email: row.email,
+    name: row.display_name,
+    orgCode: row.org_code,
+    orgKind: row.org_kind,
+    role: row.role,
+    compartments: parseJson<string[]>(row.compartments),
     via: 'token',
     sessionId: null,
     scopes: parseJson<ApiTokenScope[]>(row.scopes),
-  })
-  if (actor && (!row.last_used_at || Date.parse(nowIso) - Date.parse(row.last_used_at) > MINUTE)) {
+  }
+  if (!row.last_used_at || Date.parse(nowIso) - Date.parse(row.last_used_at) > MINUTE) {
     await repo.markApiTokenUsed(ctx.db, row.id, nowIso)
   }
   return actor
