@@ -1,7 +1,9 @@
 import { actorLabel, type Ctx } from '../context.ts'
 import type { Db } from '../db/database.ts'
+import { isSqlite } from '../db/dialect.ts'
 import { AppError } from '../errors.ts'
-import { canonicalJson, hashEntry } from './audit.hash.ts'
+import { canonicalJson, hashEntry, hashEntryWithDetailsText } from './audit.hash.ts'
+import type { AuditInsertWithHash } from './audit.repository.ts'
 import * as auditRepo from './audit.repository.ts'
 
 // Appending to the hash chain, apart from the service so that the audit writer thread
@@ -54,6 +56,25 @@ export async function appendToChain(trx: Db, entries: readonly AuditEntry[]): Pr
   if (!head) throw new AppError('DATABASE_UNAVAILABLE', 'The audit chain head is missing: run the migrations')
   let lastHash = head.last_hash
   let lastId = 0
+  if (isSqlite(trx)) {
+    // SQLite: the ids are known before the rows exist (we hold the write lock; AUTOINCREMENT never
+    // reuses an id), so each row is written once, hash included, and the whole group in one
+    // statement — a third of the writer's work per entry.
+    let id = await auditRepo.nextAuditEventIdLocked(trx)
+    const rows: AuditInsertWithHash[] = []
+    for (const { detailsText, ...entry } of entries) {
+      const detailsJson = detailsText === undefined ? null : canonicalJson(JSON.parse(detailsText))
+      const hash = hashEntryWithDetailsText(lastHash, { ...entry, id }, detailsJson ?? 'null')
+      rows.push({ ...entry, id, detailsJson, prevHash: lastHash, hash })
+      lastHash = hash
+      lastId = id
+      id += 1
+    }
+    // Chunks keep a statement within SQLite's limit of bound values (12 a row).
+    for (let k = 0; k < rows.length; k += 500) await auditRepo.insertChainedAuditEvents(trx, rows.slice(k, k + 500))
+    await auditRepo.advanceChainHead(trx, lastId, lastHash, entries.length)
+    return
+  }
   for (const { detailsText, ...entry } of entries) {
     // Hash what a reader will get back: the JSON value (jsonb may reorder keys, the value stays).
     const details = detailsText === undefined ? null : JSON.parse(detailsText)

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Db } from '../db/database.ts'
 import { isSqlite } from '../db/dialect.ts'
 import { executeCached, placeholder } from '../db/query-cache.ts'
@@ -66,6 +67,57 @@ export async function insertAuditEvent(trx: Db, event: AuditInsert): Promise<num
   )
   if (!row) throw new Error('The audit entry was not inserted')
   return Number(row.id)
+}
+
+export type AuditInsertWithHash = AuditInsert & { id: number; hash: string }
+
+/**
+ * SQLite, under the write lock: the id the next entry gets. AUTOINCREMENT hands out one more than
+ * the largest id ever used (sqlite_sequence), even of a row since deleted, and never reuses one.
+ */
+export async function nextAuditEventIdLocked(trx: Db): Promise<number> {
+  const [row] = await executeCached(trx, ['audit.nextId'], () =>
+    trx
+      .selectFrom('audit_chain_head')
+      .select(
+        sql<number>`max(last_event_id, coalesce((select seq from sqlite_sequence where name = 'audit_events'), 0)) + 1`.as(
+          'next',
+        ),
+      )
+      .where('id', '=', 1),
+  )
+  if (!row) throw new Error('The audit chain head is missing')
+  return Number(row.next)
+}
+
+/** SQLite: entries whose ids and hashes are already known, in one statement. */
+export async function insertChainedAuditEvents(trx: Db, rows: readonly AuditInsertWithHash[]): Promise<void> {
+  const names = rows.map((_, k) => `r${k}`)
+  const values: Record<string, unknown> = {}
+  for (const [k, r] of rows.entries()) for (const [field, value] of Object.entries(r)) values[`r${k}.${field}`] = value
+  const at = (k: number, field: keyof AuditInsertWithHash) => placeholder(`r${k}.${field}`)
+  await executeCached(
+    trx,
+    ['audit.insertChained', rows.length],
+    () =>
+      trx.insertInto('audit_events').values(
+        names.map((_, k) => ({
+          id: at(k, 'id') as never,
+          occurred_at: at(k, 'occurredAt'),
+          actor: at(k, 'actor'),
+          actor_org: at(k, 'actorOrg'),
+          action: at(k, 'action'),
+          record_type: at(k, 'recordType'),
+          record_id: at(k, 'recordId'),
+          classification: at(k, 'classification'),
+          details: at(k, 'detailsJson'),
+          request_id: at(k, 'requestId'),
+          prev_hash: at(k, 'prevHash'),
+          hash: at(k, 'hash'),
+        })),
+      ),
+    values,
+  )
 }
 
 // The id is part of what is hashed and only known once the row exists: hence insert, then set.

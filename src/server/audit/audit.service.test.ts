@@ -375,6 +375,21 @@ describe('recordAuditedRead', () => {
     expect(await verifyAuditTrail(fresh.db)).toMatchObject({ ok: true })
   })
 
+  it('chains a group larger than one statement holds, in order, details included', async () => {
+    const ctx = systemCtx(fresh.db, userActor)
+    const before = (await trail()).length
+    await Promise.all(
+      Array.from({ length: 1234 }, (_, i) =>
+        recordAuditedRead(ctx, { action: 'test.read', recordId: `bulk${i}`, details: { ids: [`x${i}`], n: i } }),
+      ),
+    )
+    const added = (await trail()).slice(before)
+    expect(added.map((r) => r.record_id)).toEqual(Array.from({ length: 1234 }, (_, i) => `bulk${i}`))
+    expect(JSON.parse(added[1233]?.details as string)).toEqual({ ids: ['x1233'], n: 1233 })
+    expect(added.slice(1).every((r, k) => r.prev_hash === added[k]?.hash)).toBe(true)
+    expect(await verifyAuditTrail(fresh.db)).toMatchObject({ ok: true })
+  })
+
   it('refuses details it cannot store, failing that read alone', async () => {
     const ctx = systemCtx(fresh.db, userActor)
     const circular: Record<string, unknown> = {}
