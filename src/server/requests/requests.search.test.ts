@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUserWithToken } from '../../../test/auth.ts'
-import { createTestDb, type TestDb, testConfig } from '../../../test/db.ts'
+import { createTestDb, type TestDb, testConfig, testDialect } from '../../../test/db.ts'
 import { buildApp } from '../app.ts'
 import type { UserActor } from '../context.ts'
 import type { OrganisationKind } from '../identity/identity.table.ts'
@@ -251,7 +251,7 @@ describe('relevance pages by either plan', () => {
   // Both plans (requests.search.ts relevancePageQuery) against each other and against the rule
   // computed by hand: 96 requests over four addressees, every classification, two compartments,
   // drafts and transmitted ones, some with a second matching document (a message).
-  const PLANS: RelevancePlan[] = ['matches', 'candidates']
+  const PLANS: RelevancePlan[] = ['matches', 'candidates', 'best-first']
   const STATUSES = ['draft', 'approved', 'transmitted', 'acknowledged', 'in_execution', 'executed']
   const CLASSIFICATIONS = ['public', 'confidential', 'under_seal']
   const nowIso = new Date().toISOString()
@@ -379,6 +379,8 @@ describe('relevance pages by either plan', () => {
       { addressee: 'KEN' },
       { addressee: states[2] },
       { addressee: 'NLD', status: ['transmitted', 'executed'] },
+      { status: ['transmitted', 'executed'] },
+      { classification: 'public' },
     ].flatMap((filters) =>
       ['quorvex', 'plimbus', 'quorvex plimb', 'quo'].map((q): [string, RequestFilters, string] => [
         `${JSON.stringify(filters)} ${q}`,
@@ -387,11 +389,14 @@ describe('relevance pages by either plan', () => {
       ]),
     )
 
-  it('chooses the candidates plan only with a selective filter', () => {
-    expect(relevancePlanFor({})).toBe('matches')
-    expect(relevancePlanFor({ status: ['transmitted'], classification: 'confidential' })).toBe('matches')
+  it('chooses candidates with a selective filter, best-first on SQLite with none, matches otherwise', () => {
+    expect(relevancePlanFor(db.db, {})).toBe(testDialect === 'sqlite' ? 'best-first' : 'matches')
+    expect(relevancePlanFor(db.db, { status: [] })).toBe(testDialect === 'sqlite' ? 'best-first' : 'matches')
+    expect(relevancePlanFor(db.db, { status: ['transmitted'] })).toBe('matches')
+    expect(relevancePlanFor(db.db, { classification: 'confidential' })).toBe('matches')
+    expect(relevancePlanFor(db.db, { overdue: false })).toBe('matches')
     for (const f of [{ addressee: 'NLD' }, { caseId: 'c' }, { situationId: 's' }, { personId: 'p' }, { ids: [] }])
-      expect(relevancePlanFor(f)).toBe('candidates')
+      expect(relevancePlanFor(db.db, f)).toBe('candidates')
   })
 
   it('gives exactly the visible, filtered matches, in the same order and with the same relevance', async () => {

@@ -1,4 +1,4 @@
-import { type Expression, sql } from 'kysely'
+import { type Expression, type SelectQueryBuilder, type SqlBool, sql } from 'kysely'
 import type { Actor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { isSqlite } from '../db/dialect.ts'
@@ -150,7 +150,7 @@ export function matchingRequestIds(
 }
 
 /** Per request, the relevance of its best-matching document (higher is better). */
-function rankedMatches(db: Db, terms: readonly string[]) {
+function rankedMatches(db: Db, terms: readonly string[], order = sql``) {
   if (isSqlite(db)) {
     // bm25 is lower-is-better: negated. Weights: reference 10, summary 4, body 1. The no-op
     // "limit -1" keeps SQLite from flattening the subquery into the aggregate, where FTS5's
@@ -158,7 +158,7 @@ function rankedMatches(db: Db, terms: readonly string[]) {
     return sql`(select s.request_id as request_id, max(-f.rank) as relevance
       from (select rowid, bm25(request_search_fts, 10.0, 4.0, 1.0) as rank from request_search_fts
             where request_search_fts match ${ftsQuery(terms)} limit -1) f
-      join request_search s on s.id = f.rowid group by s.request_id)`
+      join request_search s on s.id = f.rowid group by s.request_id ${order})`
   }
   // float8: the value a cursor carries back must compare exactly (real would round).
   return sql`(select request_id, max(ts_rank(document, q))::float8 as relevance
@@ -200,7 +200,7 @@ export function withSearch(db: Db, filters: RequestFilters, q: string | undefine
     filters:
       terms.length === 0
         ? { ...filters, ids: [] }
-        : { ...filters, matching: matchingRequestIds(db, terms, relevancePlanFor(filters)) },
+        : { ...filters, matching: matchingRequestIds(db, terms, relevancePlanFor(db, filters)) },
     terms,
   }
 }
@@ -217,53 +217,90 @@ type RelevanceInput = {
 }
 
 /**
- * How a relevance page is found. 'matches': score every matching document, then keep the visible
- * requests the filters leave: its cost follows the number of matches. 'candidates': first the
- * visible requests the filters leave, then one pass over the match that scores only their
- * documents: its cost follows the number of candidates, plus that pass. Same rows, same order.
+ * How a relevance page is found; every plan gives the same rows in the same order.
+ * - 'matches': score every matching document, then keep the visible requests the filters leave:
+ *   its cost follows the number of matches.
+ * - 'candidates': first the visible requests the filters leave, then one pass over the match that
+ *   scores only their documents: its cost follows the number of candidates, plus that pass.
+ * - 'best-first': score every matching document, then walk the requests from the most relevant,
+ *   checking each one's visibility, and stop at the page's end: no filter to check, and the
+ *   requests anyone may see (public and released) are common enough that the walk is short.
  */
-export type RelevancePlan = 'matches' | 'candidates'
+export type RelevancePlan = 'matches' | 'candidates' | 'best-first'
 
 /**
- * Filters that leave a small share of the requests (one State among ~200, a situation, a case,
- * a group, a person, a list of ids). With one, the candidates are few and the match may be huge
- * (a common word); without, the candidates are every visible request. Measured in docs/requests.md.
+ * A selective filter (one State among ~200, a situation, a case, a group, a person, a list of
+ * ids) leaves few candidates while the match may be huge (a common word): 'candidates'. No filter
+ * at all: 'best-first' on SQLite (PostgreSQL plans joins by cost, not in the order written). Other
+ * filters (status, type, classification, dates…) may leave few of the matches, which a walk would
+ * visit one by one: 'matches'. Measured in docs/requests.md.
  */
-export function relevancePlanFor(filters: RequestFilters): RelevancePlan {
-  const { addressee, situationId, caseId, groupId, personId, ids } = filters
-  return addressee || situationId || caseId || groupId || personId || ids ? 'candidates' : 'matches'
+export function relevancePlanFor(db: Db, filters: RequestFilters): RelevancePlan {
+  const { addressee, situationId, caseId, groupId, personId, ids, matching, ...others } = filters
+  if (addressee || situationId || caseId || groupId || personId || ids) return 'candidates'
+  const hasOtherFilter = Object.values(others).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0))
+  return !hasOtherFilter && isSqlite(db) ? 'best-first' : 'matches'
 }
 
-/** One relevance page's query, by either plan (both give the same rows in the same order). */
+/** One relevance page's query, by any plan (all give the same rows in the same order). */
 export function relevancePageQuery(db: Db, actor: Actor, input: RelevanceInput, plan: RelevancePlan) {
+  if (plan === 'candidates') return inRelevanceOrder(candidatesPlan(db, actor, input), input)
+  if (plan === 'best-first') return inRelevanceOrder(bestFirstPlan(db, actor, input), input)
+  return inRelevanceOrder(matchesPlan(db, actor, input), input)
+}
+
+/** The page after the keyset position, most relevant first, ties by id. */
+function inRelevanceOrder<DB, TB extends keyof DB, O>(q: SelectQueryBuilder<DB, TB, O>, input: RelevanceInput) {
   const relevance = sql.ref<number>('hits.relevance')
-  let q =
-    plan === 'matches'
-      ? // The list's "matching" narrowing stays: SQLite may then check the visibility of the
-        // matching ids before computing any bm25 (a rare word without a visible match: 15 ms
-        // instead of 35 at 200,000 requests).
-        visibleRequestsQuery(db, actor, input.filters, input.nowIso)
-          .innerJoin(rankedMatches(db, input.terms).as('hits'), 'hits.request_id' as never, 'requests.id')
-          .selectAll('requests')
-          .select(relevance.as('relevance'))
-      : db
-          .with(
-            (cte) => cte('search_candidates').materialized(),
-            // Without "matching": the ranked subquery checks the match, once for all candidates.
-            () => candidatesQuery(db, actor, { ...input.filters, matching: undefined }, input.nowIso),
-          )
-          .selectFrom('requests')
-          // Candidates passed visibleRequestsQuery: every joined row is one the actor may see.
-          .innerJoin(rankedCandidates(db, input.terms).as('hits'), 'hits.request_id' as never, 'requests.id')
-          .selectAll('requests')
-          .select(relevance.as('relevance'))
-  if (input.after) {
-    const [value, id] = input.after
-    q = q.where((eb) =>
-      eb.or([eb(relevance, '<', value), eb.and([eb(relevance, '=', value), eb('requests.id', '>', id)])]),
-    )
-  }
-  return q.orderBy(relevance, 'desc').orderBy('requests.id', 'asc').limit(input.limit)
+  const id = sql.ref<string>('requests.id')
+  const after = input.after
+  const rest = after
+    ? q.where(sql<SqlBool>`(${relevance} < ${after[0]} or (${relevance} = ${after[0]} and ${id} > ${after[1]}))`)
+    : q
+  return rest.orderBy(relevance, 'desc').orderBy(id, 'asc').limit(input.limit)
+}
+
+function matchesPlan(db: Db, actor: Actor, input: RelevanceInput) {
+  // The list's "matching" narrowing stays: SQLite may then check the visibility of the matching
+  // ids before computing any bm25 (a rare word without a visible match: 15 ms instead of 35 at
+  // 200,000 requests).
+  return visibleRequestsQuery(db, actor, input.filters, input.nowIso)
+    .innerJoin(rankedMatches(db, input.terms).as('hits'), 'hits.request_id' as never, 'requests.id')
+    .selectAll('requests')
+    .select(sql.ref<number>('hits.relevance').as('relevance'))
+}
+
+function candidatesPlan(db: Db, actor: Actor, input: RelevanceInput) {
+  return (
+    db
+      .with(
+        (cte) => cte('search_candidates').materialized(),
+        // Without "matching": the ranked subquery checks the match, once for all candidates.
+        () => candidatesQuery(db, actor, { ...input.filters, matching: undefined }, input.nowIso),
+      )
+      .selectFrom('requests')
+      // Candidates passed visibleRequestsQuery: every joined row is one the actor may see.
+      .innerJoin(rankedCandidates(db, input.terms).as('hits'), 'hits.request_id' as never, 'requests.id')
+      .selectAll('requests')
+      .select(sql.ref<number>('hits.relevance').as('relevance'))
+  )
+}
+
+function bestFirstPlan(db: Db, actor: Actor, input: RelevanceInput) {
+  const hits = rankedMatches(db, input.terms, sql`order by relevance desc, request_id asc`)
+  // "cross join": SQLite keeps the tables in the order written, so it walks the matches in
+  // relevance order and can stop at the page's end. Each request is checked by
+  // visibleRequestsQuery, correlated (without "matching": the ranked subquery is the match).
+  const visible = visibleRequestsQuery(db, actor, { ...input.filters, matching: undefined }, input.nowIso)
+    .select('requests.id')
+    .where('requests.id', '=', sql.ref<string>('hits.request_id'))
+  return db
+    .selectFrom(hits.as('hits'))
+    .crossJoin('requests')
+    .where('requests.id', '=', sql.ref<string>('hits.request_id'))
+    .where('requests.id', 'in', visible)
+    .selectAll('requests')
+    .select(sql.ref<number>('hits.relevance').as('relevance'))
 }
 
 /** The visible requests the filters leave; on SQLite one row per search document (its rowid). */
@@ -278,6 +315,6 @@ function candidatesQuery(db: Db, actor: Actor, filters: RequestFilters, nowIso: 
 /** Visible requests matching the terms and the filters, most relevant first, in keyset pages. */
 export async function listVisibleRequestsByRelevance(db: Db, actor: Actor, input: RelevanceInput) {
   if (input.terms.length === 0) return []
-  const rows = await relevancePageQuery(db, actor, input, relevancePlanFor(input.filters)).execute()
+  const rows = await relevancePageQuery(db, actor, input, relevancePlanFor(db, input.filters)).execute()
   return rows.map((r) => ({ ...r, relevance: Number(r.relevance) }))
 }
