@@ -236,6 +236,7 @@ export type RelevancePlan = 'matches' | 'candidates' | 'best-first'
  * visit one by one: 'matches'. Measured in docs/requests.md.
  */
 export function relevancePlanFor(db: Db, filters: RequestFilters): RelevancePlan {
+  // "matching" is the search itself (withSearch), not a filter.
   const { addressee, situationId, caseId, groupId, personId, ids, matching, ...others } = filters
   if (addressee || situationId || caseId || groupId || personId || ids) return 'candidates'
   const hasOtherFilter = Object.values(others).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0))
