@@ -99,8 +99,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }
     reply.header('x-request-id', req.id)
   })
-  // Audited reads on the embedded database are committed by a writer thread (audit.writer.ts);
-  // closing the app waits for the last of them.
+  // Audited reads on the embedded database are group-committed with the WAL flushed off the event
+  // loop (audit.writer.ts).
   const auditWriter =
     handle.dialect === 'sqlite' && config.sqlitePath && config.sqlitePath !== ':memory:'
       ? startAuditWriter(handle.db, config.sqlitePath)

@@ -6,8 +6,8 @@ import { canonicalJson, hashEntry, hashEntryWithDetailsText } from './audit.hash
 import type { AuditInsertWithHash } from './audit.repository.ts'
 import * as auditRepo from './audit.repository.ts'
 
-// Appending to the hash chain, apart from the service so that the audit writer thread
-// (audit.writer.worker.ts) runs exactly this code on its own connection.
+// Appending to the hash chain: the audit of changes (in their own transaction) and the group
+// commit of reads (audit.service.ts, audit.writer.ts) run exactly this code.
 
 export type AuditedAct = {
   action: string
@@ -18,7 +18,7 @@ export type AuditedAct = {
   classification?: string
 }
 
-/** An entry as it will be chained: plain data, so it can cross to the writer thread. */
+/** An entry as it will be chained: plain data, queued until its group commits. */
 export type AuditEntry = {
   occurredAt: string
   actor: string

@@ -38,7 +38,7 @@ export function findChainHead(db: Db) {
   return db.selectFrom('audit_chain_head').selectAll().where('id', '=', 1).executeTakeFirst()
 }
 
-// The chain's statements run for every audited read (the writer thread appends thousands a
+// The chain's statements run for every audited read (the group commit appends thousands a
 // second), so they are compiled once (db/query-cache.ts): building them with Kysely cost more
 // CPU than SQLite took to run them.
 

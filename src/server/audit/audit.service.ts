@@ -5,7 +5,7 @@ import { type AuditEntry, type AuditedAct, appendToChain, auditEntryOf } from '.
 import * as auditRepo from './audit.repository.ts'
 import type { AuditEventPage, ListAuditEventsQuery } from './audit.schemas.ts'
 import type { AuditEventRow } from './audit.table.ts'
-import { auditWriterOf } from './audit.writer.ts'
+import { commitThenSyncWal, walOf } from './audit.writer.ts'
 
 export type { AuditedAct } from './audit.chain.ts'
 
@@ -25,8 +25,8 @@ export async function recordAuditEvent(ctx: Ctx, trx: Db, act: AuditedAct): Prom
 // reads queue their entries instead, and all entries queued by then are chained in one
 // transaction (group commit). Each read still waits for the commit holding its entry; a failed
 // commit fails every read of its group. Writes keep recordAuditEvent in their own transaction.
-// On SQLite the group is committed by a worker thread with its own connection (audit.writer.ts),
-// so the fsync never stalls the event loop that serves everyone else.
+// On an SQLite file the group's fsync runs off the event loop (audit.writer.ts), so it never
+// stalls the requests of everyone else.
 type QueuedRead = { entry: AuditEntry; resolve: () => void; reject: (error: unknown) => void }
 const queuedReads = new WeakMap<RootDb, QueuedRead[]>()
 
@@ -39,8 +39,6 @@ export function recordAuditedRead(ctx: Ctx, act: AuditedAct): Promise<void> {
     // Details that cannot be stored fail this read alone, not the group it would have joined.
     return Promise.reject(error)
   }
-  const writer = auditWriterOf(ctx.db)
-  if (writer) return writer.append(entry)
   return new Promise((resolve, reject) => {
     const queue = queuedReads.get(ctx.db)
     if (queue) {
@@ -56,13 +54,11 @@ export function recordAuditedRead(ctx: Ctx, act: AuditedAct): Promise<void> {
 async function commitQueuedReads(db: RootDb) {
   const group = queuedReads.get(db) ?? []
   queuedReads.delete(db)
+  const entries = group.map((read) => read.entry)
   try {
-    await db.transaction().execute((trx) =>
-      appendToChain(
-        trx,
-        group.map((read) => read.entry),
-      ),
-    )
+    const wal = walOf(db)
+    if (wal) await commitThenSyncWal(db, wal, entries)
+    else await db.transaction().execute((trx) => appendToChain(trx, entries))
     for (const read of group) read.resolve()
   } catch (error) {
     for (const read of group) read.reject(error)

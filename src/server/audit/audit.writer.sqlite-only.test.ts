@@ -1,14 +1,17 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemCtx } from '../../../test/context.ts'
 import { createTestDb, type TestDb } from '../../../test/db.ts'
 import type { Actor } from '../context.ts'
+import { createDb } from '../db/database.ts'
 import { recordAuditEvent, recordAuditedRead } from './audit.service.ts'
 import { verifyAuditTrail } from './audit.verify.ts'
 import { startAuditWriter } from './audit.writer.ts'
 
-// The writer thread of the embedded database (audit.writer.ts): audited reads are chained on its
-// own connection while the server's connection keeps appending the audit entries of changes.
-// SQLite only: on PostgreSQL reads are grouped in-process (the driver does not block).
+// The group commit of reads on the embedded database (audit.writer.ts): committed with
+// synchronous=NORMAL on the server's connection, then the WAL flushed off the event loop; the
+// audit entries of changes keep their own transactions, with synchronous=FULL. SQLite only: on
+// PostgreSQL reads are grouped in-process and committed normally.
 
 const actor: Actor = {
   kind: 'user',
@@ -35,9 +38,11 @@ afterAll(async () => {
   await db.destroy()
 })
 const trail = () => db.db.selectFrom('audit_events').selectAll().orderBy('id').execute()
+const synchronous = async () =>
+  Number((await sql<{ synchronous: number }>`pragma synchronous`.execute(db.db)).rows[0]?.synchronous)
 
-describe('the audit writer thread', () => {
-  it('chains reads committed on its connection with changes committed on the server’s, in one line', async () => {
+describe('the group commit of reads', () => {
+  it('chains reads and changes interleaved in one line, and leaves changes with synchronous=FULL', async () => {
     const ctx = systemCtx(db.db, actor)
     const before = (await trail()).length
     // Reads and changes interleaved: 60 reads in three bursts, 20 changes in their own transactions.
@@ -48,7 +53,12 @@ describe('the audit writer thread', () => {
         ),
       ),
       ...Array.from({ length: 20 }, (_, i) =>
-        db.db.transaction().execute((trx) => recordAuditEvent(ctx, trx, { action: 'test.change', recordId: `c${i}` })),
+        db.db.transaction().execute(async (trx) => {
+          // Whatever group of reads committed before, this change commits with FULL.
+          const [mode] = (await sql<{ synchronous: number }>`pragma synchronous`.execute(trx)).rows
+          expect(Number(mode?.synchronous)).toBe(2)
+          await recordAuditEvent(ctx, trx, { action: 'test.change', recordId: `c${i}` })
+        }),
       ),
     ])
     const added = (await trail()).slice(before)
@@ -58,15 +68,26 @@ describe('the audit writer thread', () => {
     expect(await verifyAuditTrail(db.db)).toMatchObject({ ok: true })
     const head = await db.db.selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow()
     expect(Number(head.event_count)).toBe((await trail()).length)
+    expect(await synchronous()).toBe(2)
   })
 
-  it('resolves a read only once its entry is readable by another connection (committed)', async () => {
+  it('resolves a read only once its entry is committed: another connection reads it', async () => {
     const ctx = systemCtx(db.db, actor)
     await recordAuditedRead(ctx, { action: 'test.read', recordId: 'visible-after' })
-    expect((await trail()).at(-1)?.record_id).toBe('visible-after')
+    const other = createDb({ dialect: 'sqlite', sqlitePath: db.sqlitePath, databaseUrl: `sqlite:${db.sqlitePath}` })
+    try {
+      const last = await other.db
+        .selectFrom('audit_events')
+        .select('record_id')
+        .orderBy('id', 'desc')
+        .executeTakeFirst()
+      expect(last?.record_id).toBe('visible-after')
+    } finally {
+      await other.close()
+    }
   })
 
-  it('fails the reads of a group it cannot commit, and commits the next group', async () => {
+  it('fails the reads of a group it cannot commit, commits the next group, and restores FULL', async () => {
     const ctx = systemCtx(db.db, actor)
     const head = await db.db.selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow()
     await db.db.deleteFrom('audit_chain_head').execute()
@@ -76,6 +97,7 @@ describe('the audit writer thread', () => {
     ])
     expect(failed.map((r) => r.status)).toEqual(['rejected', 'rejected'])
     expect(String((failed[0] as PromiseRejectedResult).reason)).toContain('chain head is missing')
+    expect(await synchronous()).toBe(2)
     await db.db.insertInto('audit_chain_head').values(head).execute()
     await recordAuditedRead(ctx, { action: 'test.read', recordId: 'after-failure' })
     const all = await trail()
@@ -84,17 +106,18 @@ describe('the audit writer thread', () => {
     expect(await verifyAuditTrail(db.db)).toMatchObject({ ok: true })
   })
 
-  it('waits for queued reads before stopping', async () => {
+  it('lets the groups in flight finish when it stops; later reads commit without it', async () => {
     const other = startAuditWriter(db.db, db.sqlitePath as string)
     const ctx = systemCtx(db.db, actor)
     const reads = Array.from({ length: 5 }, (_, i) =>
       recordAuditedRead(ctx, { action: 'test.read', recordId: `q${i}` }),
     )
+    await new Promise((r) => setImmediate(r))
     await other.close()
     await Promise.all(reads)
     expect((await trail()).slice(-5).map((e) => e.record_id)).toEqual(['q0', 'q1', 'q2', 'q3', 'q4'])
-    // The first writer was replaced by the second, which is closed: reads fall back in-process.
     await recordAuditedRead(ctx, { action: 'test.read', recordId: 'in-process' })
     expect((await trail()).at(-1)?.record_id).toBe('in-process')
+    expect(await verifyAuditTrail(db.db)).toMatchObject({ ok: true })
   })
 })

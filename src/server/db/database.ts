@@ -55,10 +55,8 @@ export function openSqlite(file: string): SqliteDatabase.Database {
 
 /**
  * Speed, not safety: map the file into memory (up to SQLite's compiled limit, 2 GiB here).
- * Every commit by another connection — the audit writer thread commits reads' audit entries
- * all the time — makes SQLite drop a connection's whole page cache at its next read, so without
- * the map every request re-read its pages with read(2) (the server's SQL ran at half the speed
- * of the same SQL on an idle file). Mapped pages stay in the OS cache and cost no system call.
+ * Every commit by another connection (a CLI command) makes SQLite drop a connection's whole page
+ * cache at its next read; mapped pages stay in the OS cache and cost no system call to read again.
  * bench/floor-server.ts opens its file with the same tuning, so the floors stay comparable.
  */
 export function tuneSqlite(sqlite: SqliteDatabase.Database): void {
@@ -134,7 +132,7 @@ export class StablePlanSqliteQueryCompiler extends SqliteQueryCompiler {
  * SQLite's dialect, with two changes. Parameters are written `+?` (StablePlanSqliteQueryCompiler).
  * A transaction takes the write lock when it begins (BEGIN IMMEDIATE) unless it is declared
  * read-only (`db.transaction().setAccessMode('read only')`): a deferred transaction that read a
- * row (the audit chain head) while another connection committed (the audit writer thread, a CLI
+ * row (the audit chain head) while another connection committed (a CLI
  * command) could not write on top of it afterwards (SQLITE_BUSY_SNAPSHOT, an error no busy
  * timeout retries); one that starts with the lock waits its turn instead.
  */
