@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../db/database.ts'
 import { fromBool } from '../db/values.ts'
-import { indexRequestDocuments } from '../requests/requests.search.ts'
+import { indexRequestDocuments } from '../requests/requests.search-index.ts'
 import * as repo from './messages.repository.ts'
 import { messageSearchParts } from './messages.service.ts'
 import type { RequestMessageTable } from './messages.table.ts'

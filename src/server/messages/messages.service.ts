@@ -4,7 +4,7 @@ import { actorLabel, type Ctx } from '../context.ts'
 import { attachDocumentsToMessage, listMessageAttachments } from '../documents/documents.service.ts'
 import { AppError } from '../errors.ts'
 import { getRequestParticipation } from '../requests/requests.participation.ts'
-import { indexRequestText } from '../requests/requests.search.ts'
+import { indexRequestText } from '../requests/requests.search-index.ts'
 import * as repo from './messages.repository.ts'
 import type { Message, PostMessageBody } from './messages.schemas.ts'
 

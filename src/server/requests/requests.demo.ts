@@ -7,7 +7,7 @@ import { DEMO_CASE_ID, DEMO_PERSONS, DEMO_SITUATION_ID } from '../situations/sit
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
 import { FINAL_STATUSES, REQUEST_STATUSES, type RequestStatus } from './requests.lifecycle.ts'
 import * as repo from './requests.repository.ts'
-import { indexRequestsText } from './requests.search.ts'
+import { indexRequestsText } from './requests.search-index.ts'
 import type { NewRequestEventRow, NewRequestRow } from './requests.table.ts'
 
 // Several hundred fictional requests across every type and every state, addressed to real States

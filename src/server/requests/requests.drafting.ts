@@ -14,7 +14,7 @@ import { findDeclaredChannel } from '../states/states.service.ts'
 import { getRequest } from './requests.read.ts'
 import * as repo from './requests.repository.ts'
 import type { CreateRequestBody, RequestDetail, UpdateDraftBody } from './requests.schemas.ts'
-import { indexRequestsText, indexRequestText, requestSearchParts } from './requests.search.ts'
+import { indexRequestsText, indexRequestText, requestSearchParts } from './requests.search-index.ts'
 import type { NewRequestRow, RequestUpdate } from './requests.table.ts'
 
 // Drafting: a request is created as a draft by a Court organ (or a Defence team, routed through

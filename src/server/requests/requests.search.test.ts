@@ -12,15 +12,14 @@ import {
   visibleRequestsQuery,
 } from './requests.repository.ts'
 import {
-  indexRequestDocuments,
   matchingRequestIds,
-  parseSearchTerms,
   type RelevanceKeyset,
   type RelevancePlan,
   relevancePageQuery,
   relevancePlanFor,
   withSearch,
 } from './requests.search.ts'
+import { indexRequestDocuments, parseSearchTerms } from './requests.search-index.ts'
 
 // Full-text search through the API, on both databases: English and French words, accents folded,
 // reference numbers, relevance pages, and never a request (nor a count) the caller cannot see.
