@@ -3,6 +3,7 @@ import type { Ctx, UserActor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { AppError } from '../errors.ts'
 import { listActiveUserCards, listUserCards } from '../identity/identity.service.ts'
+import * as delegationsRepo from './requests.delegations.repository.ts'
 import * as repo from './requests.repository.ts'
 import type { DelegateBody, DelegationList } from './requests.schemas.ts'
 import type { RequestRow } from './requests.table.ts'
@@ -44,7 +45,7 @@ function assertFocalPoint(ctx: Ctx, row: RequestRow): UserActor {
 }
 
 async function delegationList(ctx: Ctx, db: Db, row: RequestRow): Promise<DelegationList> {
-  const rows = await repo.listDelegations(db, row.id)
+  const rows = await delegationsRepo.listDelegations(db, row.id)
   const cards = new Map(
     (
       await listUserCards(
@@ -104,7 +105,7 @@ export async function delegateRequest(
     // the focal point learns nothing about accounts outside its own State's officers.
     if (!officer || officer.orgCode !== focalPoint.orgCode || officer.role !== OFFICER || officer.status !== 'active')
       throw new AppError('RECORD_INVALID', 'A request is delegated only to an active officer of your own State')
-    const created = await repo.insertDelegationIfAbsent(trx, {
+    const created = await delegationsRepo.insertDelegationIfAbsent(trx, {
       recordId: row.id,
       userId: officer.id,
       delegatedBy: focalPoint.userId,
@@ -127,7 +128,7 @@ export async function revokeDelegation(ctx: Ctx, requestId: string, userId: stri
   return ctx.db.transaction().execute(async (trx) => {
     const row = await visibleRequest(ctx, trx, requestId)
     assertFocalPoint(ctx, row)
-    if (!(await repo.deleteDelegation(trx, row.id, userId)))
+    if (!(await delegationsRepo.deleteDelegation(trx, row.id, userId)))
       throw new AppError('RECORD_NOT_FOUND', `The request is not delegated to ${userId}`)
     await recordAuditEvent(ctx, trx, {
       action: 'request.delegation_revoked',

@@ -5,6 +5,7 @@ import { fromBool, toJson } from '../db/values.ts'
 import { loadDemoMessages, removeDemoMessages } from '../messages/messages.demo.ts'
 import { DEMO_CASE_ID, DEMO_PERSONS, DEMO_SITUATION_ID } from '../situations/situations.demo.ts'
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
+import * as delegationsRepo from './requests.delegations.repository.ts'
 import { FINAL_STATUSES, REQUEST_STATUSES, type RequestStatus } from './requests.lifecycle.ts'
 import * as repo from './requests.repository.ts'
 import { indexRequestsText } from './requests.search-index.ts'
@@ -259,7 +260,7 @@ export async function loadDemoRequests(trx: Db, users: Map<string, string>, nowI
   for (let k = 0; k < events.length; k += 500) await repo.insertRequestEvents(trx, events.slice(k, k + 500))
   for (let k = 0; k < recipients.length; k += 500) await repo.insertRecipients(trx, recipients.slice(k, k + 500))
   await repo.insertRequestPersons(trx, persons)
-  await repo.insertDelegations(trx, delegations)
+  await delegationsRepo.insertDelegations(trx, delegations)
   await loadDemoMessages(trx, users, rows)
   for (const [organ, last] of counters) {
     await trx

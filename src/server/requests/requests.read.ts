@@ -14,6 +14,7 @@ import {
   missingRequired,
 } from './requests.checklist.ts'
 import { isAcknowledgementOverdue, isResponseOverdue } from './requests.deadlines.ts'
+import * as delegationsRepo from './requests.delegations.repository.ts'
 import { allowedActions, type RequestStatus, TRANSITIONS, type TransitionSubject } from './requests.lifecycle.ts'
 import * as repo from './requests.repository.ts'
 import type {
@@ -165,7 +166,7 @@ export async function subjectOf(db: Db, actor: Actor, row: RequestRow): Promise<
     addressee: row.addressee,
     draftedBy: row.drafted_by,
     isDelegatedToActor:
-      isStateOfficer && actor.kind === 'user' ? await repo.isDelegatedTo(db, row.id, actor.userId) : false,
+      isStateOfficer && actor.kind === 'user' ? await delegationsRepo.isDelegatedTo(db, row.id, actor.userId) : false,
   }
 }
 
