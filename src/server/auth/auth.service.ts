@@ -6,7 +6,7 @@ import { openSecret, sealSecret } from '../crypto/secret-box.ts'
 import type { Db } from '../db/database.ts'
 import { fromBool, parseJson, toBool } from '../db/values.ts'
 import { AppError } from '../errors.ts'
-import { accountRows as identityRepo, loadUserActor } from '../identity/identity.service.ts'
+import { accountRows as identityRepo, loadUserActor, toUserActor } from '../identity/identity.service.ts'
 import type { SessionRow, UserRow } from '../identity/identity.table.ts'
 import * as repo from './auth.repository.ts'
 import { verifyPassword } from './passwords.ts'
@@ -360,21 +360,13 @@ export async function resolveApiToken(ctx: Ctx, token: string): Promise<UserActo
   const row = await repo.findApiTokenWithActor(ctx.db, hashToken(token))
   const nowIso = ctx.now().toISOString()
   if (!row || row.revoked_at || row.expires_at <= nowIso) return null
-  // The same actor loadUserActor gives a session, from the one statement.
   if (row.status !== 'active') return null
-  const actor: UserActor = {
-    kind: 'user',
-    userId: row.user_id,
-    email: row.email,
-    name: row.display_name,
-    orgCode: row.org_code,
-    orgKind: row.org_kind,
-    role: row.role,
-    compartments: parseJson<string[]>(row.compartments),
-    via: 'token',
-    sessionId: null,
-    scopes: parseJson<ApiTokenScope[]>(row.scopes),
-  }
+  const actor = toUserActor(
+    { id: row.user_id, email: row.email, display_name: row.display_name, role: row.role },
+    { code: row.org_code, kind: row.org_kind },
+    parseJson<string[]>(row.compartments),
+    { via: 'token', sessionId: null, scopes: parseJson<ApiTokenScope[]>(row.scopes) },
+  )
   if (!row.last_used_at || Date.parse(nowIso) - Date.parse(row.last_used_at) > MINUTE) {
     await repo.markApiTokenUsed(ctx.db, row.id, nowIso)
   }

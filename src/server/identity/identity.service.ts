@@ -265,27 +265,38 @@ async function revokeAllSessionsOf(trx: Db, userId: string, nowIso: string) {
     .execute()
 }
 
-/** The actor a session or token acts as: everything the visibility rule and policies need. */
-export async function loadUserActor(
-  db: Db,
-  userId: string,
-  via: { via: 'session' | 'token'; sessionId: string | null; scopes: readonly ('read' | 'write')[] },
-): Promise<UserActor | null> {
+type ActorVia = { via: 'session' | 'token'; sessionId: string | null; scopes: readonly ('read' | 'write')[] }
+
+/**
+ * The actor of an active user: everything the visibility rule and policies need. Built here only,
+ * whether the parts come from loadUserActor or from a token's single statement.
+ */
+export function toUserActor(
+  user: { id: string; email: string; display_name: string; role: string },
+  org: { code: string; kind: UserActor['orgKind'] },
+  compartments: string[],
+  via: ActorVia,
+): UserActor {
+  return {
+    kind: 'user',
+    userId: user.id,
+    email: user.email,
+    name: user.display_name,
+    orgCode: org.code,
+    orgKind: org.kind,
+    role: user.role,
+    compartments,
+    ...via,
+  }
+}
+
+/** The actor a session or token acts as, or null for a user who is not active. */
+export async function loadUserActor(db: Db, userId: string, via: ActorVia): Promise<UserActor | null> {
   const row = await repo.findUserById(db, userId)
   if (row?.status !== 'active') return null
   const org = await repo.findOrganisation(db, row.org_code)
   if (!org) return null
-  return {
-    kind: 'user',
-    userId: row.id,
-    email: row.email,
-    name: row.display_name,
-    orgCode: org.code,
-    orgKind: org.kind,
-    role: row.role,
-    compartments: await repo.listCompartmentsOfUser(db, row.id),
-    ...via,
-  }
+  return toUserActor(row, org, await repo.listCompartmentsOfUser(db, row.id), via)
 }
 
 export function toUser(row: UserRow, compartments: string[]): User {
