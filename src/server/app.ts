@@ -11,6 +11,7 @@ import { oidcRoutes } from './auth/oidc.routes.ts'
 import type { Config } from './config.ts'
 import type { Ctx } from './context.ts'
 import { createDb, type DbHandle } from './db/database.ts'
+import { startWalCheckpointer } from './db/wal-checkpointer.ts'
 import { demoRoutes } from './demo/demo.routes.ts'
 import { documentsRoutes } from './documents/documents.routes.ts'
 import { AppError } from './errors.ts'
@@ -101,11 +102,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   })
   // Audited reads on the embedded database are group-committed with the WAL flushed off the event
   // loop (audit.writer.ts).
-  const auditWriter =
-    handle.dialect === 'sqlite' && config.sqlitePath && config.sqlitePath !== ':memory:'
-      ? startAuditWriter(handle.db, config.sqlitePath)
-      : null
+  const sqliteFile =
+    handle.dialect === 'sqlite' && config.sqlitePath && config.sqlitePath !== ':memory:' ? config.sqlitePath : null
+  const auditWriter = sqliteFile ? startAuditWriter(handle.db, sqliteFile) : null
   if (auditWriter) app.addHook('onClose', async () => auditWriter.close())
+  // The WAL is copied back into the file by a worker thread, never inside a commit on the event
+  // loop (wal-checkpointer.ts).
+  const checkpointer = sqliteFile
+    ? await startWalCheckpointer(handle.db, sqliteFile, {
+        onError: (message) => app.log.error(`WAL checkpoint failed: ${message}`),
+      })
+    : null
+  if (checkpointer) app.addHook('onClose', async () => checkpointer.close())
   if (!options.db) app.addHook('onClose', async () => handle.close())
 
   // PostgreSQL cannot store U+0000 in text; no legitimate input contains it. Refuse it everywhere
