@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemCtx } from '../../../test/context.ts'
 import { createTestDb, type TestDb, testConfig } from '../../../test/db.ts'
 import { buildApp } from '../app.ts'
+import { createApiToken } from '../auth/auth.service.ts'
 import { prepareDatabase } from '../boot/prepare-database.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../identity/identity.demo.ts'
 import { removeDemoData } from './demo.service.ts'
@@ -66,11 +67,60 @@ describe('the fictional demo', () => {
     expect(agreements.items.map((a: { id: string }) => a.id)).toContain('demo:witness_relocation:NLD')
   })
 
+  it('lets users add documents and messages to demo requests (removed with the demo, below)', async () => {
+    // An API token: the sign-in test above already spent this minute's TOTP code.
+    const user = await db.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'nld.focal-point@demo.invalid')
+      .executeTakeFirstOrThrow()
+    const { token } = await createApiToken(systemCtx(db.db), user.id, {
+      name: 'demo test',
+      days: 1,
+      scopes: ['read', 'write'],
+    })
+    const headers = { authorization: `Bearer ${token}` }
+    const inbox = await app.inject({
+      url: '/api/v1/requests?addressee=NLD&status=acknowledged&status=in_execution&limit=1',
+      headers,
+    })
+    const requestId = inbox.json().items[0]?.id as string
+    expect(requestId).toBeTruthy()
+    const upload = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${requestId}/documents`,
+      headers,
+      payload: { filename: 'reponse.pdf', contentBase64: Buffer.from('%PDF-1.7\nfictional').toString('base64') },
+    })
+    expect(upload.statusCode).toBe(201)
+    const message = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${requestId}/messages`,
+      headers,
+      payload: { body: 'Voir la pièce jointe.', attachmentIds: [upload.json().id] },
+    })
+    expect(message.statusCode).toBe(201)
+  })
+
   it('stops the server from starting without the demo while demo accounts exist', async () => {
     await expect(prepareDatabase(systemCtx(db.db), { demo: false })).rejects.toMatchObject({
       code: 'DEMO_ACCOUNTS_IN_PRODUCTION',
     })
     await removeDemoData(systemCtx(db.db))
+    // With everything users added to the demo requests: documents, their blobs and messages.
+    const left = async (table: 'documents' | 'document_blobs' | 'request_messages' | 'requests') =>
+      Number(
+        (
+          await db.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirst()
+        )?.n,
+      )
+    expect(await left('documents')).toBe(0)
+    expect(await left('document_blobs')).toBe(0)
+    expect(await left('request_messages')).toBe(0)
+    expect(await left('requests')).toBe(0)
     await expect(prepareDatabase(systemCtx(db.db), { demo: false })).resolves.toBeDefined()
     expect((await app.inject({ url: '/api/v1/demo/accounts' })).statusCode).toBe(404)
     const login = await app.inject({

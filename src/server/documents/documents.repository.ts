@@ -1,4 +1,6 @@
+import type { SelectQueryBuilder } from 'kysely'
 import type { Db } from '../db/database.ts'
+import type { Database } from '../db/tables.ts'
 import type { DocumentBlobTable, NewDocumentRow } from './documents.table.ts'
 
 // Every query of documents and their encrypted blobs. Visibility is decided before these run:
@@ -10,6 +12,18 @@ export const DOCUMENT_RECORD = 'document'
 export async function insertDocument(db: Db, row: NewDocumentRow, blob: DocumentBlobTable) {
   await db.insertInto('documents').values(row).execute()
   await db.insertInto('document_blobs').values(blob).execute()
+}
+
+/**
+ * Deletes every document (every version, redaction and encrypted blob) of the requests
+ * `requestIds` selects. Used only to remove the fictional demo: real documents are never deleted.
+ */
+export async function deleteDocumentsOfRequests(db: Db, requestIds: SelectQueryBuilder<Database, any, { id: string }>) {
+  const documentIds = db.selectFrom('documents').select('id').where('request_id', 'in', requestIds)
+  await db.deleteFrom('document_blobs').where('document_id', 'in', documentIds).execute()
+  // One statement for all of them: versions and redactions point at each other, and the foreign
+  // keys are checked once the statement is done.
+  await db.deleteFrom('documents').where('request_id', 'in', requestIds).execute()
 }
 
 export function findDocumentById(db: Db, id: string) {
