@@ -15,6 +15,7 @@ import { createDb, type DbHandle } from '../src/server/db/database.ts'
 import { createCompartment, createUser, listCompartments } from '../src/server/identity/identity.service.ts'
 import { addDays, deadlineDefaults } from '../src/server/requests/requests.deadlines.ts'
 import { FINAL_STATUSES, REQUEST_STATUSES, type RequestStatus } from '../src/server/requests/requests.lifecycle.ts'
+import { searchScopeToken } from '../src/server/requests/requests.search-index.ts'
 
 /** The compartments the data is spread over; the bench's Court officer holds the first two. */
 export const BENCH_COMPARTMENTS = [
@@ -206,6 +207,13 @@ export async function generateRequests(options: {
   const hasMessages = tables.has('request_messages')
   // Full-text search documents, as requests.search.ts writes them (requestSearchParts), when the table exists.
   const hasSearch = tables.has('request_search')
+  // SQLite: each document carries its addressee's token (migration 2026-11-28T0850).
+  const searchColumns = hasSearch
+    ? ((await handle.db.introspection.getTables()).find((t) => t.name === 'request_search')?.columns ?? [])
+    : []
+  const scopeOf = searchColumns.some((c) => c.name === 'scope')
+    ? (addressee: string) => ({ scope: searchScopeToken(addressee) })
+    : () => ({})
   if (options.file) await handle.close()
   const writer = options.file ? sqliteWriter(options.file) : postgresWriter(handle)
 
@@ -307,6 +315,7 @@ export async function generateRequests(options: {
           reference: request.reference ?? null,
           summary: request.summary ?? null,
           body: `${request.facts}\n${request.assistance_sought}`,
+          ...scopeOf(addressee),
         })
       if (hasMessages && transmittedAt && rnd() < 0.5) {
         const message = {
@@ -326,6 +335,7 @@ export async function generateRequests(options: {
             reference: '',
             summary: '',
             body: message.body,
+            ...scopeOf(addressee),
           })
       }
       // The addressee learns of a request when it is transmitted (docs/requests.md, need-to-know).

@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import type { Db } from '../db/database.ts'
+import { isSqlite } from '../db/dialect.ts'
 
 // Full-text search over requests, in English and French (migration 2026-11-28T0710). The index
 // is a document table, request_search, with one row per request and source: the request's own
@@ -38,6 +40,21 @@ export type RequestSearchParts = {
   body?: readonly (string | null | undefined)[] | undefined
 }
 
+/**
+ * SQLite: the token that stands for an addressee in the index's `scope` column (migration
+ * 2026-11-28T0850): 'p9a' and the hex of its code, one token whatever the code holds.
+ */
+export function searchScopeToken(addressee: string): string {
+  return `p9a${Buffer.from(addressee, 'utf8').toString('hex')}`
+}
+
+/** The `scope` of a new document of `requestId`, read from the request (SQLite only). */
+function scopeOf(trx: Db, requestId: string) {
+  return isSqlite(trx)
+    ? { scope: sql<string>`(select 'p9a' || lower(hex(addressee)) from requests where id = ${requestId})` }
+    : {}
+}
+
 /** Writes (or replaces) one search document of a request; call it in the write's transaction. */
 export async function indexRequestText(trx: Db, requestId: string, parts: RequestSearchParts) {
   const row = {
@@ -49,7 +66,7 @@ export async function indexRequestText(trx: Db, requestId: string, parts: Reques
   }
   await trx
     .insertInto('request_search')
-    .values(row)
+    .values({ ...row, ...scopeOf(trx, requestId) })
     .onConflict((oc) =>
       oc
         .columns(['request_id', 'source'])
@@ -81,6 +98,7 @@ export async function indexRequestsText(trx: Db, rows: readonly (SearchedFields 
         reference: parts.reference,
         summary: parts.summary,
         body: parts.body.filter(Boolean).join('\n'),
+        ...scopeOf(trx, r.id),
       }
     })
     if (values.length > 0) await trx.insertInto('request_search').values(values).execute()
@@ -99,6 +117,7 @@ export async function indexRequestDocuments(
       reference: parts.reference ?? '',
       summary: parts.summary ?? '',
       body: (parts.body ?? []).filter((t): t is string => typeof t === 'string' && t.length > 0).join('\n'),
+      ...scopeOf(trx, requestId),
     }))
     if (values.length > 0) await trx.insertInto('request_search').values(values).execute()
   }

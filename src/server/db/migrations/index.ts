@@ -10,6 +10,7 @@ import * as m0810 from './2026-11-28T0810_arrest-strategies-opportunities.ts'
 import * as m0820 from './2026-11-28T0820_assets.ts'
 import * as m0830rp from './2026-11-28T0830_request-persons-by-person.ts'
 import * as m0840 from './2026-11-28T0840_request-list-indexes.ts'
+import * as m0850 from './2026-11-28T0850_request-search-scope.ts'
 
 // Listed by hand rather than read from the folder: the list is what ships, and no file that
 // happens to sit here (a test, an editor backup) can become a migration.
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T0820_assets': m0820,
   '2026-11-28T0830_request-persons-by-person': m0830rp,
   '2026-11-28T0840_request-list-indexes': m0840,
+  '2026-11-28T0850_request-search-scope': m0850,
 }
 
 export const migrationProvider: MigrationProvider = {
