@@ -4,6 +4,7 @@ import { type ProtectedTable, protectedColumns, visibleTo } from '../access/visi
 import type { Actor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { isSqlite } from '../db/dialect.ts'
+import { OPEN_STATUSES_LITERAL } from '../db/migrations/2026-11-28T0860_open-requests-by-deadline.ts'
 import { executeCached, ID_VALUE, NOW_VALUE } from '../db/query-cache.ts'
 import type { Database } from '../db/tables.ts'
 import { fromBool } from '../db/values.ts'
@@ -60,6 +61,13 @@ export type RequestKeyset = [string, string]
 const NO_DEADLINE = '9999-12-31T23:59:59.999Z'
 
 type Eb = ExpressionBuilder<Database, 'requests'>
+
+// The condition of the partial index requests_open_addressee_deadline (migration 0860), word for
+// word: SQLite uses a partial index only for a query that repeats its condition.
+// The statuses are read from the index's own condition: the term may only be added where it
+// excludes nothing the status filter keeps.
+const INDEXED_OPEN_STATUSES: readonly string[] = OPEN_STATUSES_LITERAL.split(', ').map((s) => s.slice(1, -1))
+const OPEN_TERM = `requests.status in (${OPEN_STATUSES_LITERAL})`
 
 function sortExpression(key: RequestSort['key']) {
   return key === 'deadline'
@@ -141,6 +149,10 @@ export function listVisibleRequests(
     let q = visibleRequestsQuery(db, actor, filters, nowIso).selectAll('requests')
     if (walkDeadlineIndex)
       q = q.where(sql<string>`+${sql.ref('requests.status')}`, 'in', [...(input.filters.status ?? [])])
+    // Only open statuses asked for: the walk can use the index of open requests, which holds the
+    // columns the visibility rule reads (the condition adds nothing the status filter left).
+    if (walkDeadlineIndex && (input.filters.status ?? []).every((s) => INDEXED_OPEN_STATUSES.includes(s)))
+      q = q.where(sql.raw<boolean>(OPEN_TERM))
     if (after) {
       const [value, id] = after
       q = q.where((eb) => eb.or([eb(column, cmp, value), eb.and([eb(column, '=', value), eb('requests.id', cmp, id)])]))

@@ -524,5 +524,24 @@ describe('lists', () => {
     expect(expected.length).toBeGreaterThan(2)
     const got = await pages(`addressee=NLD&${statuses.map((s) => `status=${s}`).join('&')}`, 2)
     expect(got.map((r) => r.id)).toEqual(expected)
+    // With a closed status among them (no longer only the index of open requests on SQLite).
+    await requestIn('executed')
+    const withClosed = ['in_execution', 'executed']
+    const all = await pages('', 100)
+    const expectedWithClosed = all
+      .filter((r) => r.addressee === 'NLD' && withClosed.includes(r.status))
+      .sort((a, b) => {
+        const [x, y] = [
+          a.responseDeadline ?? '9999-12-31T23:59:59.999Z',
+          b.responseDeadline ?? '9999-12-31T23:59:59.999Z',
+        ]
+        return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : 1
+      })
+      .map((r) => r.id)
+    expect(new Set(all.filter((r) => expectedWithClosed.includes(r.id)).map((r) => r.status))).toEqual(
+      new Set(withClosed),
+    )
+    const gotWithClosed = await pages(`addressee=NLD&${withClosed.map((s) => `status=${s}`).join('&')}`, 2)
+    expect(gotWithClosed.map((r) => r.id)).toEqual(expectedWithClosed)
   })
 })

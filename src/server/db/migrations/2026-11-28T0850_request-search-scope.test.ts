@@ -33,8 +33,7 @@ describe(`migration ${NAME}`, () => {
   it('gives every search document its addressee token, goes down and up again', async () => {
     const isApplied = async () => (await listMigrations(db.db)).find((m) => m.name === NAME)?.executedAt !== null
     expect(await isApplied()).toBe(true)
-    await migrateDown(db.db)
-    expect(await isApplied()).toBe(false)
+    while (await isApplied()) await migrateDown(db.db)
     expect(await columns()).not.toContain('scope')
     await migrateToLatest(db.db)
     if (!isSqlite(db.db)) {

@@ -1,0 +1,85 @@
+import { Kysely, sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDb, type TestDb } from '../../../test/db.ts'
+import type { UserActor } from '../context.ts'
+import { sqliteDialect } from '../db/database.ts'
+import type { Database } from '../db/tables.ts'
+import * as repo from './requests.repository.ts'
+
+// Which index SQLite walks for a State's list by deadline (requests.repository.ts): the partial
+// index of open requests (migration 0860) only when every status asked for is in it, since the
+// query then repeats the index's condition word for word; otherwise the index of all requests.
+
+let db: TestDb
+let raw: import('better-sqlite3').Database
+beforeAll(async () => {
+  db = await createTestDb()
+  const { default: SqliteDatabase } = await import('better-sqlite3')
+  raw = new SqliteDatabase(db.sqlitePath as string)
+})
+afterAll(async () => {
+  raw.close()
+  await db.destroy()
+})
+
+const officer: UserActor = {
+  kind: 'user',
+  userId: 'u-plan',
+  email: 'plan@test.invalid',
+  name: 'Plan test',
+  orgCode: 'ICC-OTP',
+  orgKind: 'court_organ',
+  role: 'officer',
+  compartments: ['SIT-A'],
+  via: 'token',
+  sessionId: null,
+  scopes: ['read'],
+}
+
+/** The indexes SQLite's plan uses on `requests` for the list with these statuses. */
+async function indexesFor(status: string[]) {
+  const captured: { sql: string; parameters: readonly unknown[] }[] = []
+  const capturing = new Kysely<Database>({
+    dialect: sqliteDialect(raw),
+    log: (event) => {
+      if (event.level === 'query') captured.push({ sql: event.query.sql, parameters: event.query.parameters })
+    },
+  })
+  await repo.listVisibleRequests(capturing, officer, {
+    filters: { addressee: 'NLD', status },
+    sort: { key: 'deadline', direction: 'asc' },
+    after: null,
+    limit: 51,
+    nowIso: new Date().toISOString(),
+  })
+  const [query] = captured
+  if (!query) throw new Error('no query captured')
+  const plan = raw.prepare(`explain query plan ${query.sql}`).all(...query.parameters) as { detail: string }[]
+  return plan.map((p) => /USING (?:COVERING )?INDEX (\w+)/.exec(p.detail)?.[1]).filter(Boolean)
+}
+
+describe("a State's list by deadline on SQLite", () => {
+  it('walks the index of open requests when only open statuses are asked for', async () => {
+    expect(await indexesFor(['transmitted', 'acknowledged', 'in_execution'])).toContain(
+      'requests_open_addressee_deadline',
+    )
+    expect(await indexesFor(['draft', 'postponed'])).toContain('requests_open_addressee_deadline')
+  })
+
+  it('walks the index of all requests when a closed status is asked for too', async () => {
+    const used = await indexesFor(['in_execution', 'executed'])
+    expect(used).not.toContain('requests_open_addressee_deadline')
+    expect(used).toContain('requests_addressee_deadline')
+  })
+
+  it('repeats the index condition exactly as the migration wrote it', async () => {
+    const [index] = (
+      await sql<{ sql: string }>`select sql from sqlite_schema where name = 'requests_open_addressee_deadline'`.execute(
+        db.db,
+      )
+    ).rows
+    expect(index?.sql).toMatch(
+      /where status in \('draft', 'approved', 'transmitted', 'acknowledged', 'in_execution', 'consultation', 'postponed'\)$/,
+    )
+  })
+})
