@@ -7,8 +7,9 @@ import type { Database } from '../db/tables.ts'
 import * as repo from './requests.repository.ts'
 
 // Which index SQLite walks for a State's list by deadline (requests.repository.ts): the partial
-// index of open requests (migration 0860) only when every status asked for is in it, since the
-// query then repeats the index's condition word for word; otherwise the index of all requests.
+// index of open requests (migration 0860, named with INDEXED BY, so SQLite would fail the
+// statement rather than plan it otherwise) only when every status asked for is in it; otherwise
+// the index of all requests.
 
 let db: TestDb
 let raw: import('better-sqlite3').Database
