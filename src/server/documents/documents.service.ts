@@ -215,3 +215,11 @@ function toDocument(row: DocumentRow, request: RequestParticipation | null, isLa
     createdAt: row.created_at,
   }
 }
+
+/**
+ * Removes every document (versions, redactions, encrypted content) of the requests `requestIds`
+ * selects. Only the fictional demo's removal calls it: real documents are never deleted.
+ */
+export function removeDocumentsOfRequests(trx: Db, requestIds: Parameters<typeof repo.deleteDocumentsOfRequests>[1]) {
+  return repo.deleteDocumentsOfRequests(trx, requestIds)
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../db/database.ts'
 import { fromBool } from '../db/values.ts'
-import { deleteDocumentsOfRequests } from '../documents/documents.repository.ts'
+import { removeDocumentsOfRequests } from '../documents/documents.service.ts'
 import { indexRequestDocuments } from '../requests/requests.search-index.ts'
 import * as repo from './messages.repository.ts'
 import { messageSearchParts } from './messages.service.ts'
@@ -73,6 +73,6 @@ export async function loadDemoMessages(trx: Db, users: Map<string, string>, requ
 /** Removes the demo requests' messages and documents, including any a user added to them. */
 export async function removeDemoMessages(trx: Db) {
   const demoRequests = trx.selectFrom('requests').select('id').where('is_demo', '=', fromBool(true))
-  await deleteDocumentsOfRequests(trx, demoRequests)
+  await removeDocumentsOfRequests(trx, demoRequests)
   await repo.deleteMessagesOfRequests(trx, demoRequests)
 }
