@@ -203,14 +203,13 @@ export async function generateRequests(options: {
     role: 'officer',
     compartments: [],
   })
-  const tables = new Set((await handle.db.introspection.getTables()).map((t) => t.name))
+  const schema = await handle.db.introspection.getTables()
+  const tables = new Set(schema.map((t) => t.name))
   const hasMessages = tables.has('request_messages')
   // Full-text search documents, as requests.search.ts writes them (requestSearchParts), when the table exists.
   const hasSearch = tables.has('request_search')
   // SQLite: each document carries its addressee's token (migration 2026-11-28T0850).
-  const searchColumns = hasSearch
-    ? ((await handle.db.introspection.getTables()).find((t) => t.name === 'request_search')?.columns ?? [])
-    : []
+  const searchColumns = hasSearch ? (schema.find((t) => t.name === 'request_search')?.columns ?? []) : []
   const scopeOf = searchColumns.some((c) => c.name === 'scope')
     ? (addressee: string) => ({ scope: searchScopeToken(addressee) })
     : () => ({})

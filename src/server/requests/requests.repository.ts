@@ -4,7 +4,10 @@ import { type ProtectedTable, protectedColumns, visibleTo } from '../access/visi
 import type { Actor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { isSqlite } from '../db/dialect.ts'
-import { OPEN_STATUSES_LITERAL } from '../db/migrations/2026-11-28T0860_open-requests-by-deadline.ts'
+import {
+  INDEXED_OPEN_STATUSES,
+  OPEN_STATUSES_LITERAL,
+} from '../db/migrations/2026-11-28T0860_open-requests-by-deadline.ts'
 import { executeCached, ID_VALUE, NOW_VALUE } from '../db/query-cache.ts'
 import type { Database } from '../db/tables.ts'
 import { fromBool } from '../db/values.ts'
@@ -65,9 +68,8 @@ type Eb = ExpressionBuilder<Database, 'requests'>
 
 // The condition of the partial index requests_open_addressee_deadline (migration 0860), word for
 // word: SQLite uses a partial index only for a query that repeats its condition.
-// The statuses are read from the index's own condition: the term may only be added where it
+// The statuses are the index's own (INDEXED_OPEN_STATUSES): the term may only be added where it
 // excludes nothing the status filter keeps.
-const INDEXED_OPEN_STATUSES: readonly string[] = OPEN_STATUSES_LITERAL.split(', ').map((s) => s.slice(1, -1))
 const OPEN_INDEX = 'requests_open_addressee_deadline'
 const OPEN_TERM = `requests.status in (${OPEN_STATUSES_LITERAL})`
 

@@ -12,8 +12,18 @@ import { isSqlite } from '../dialect.ts'
 // a State's rows than requests_addressee_deadline, and no other query can use it.
 // PostgreSQL plans the list from requests_addressee_status.
 
-export const OPEN_STATUSES_LITERAL =
-  "'draft', 'approved', 'transmitted', 'acknowledged', 'in_execution', 'consultation', 'postponed'"
+/** The statuses the index holds, frozen with it. */
+export const INDEXED_OPEN_STATUSES: readonly string[] = [
+  'draft',
+  'approved',
+  'transmitted',
+  'acknowledged',
+  'in_execution',
+  'consultation',
+  'postponed',
+]
+/** The index's condition's list, as written in its definition. */
+export const OPEN_STATUSES_LITERAL = INDEXED_OPEN_STATUSES.map((s) => `'${s}'`).join(', ')
 
 export async function up(db: Kysely<any>): Promise<void> {
   if (!isSqlite(db)) return
