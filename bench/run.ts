@@ -6,7 +6,8 @@
 // every endpoint is reported as a ratio of its own floor, so a busy machine does not change what
 // the figures mean. `npm run bench:states` is the States directory bench.
 //
-//   npm run bench [-- --requests 10000,200000] [--fresh] [--only TEXT]      BENCH_SECONDS=5 BENCH_CONNECTIONS=10
+//   npm run bench [-- --requests 10000,200000] [--fresh] [--only TEXT]
+//   BENCH_SECONDS=5 BENCH_CONNECTIONS=10 BENCH_WARMUP_SECONDS=1
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -31,6 +32,9 @@ const { values } = parseArgs({
 const sizes = values.requests.split(',').map(Number)
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
+// Every target, floors included, is loaded this long before sampling starts: the first second of
+// a fresh route is V8 compiling it and the page cache filling, which is not what a p99 should show.
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 1)
 const root = path.resolve(import.meta.dirname, '..')
 const node = existsSync(path.join(root, 'node_modules/.bin/node')) ? path.join(root, 'node_modules/.bin/node') : 'node'
 const cacheDir = path.join(tmpdir(), 'partnine-bench')
@@ -45,6 +49,8 @@ type Result = {
   p50: number
   p99: number
   errors: number
+  /** What one answer holds: a page's items, the requests counted, or 1 (a single request). */
+  rows: number | null
 }
 const results: Result[] = []
 const notes: string[] = []
@@ -95,13 +101,29 @@ function stop(child: ChildProcess) {
 }
 
 async function load(url: string, token: string | null) {
+  const headers = token ? { authorization: `Bearer ${token}` } : {}
   const r = await autocannon({
     url,
     connections,
     duration: seconds,
-    headers: token ? { authorization: `Bearer ${token}` } : {},
+    headers,
+    ...(warmupSeconds > 0 ? { warmup: { connections, duration: warmupSeconds } } : {}),
   })
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx }
+}
+
+/**
+ * How much one answer of the API holds, so sizes compare like with like: at 10,000 requests the
+ * State has fewer open requests than a page, and a shorter page is cheaper to send.
+ */
+async function rowsOf(url: string, token: string | null): Promise<number | null> {
+  if (!token) return null
+  const body = (await fetch(url, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json())) as {
+    items?: unknown[]
+    total?: number
+    id?: string
+  }
+  return body.items?.length ?? body.total ?? (body.id ? 1 : null)
 }
 
 async function isCurrent(file: string) {
@@ -285,7 +307,8 @@ async function benchSize(size: number) {
     const chosen = targets.filter((t) => wanted(t.name) || targets.some((d) => d.floor === t.name && wanted(d.name)))
     for (const t of chosen) {
       process.stderr.write(`  ${size.toLocaleString('en')} · ${t.name}…\n`)
-      results.push({ size, name: t.name, floor: t.floor, ...(await load(t.url, t.token)) })
+      const rows = await rowsOf(t.url, t.token)
+      results.push({ size, name: t.name, floor: t.floor, rows, ...(await load(t.url, t.token)) })
       // Requests still queued when the load stops (a slow search) would eat into the next target:
       // wait until both processes answer their constant promptly three times running.
       await Promise.all([waitUntilIdle(`${base}/healthz`), waitUntilIdle(`${floorBase}/constant`)])
@@ -302,20 +325,21 @@ for (const size of sizes) await benchSize(size)
 
 const out = process.stdout
 out.write(
-  `\nPart IX requests bench — ${seconds}s per target, ${connections} connections, autocannon in this process, ` +
+  `\nPart IX requests bench — ${seconds}s per target after ${warmupSeconds}s of warm-up, ${connections} connections, autocannon in this process, ` +
     `server and floor on SQLite, ${cpus().length} cores, load average ${load0} before / ${loadavg()[0]?.toFixed(2)} after\n`,
 )
 out.write(
-  `${'requests'.padStart(9)}  ${'target'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50'.padStart(5)} ${'p99'.padStart(5)}  ratio  errors\n`,
+  `${'requests'.padStart(9)}  ${'target'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50'.padStart(5)} ${'p99'.padStart(5)}  ratio  ${'rows'.padStart(5)}  errors\n`,
 )
 for (const r of results) {
   const f = r.floor ? results.find((x) => x.size === r.size && x.name === r.floor) : null
   const ratio = f ? (r.rps / f.rps).toFixed(2) : '   —'
   out.write(
-    `${r.size.toLocaleString('en').padStart(9)}  ${r.name.padEnd(44)} ${Math.round(r.rps).toString().padStart(7)} ${String(r.p50).padStart(5)} ${String(r.p99).padStart(5)}  ${ratio.padStart(5)}  ${r.errors}\n`,
+    `${r.size.toLocaleString('en').padStart(9)}  ${r.name.padEnd(44)} ${Math.round(r.rps).toString().padStart(7)} ${String(r.p50).padStart(5)} ${String(r.p99).padStart(5)}  ${ratio.padStart(5)}  ${String(r.rows ?? '').padStart(5)}  ${r.errors}\n`,
   )
 }
 for (const note of notes) out.write(`note: ${note}\n`)
+out.write('rows: items in a page, requests counted, or 1 (one request), as the API answered before the load.\n')
 out.write(
   'Targets (issue 4): ratio ≥ 0.8 list, search, counts; ≥ 0.5 one request; p99 ≤ 20 ms at 1,000,000; list flat 10k → 1M.\n',
 )
