@@ -265,6 +265,13 @@ async function benchSize(size: number) {
       { name: 'floor: bare Fastify constant', url: `${floorBase}/constant`, token: null, floor: null },
       // The server's own constant route: framework and plugins, no authentication, no database.
       { name: 'server: GET /healthz', url: `${base}/healthz`, token: null, floor: 'floor: bare Fastify constant' },
+      // The same with a caller's token: what authentication adds to every API call, whatever it asks.
+      {
+        name: 'server: GET /healthz with a token',
+        url: `${base}/healthz`,
+        token: tokens.officer ?? null,
+        floor: 'floor: bare Fastify constant',
+      },
     ]
     for (const name of Object.keys(people)) {
       const token = tokens[name] ?? null
