@@ -9,8 +9,48 @@ export async function insertSession(db: Db, row: SessionTable) {
   await db.insertInto('sessions').values(row).execute()
 }
 
-export function findSession(db: Db, idHash: string) {
-  return db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst()
+// Run on every request of a signed-in browser: compiled once (db/query-cache.ts).
+export async function findSession(db: Db, idHash: string) {
+  const [row] = await executeCached(
+    db,
+    ['auth.session'],
+    () => db.selectFrom('sessions').selectAll().where('id_hash', '=', ID_VALUE),
+    { id: idHash },
+  )
+  return row
+}
+
+/**
+ * A session's user with what their actor needs — organisation kind and compartments — in one
+ * statement, as for a token (findApiTokenWithActor): it runs on every request of a signed-in
+ * browser, and was four statements, each built anew.
+ */
+export async function findUserWithActor(db: Db, userId: string) {
+  const [row] = await executeCached(
+    db,
+    ['auth.userWithActor'],
+    () =>
+      db
+        .selectFrom('users as u')
+        .innerJoin('organisations as o', 'o.code', 'u.org_code')
+        .selectAll('u')
+        .select('o.kind as org_kind')
+        .select(compartmentsOfUser(db))
+        .where('u.id', '=', ID_VALUE),
+    { id: userId },
+  )
+  return row
+}
+
+/** The compartments of the user `u` as a JSON array text, sorted: part of an actor's statement. */
+function compartmentsOfUser(db: Db) {
+  return (
+    isSqlite(db)
+      ? sql<string>`(select json_group_array(c.compartment_code) from
+          (select compartment_code from user_compartments where user_id = u.id order by compartment_code) c)`
+      : sql<string>`(select coalesce(json_agg(compartment_code order by compartment_code), '[]')
+          from user_compartments where user_id = u.id)`
+  ).as('compartments')
 }
 
 export async function touchSession(db: Db, idHash: string, lastSeenAt: string, idleExpiresAt: string) {
@@ -88,7 +128,6 @@ export async function insertApiToken(
  * without 0.17).
  */
 export async function findApiTokenWithActor(db: Db, tokenHash: string) {
-  const sqlite = isSqlite(db)
   const [row] = await executeCached(
     db,
     ['auth.tokenWithActor'],
@@ -111,14 +150,7 @@ export async function findApiTokenWithActor(db: Db, tokenHash: string) {
           'o.code as org_code',
           'o.kind as org_kind',
         ])
-        .select(
-          (sqlite
-            ? sql<string>`(select json_group_array(c.compartment_code) from
-                (select compartment_code from user_compartments where user_id = u.id order by compartment_code) c)`
-            : sql<string>`(select coalesce(json_agg(compartment_code order by compartment_code), '[]')
-                from user_compartments where user_id = u.id)`
-          ).as('compartments'),
-        )
+        .select(compartmentsOfUser(db))
         .where('t.token_hash', '=', ID_VALUE),
     { id: tokenHash },
   )

@@ -5,7 +5,8 @@ import { systemCtx, testSecrets } from '../../../test/context.ts'
 import { createTestDb, type TestDb, testConfig } from '../../../test/db.ts'
 import { buildApp } from '../app.ts'
 import { sealSecret } from '../crypto/secret-box.ts'
-import { createUser } from '../identity/identity.service.ts'
+import { changeUser, createCompartment, createUser, getUserIdByEmail } from '../identity/identity.service.ts'
+import { resolveSession } from './auth.service.ts'
 
 const SECRET = 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU'
 const PASSWORD = 'correct horse battery staple for tests'
@@ -22,7 +23,7 @@ beforeAll(async () => {
   app = await buildApp(testConfig(db), { db, now })
   const ctx = systemCtx(db.db, { kind: 'operator', name: 'test' }, now)
   const sealed = sealSecret(testSecrets.encryptionKey, 'totp-secret', SECRET)
-  for (const local of ['alice', 'bob', 'carol', 'dave', 'erin', 'frank']) {
+  for (const local of ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace']) {
     await createUser(ctx, {
       email: `${local}@icc.test`,
       name: local,
@@ -202,6 +203,36 @@ describe('sessions', () => {
     }
     // Registry officers handle sealed material: 8 hours at most, however active.
     expect((await get(t, '/api/v1/account/sessions')).statusCode).toBe(401)
+  })
+
+  it("acts as the user's organisation and compartments as they are now, and not at all once disabled", async () => {
+    advance(60_000)
+    const s = await signIn('grace@icc.test')
+    const ctx = systemCtx(db.db, { kind: 'operator', name: 'test' }, now)
+    for (const code of ['SES-B', 'SES-A']) await createCompartment(ctx, { code, name: code })
+    const userId = await getUserIdByEmail(ctx, 'grace@icc.test')
+    await changeUser(ctx, userId, { kind: 'set-compartments', compartments: ['SES-B', 'SES-A'] })
+    const resolved = await resolveSession(ctx, s.cookie)
+    expect(resolved?.user).toMatchObject({ id: userId, email: 'grace@icc.test', org_code: 'ICC-REGISTRY' })
+    expect(resolved?.actor).toEqual({
+      kind: 'user',
+      userId,
+      email: 'grace@icc.test',
+      name: 'grace',
+      orgCode: 'ICC-REGISTRY',
+      orgKind: 'court_organ',
+      role: 'officer',
+      compartments: ['SES-A', 'SES-B'],
+      via: 'session',
+      sessionId: resolved?.session.id_hash,
+      scopes: ['read', 'write'],
+    })
+    // Read at every request: a change shows at the next one, and disabling ends the session.
+    await changeUser(ctx, userId, { kind: 'set-compartments', compartments: ['SES-B'] })
+    expect((await resolveSession(ctx, s.cookie))?.actor?.compartments).toEqual(['SES-B'])
+    await changeUser(ctx, userId, { kind: 'disable' })
+    expect(await resolveSession(ctx, s.cookie)).toBeNull()
+    expect((await get(s, '/api/v1/account/sessions')).statusCode).toBe(401)
   })
 
   it('ends one session on sign-out and every session on "sign out everywhere"', async () => {

@@ -159,8 +159,9 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedS
   const nowIso = ctx.now().toISOString()
   if (!session || session.revoked_at || session.absolute_expires_at <= nowIso || session.idle_expires_at <= nowIso)
     return null
-  const user = await identityRepo.findById(ctx.db, session.user_id)
-  if (user?.status !== 'active') return null
+  const row = await repo.findUserWithActor(ctx.db, session.user_id)
+  if (row?.status !== 'active') return null
+  const { org_kind: orgKind, compartments, ...user } = row
   // Sliding the idle timeout costs a write; once a minute is precise enough.
   if (ctx.now().getTime() - Date.parse(session.last_seen_at) > MINUTE && session.state === 'active') {
     const idle = new Date(
@@ -170,7 +171,11 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedS
   }
   const actor =
     session.state === 'active'
-      ? await loadUserActor(ctx.db, user.id, { via: 'session', sessionId: idHash, scopes: ['read', 'write'] })
+      ? toUserActor(user, { code: user.org_code, kind: orgKind }, parseJson<string[]>(compartments), {
+          via: 'session',
+          sessionId: idHash,
+          scopes: ['read', 'write'],
+        })
       : null
   return { session, user, actor }
 }
