@@ -43,6 +43,18 @@ for (const [name, a] of Object.entries(actors)) {
           nowIso,
         }),
     ],
+    // The whole list (the Court's workload view), soonest deadline first: an index in that order.
+    [
+      'list all by deadline',
+      () =>
+        repo.listVisibleRequests(k, a as any, {
+          filters: {},
+          sort: { key: 'deadline', direction: 'asc' },
+          after: null,
+          limit: 51,
+          nowIso,
+        }),
+    ],
     ['count', () => repo.countVisibleRequests(k, a as any, filters, nowIso)],
     ['counts', () => repo.countVisibleRequestsByStatus(k, a as any, { addressee: 'NLD' }, nowIso)],
     [

@@ -9,7 +9,8 @@ import * as repo from './requests.repository.ts'
 // Which index SQLite walks for a State's list by deadline (requests.repository.ts): the partial
 // index of open requests (migration 0860, named with INDEXED BY, so SQLite would fail the
 // statement rather than plan it otherwise) only when every status asked for is in it; otherwise
-// the index of all requests.
+// the index of all requests. And the whole list, in every sort order, walks an index in that
+// order (migration 0870) rather than sorting every visible request for one page.
 
 let db: TestDb
 let raw: import('better-sqlite3').Database
@@ -37,8 +38,13 @@ const officer: UserActor = {
   scopes: ['read'],
 }
 
-/** The indexes SQLite's plan uses on `requests` for the list with these statuses. */
-async function indexesFor(status: string[]) {
+/** The indexes SQLite's plan uses on `requests` for a State's list by deadline with these statuses. */
+function indexesFor(status: string[]) {
+  return planOf({ addressee: 'NLD', status }, { key: 'deadline', direction: 'asc' })
+}
+
+/** SQLite's plan of the list: the indexes it uses, and whether it sorts the rows itself. */
+async function planOf(filters: repo.RequestFilters, sort: repo.RequestSort) {
   const captured: { sql: string; parameters: readonly unknown[] }[] = []
   const capturing = new Kysely<Database>({
     dialect: sqliteDialect(raw),
@@ -47,8 +53,8 @@ async function indexesFor(status: string[]) {
     },
   })
   await repo.listVisibleRequests(capturing, officer, {
-    filters: { addressee: 'NLD', status },
-    sort: { key: 'deadline', direction: 'asc' },
+    filters,
+    sort,
     after: null,
     limit: 51,
     nowIso: new Date().toISOString(),
@@ -56,7 +62,8 @@ async function indexesFor(status: string[]) {
   const [query] = captured
   if (!query) throw new Error('no query captured')
   const plan = raw.prepare(`explain query plan ${query.sql}`).all(...query.parameters) as { detail: string }[]
-  return plan.map((p) => /USING (?:COVERING )?INDEX (\w+)/.exec(p.detail)?.[1]).filter(Boolean)
+  const indexes = plan.map((p) => /USING (?:COVERING )?INDEX (\w+)/.exec(p.detail)?.[1]).filter(Boolean)
+  return Object.assign(indexes, { sorts: plan.some((p) => p.detail.includes('TEMP B-TREE FOR ORDER BY')) })
 }
 
 describe("a State's list by deadline on SQLite", () => {
@@ -82,5 +89,22 @@ describe("a State's list by deadline on SQLite", () => {
     expect(index?.sql).toMatch(
       /where status in \('draft', 'approved', 'transmitted', 'acknowledged', 'in_execution', 'consultation', 'postponed'\)$/,
     )
+  })
+})
+
+describe('the whole list on SQLite', () => {
+  it('walks an index in the order asked for, in both directions, instead of sorting every request', async () => {
+    const expected = {
+      deadline: 'requests_deadline_order',
+      created: 'requests_created',
+      updated: 'requests_updated',
+      reference: 'sqlite_autoindex_requests_2',
+    } as const
+    for (const [key, index] of Object.entries(expected) as [repo.RequestSort['key'], string][])
+      for (const direction of ['asc', 'desc'] as const) {
+        const used = await planOf({}, { key, direction })
+        expect(used, `${key} ${direction}`).toContain(index)
+        expect(used.sorts, `${key} ${direction}`).toBe(false)
+      }
   })
 })
