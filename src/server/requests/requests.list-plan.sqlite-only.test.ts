@@ -107,4 +107,24 @@ describe('the whole list on SQLite', () => {
         expect(used.sorts, `${key} ${direction}`).toBe(false)
       }
   })
+
+  it('keeps walking the sort order under filters that leave a large share of the requests', async () => {
+    // Their own indexes would make SQLite fetch that whole share and sort it.
+    const broad: repo.RequestFilters[] = [
+      { status: ['executed'] },
+      { status: ['transmitted', 'acknowledged'] },
+      { originator: 'ICC-REGISTRY' },
+      { classification: 'under_seal' },
+      { requestType: 'ARREST_AND_SURRENDER' },
+      { status: ['executed'], originator: 'ICC-OTP', classification: 'public' },
+    ]
+    for (const filters of broad)
+      for (const key of ['deadline', 'updated'] as const) {
+        const used = await planOf(filters, { key, direction: 'desc' })
+        expect(used, `${JSON.stringify(filters)} ${key}`).toContain(
+          key === 'deadline' ? 'requests_deadline_order' : 'requests_updated',
+        )
+        expect(used.sorts, `${JSON.stringify(filters)} ${key}`).toBe(false)
+      }
+  })
 })

@@ -3,7 +3,7 @@ import type { Actor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { isSqlite } from '../db/dialect.ts'
 import { executeCached, NOW_VALUE, placeholder } from '../db/query-cache.ts'
-import { type RequestFilters, visibleRequestsQuery } from './requests.repository.ts'
+import { hasSelectiveFilter, type RequestFilters, visibleRequestsQuery } from './requests.repository.ts'
 import { parseSearchTerms, searchScopeToken } from './requests.search-index.ts'
 
 // Full-text search over requests: the queries. The documents and their words are written by
@@ -187,7 +187,7 @@ export type RelevancePlan = 'matches' | 'candidates' | 'best-first'
 export function relevancePlanFor(db: Db, filters: RequestFilters): RelevancePlan {
   // "matching" is the search itself (withSearch), not a filter.
   const { addressee, situationId, caseId, groupId, personId, ids, matching, ...others } = filters
-  if (addressee || situationId || caseId || groupId || personId || ids) return 'candidates'
+  if (hasSelectiveFilter({ ...filters, matching: undefined })) return 'candidates'
   const hasOtherFilter = Object.values(others).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0))
   return !hasOtherFilter && isSqlite(db) ? 'best-first' : 'matches'
 }
