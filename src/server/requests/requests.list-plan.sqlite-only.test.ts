@@ -108,6 +108,15 @@ describe('the whole list on SQLite', () => {
       }
   })
 
+  it('reads a deadline range in deadline order from one index', async () => {
+    const range = { deadlineFrom: '2027-01-01T00:00:00.000Z', deadlineTo: '2027-01-31T23:59:59.999Z' }
+    for (const direction of ['asc', 'desc'] as const) {
+      const used = await planOf(range, { key: 'deadline', direction })
+      expect(used, direction).toContain('requests_deadline_order')
+      expect(used.sorts, direction).toBe(false)
+    }
+  })
+
   it('keeps walking the sort order under filters that leave a large share of the requests', async () => {
     // Their own indexes would make SQLite fetch that whole share and sort it.
     const broad: repo.RequestFilters[] = [

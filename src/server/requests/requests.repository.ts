@@ -193,7 +193,20 @@ export function listVisibleRequests(
     const { sort, after } = input
     const column = sortExpression(sort.key)
     const cmp = sort.direction === 'asc' ? '>' : '<'
-    let q = visibleRequestsQuery(db, actor, input.filters, nowIso, unindexed).selectAll('requests')
+    // By deadline, a deadline range is written on the sort key itself (with "has a deadline", the
+    // same rows): one index then gives both the range and the order, instead of the range being
+    // fetched whole and sorted (a month of deadlines at 1,000,000 requests: 120–190 ms → 1 ms).
+    const { deadlineFrom, deadlineTo } = input.filters
+    const deadlineRangeInOrder = sort.key === 'deadline' && !!(deadlineFrom || deadlineTo)
+    const filters = deadlineRangeInOrder
+      ? { ...input.filters, deadlineFrom: undefined, deadlineTo: undefined }
+      : input.filters
+    let q = visibleRequestsQuery(db, actor, filters, nowIso, unindexed).selectAll('requests')
+    if (deadlineRangeInOrder) {
+      q = q.where('requests.response_deadline', 'is not', null)
+      if (deadlineFrom) q = q.where(column, '>=', deadlineFrom)
+      if (deadlineTo) q = q.where(column, '<=', deadlineTo)
+    }
     if (walkOpenIndex) q = q.where(sql.raw<boolean>(OPEN_TERM))
     if (after) {
       const [value, id] = after

@@ -601,6 +601,18 @@ describe('lists', () => {
       ['organ=ICC-OTP', (r) => r.originator === 'ICC-OTP'],
       ['classification=confidential', (r) => r.classification === 'confidential'],
       ['type=ARREST_AND_SURRENDER', (r) => r.requestType === 'ARREST_AND_SURRENDER'],
+      // By deadline, the range is written on the sort key (requests.repository.ts): the same rows.
+      [
+        'deadlineFrom=2027-01-02T00:00:00.000Z&deadlineTo=2027-02-03T00:00:00.000Z',
+        (r) =>
+          r.responseDeadline !== null &&
+          r.responseDeadline >= '2027-01-02T00:00:00.000Z' &&
+          r.responseDeadline <= '2027-02-03T00:00:00.000Z',
+      ],
+      [
+        'deadlineTo=2027-02-03T00:00:00.000Z',
+        (r) => r.responseDeadline !== null && r.responseDeadline <= '2027-02-03T00:00:00.000Z',
+      ],
     ]
     let compared = 0
     for (const [query, keep] of filters)
