@@ -615,18 +615,19 @@ describe('lists', () => {
       ],
     ]
     let compared = 0
+    // A deadline range changes only the list by deadline.
     for (const [query, keep] of filters)
-      for (const key of Object.keys(field) as (keyof typeof field)[])
+      for (const key of (query.startsWith('deadline') ? ['deadline'] : Object.keys(field)) as (keyof typeof field)[])
         for (const desc of [false, true]) {
           const expected = byHand(keep, key, desc)
-          const got = await pages(`${query}&sort=${desc ? '-' : ''}${key}`, 2)
+          const got = await pages(`${query}&sort=${desc ? '-' : ''}${key}`, 5)
           expect(
             got.map((r) => r.id),
             `${query} ${desc ? '-' : ''}${key}`,
           ).toEqual(expected)
-          if (expected.length > 2) compared++
+          if (expected.length > 5) compared++
         }
     // Not vacuous: most combinations span several pages.
     expect(compared).toBeGreaterThan(20)
-  })
+  }, 90_000) // hundreds of pages through the API: 14 s on PostgreSQL when the machine is idle
 })
