@@ -105,8 +105,9 @@ export function overdueCondition(eb: Eb, nowIso: string) {
 
 /**
  * Filters that leave few requests (one State among ~200, a situation, a case, a group, a person,
- * a list of ids, a full-text match): the rows they leave are worth fetching first. The others (a
- * status, an organ, a classification, a type, the dates) each leave a large share of all requests.
+ * a list of ids, a full-text match): the rows they leave are worth fetching first. A status, an
+ * organ, a classification or a type each leave a large share of all requests; a date range may
+ * leave few or many.
  */
 export function hasSelectiveFilter(f: RequestFilters): boolean {
   return !!(f.addressee || f.situationId || f.caseId || f.groupId || f.personId || f.ids || f.matching)
@@ -195,7 +196,7 @@ export function listVisibleRequests(
     const cmp = sort.direction === 'asc' ? '>' : '<'
     // By deadline, a deadline range is written on the sort key itself (with "has a deadline", the
     // same rows): one index then gives both the range and the order, instead of the range being
-    // fetched whole and sorted (a month of deadlines at 1,000,000 requests: 120–190 ms → 1 ms).
+    // fetched whole and sorted (a month of deadlines at 1,000,000 requests: 120–190 ms → 10 ms).
     const { deadlineFrom, deadlineTo } = input.filters
     const deadlineRangeInOrder = sort.key === 'deadline' && !!(deadlineFrom || deadlineTo)
     const filters = deadlineRangeInOrder
