@@ -110,6 +110,20 @@ async function draft(overrides: object = {}, as = 'otpOfficer') {
   return res.json()
 }
 
+/** Every page of the list for `query`, `limit` at a time, as the OTP officer: the items in order. */
+async function everyPage<T>(query: string, limit: number): Promise<T[]> {
+  const items: T[] = []
+  let cursor: string | null = null
+  do {
+    const url: string = `/api/v1/requests?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`
+    const res = await app.inject({ url, headers: who.otpOfficer })
+    expect(res.statusCode, res.body).toBe(200)
+    items.push(...res.json().items)
+    cursor = res.json().nextCursor
+  } while (cursor)
+  return items
+}
+
 const step = (id: string, as: string, payload: object) =>
   app.inject({ method: 'POST', url: `/api/v1/requests/${id}/transitions`, headers: who[as], payload })
 const get = (id: string, as: string) => app.inject({ url: `/api/v1/requests/${id}`, headers: who[as] })
@@ -489,18 +503,7 @@ describe('lists', () => {
 
   it('give one State’s requests in chosen statuses by deadline, page after page (the index walk on SQLite)', async () => {
     type Item = { id: string; addressee: string; status: string; responseDeadline: string | null }
-    const pages = async (query: string, limit: number) => {
-      const items: Item[] = []
-      let cursor: string | null = null
-      do {
-        const url: string = `/api/v1/requests?${query}&sort=deadline&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`
-        const res = await app.inject({ url, headers: who.otpOfficer })
-        expect(res.statusCode, res.body).toBe(200)
-        items.push(...res.json().items)
-        cursor = res.json().nextCursor
-      } while (cursor)
-      return items
-    }
+    const pages = (query: string, limit: number) => everyPage<Item>(`${query}&sort=deadline`, limit)
     const statuses = ['draft', 'approved', 'transmitted', 'acknowledged']
     // Requests of this test, beside whatever the others left: two States, several statuses, and
     // deadlines that tie (the id decides) or are missing (last).
@@ -542,18 +545,7 @@ describe('lists', () => {
   it('give the whole list under a status, an organ, a classification or a type in every order, page after page (the sort-order walk on SQLite)', async () => {
     type Item = Record<'id' | 'status' | 'originator' | 'classification' | 'requestType', string> &
       Record<'responseDeadline' | 'createdAt' | 'updatedAt' | 'reference', string | null>
-    const pages = async (query: string, limit: number) => {
-      const items: Item[] = []
-      let cursor: string | null = null
-      do {
-        const url: string = `/api/v1/requests?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`
-        const res = await app.inject({ url, headers: who.otpOfficer })
-        expect(res.statusCode, res.body).toBe(200)
-        items.push(...res.json().items)
-        cursor = res.json().nextCursor
-      } while (cursor)
-      return items
-    }
+    const pages = (query: string, limit: number) => everyPage<Item>(query, limit)
     // Requests of this test, beside whatever the others left: each filter keeps some and not
     // others, with deadlines, creation and update times that tie (the id decides) or are missing.
     const kinds = [
