@@ -7,7 +7,7 @@ import { AppError } from '../errors.ts'
 import { effectiveSort, type ListKeyset, listRequestRows, toFilters, toRequestSummary } from './requests.read.ts'
 import { countVisibleRequests, REQUEST_RECORD } from './requests.repository.ts'
 import type { ExportRequestsQuery, RequestSummary } from './requests.schemas.ts'
-import { withSearch } from './requests.search.ts'
+import { withSearch, withSearchInOrder } from './requests.search.ts'
 
 // Exports of exactly what the list shows: the same filters, q, order and visibility (the rows
 // are read through listRequestRows, the list's own function), the same columns. The file is
@@ -63,7 +63,10 @@ async function readAll(
 ) {
   const nowIso = ctx.now().toISOString()
   const sort = effectiveSort(query)
-  const { filters, terms } = withSearch(trx, toFilters(query), query.q)
+  const { filters, terms } =
+    sort === 'relevance'
+      ? withSearch(trx, toFilters(query), query.q)
+      : await withSearchInOrder(trx, toFilters(query), query.q)
   const { total } = await countVisibleRequests(trx, ctx.actor, filters, nowIso)
   if (total > maxRows)
     throw new AppError('EXPORT_TOO_LARGE', `${total} requests match; an export holds at most ${maxRows}`, {

@@ -5,6 +5,7 @@ import type { UserActor } from '../context.ts'
 import { sqliteDialect } from '../db/database.ts'
 import type { Database } from '../db/tables.ts'
 import * as repo from './requests.repository.ts'
+import { matchingRequestIds } from './requests.search.ts'
 
 // Which index SQLite walks for a State's list by deadline (requests.repository.ts): the partial
 // index of open requests (migration 0860, named with INDEXED BY, so SQLite would fail the
@@ -106,6 +107,19 @@ describe('the whole list on SQLite', () => {
         expect(used, `${key} ${direction}`).toContain(index)
         expect(used.sorts, `${key} ${direction}`).toBe(false)
       }
+  })
+
+  it('walks the sort order for a broad full-text match, checking it per request', async () => {
+    // requests.search.ts withSearchInOrder: the match's form and flag for a common word.
+    const filters = { matching: matchingRequestIds(db.db, ['vessel'], 'candidates'), broadMatch: true }
+    for (const key of ['deadline', 'updated'] as const) {
+      const used = await planOf(filters, { key, direction: 'asc' })
+      expect(used, key).toContain(key === 'deadline' ? 'requests_deadline_order' : 'requests_updated')
+      expect(used.sorts, key).toBe(false)
+    }
+    // The form a narrow match keeps (withSearch): the matching requests gathered, then sorted.
+    const gathered = { matching: matchingRequestIds(db.db, ['vessel'], 'best-first') }
+    expect((await planOf(gathered, { key: 'deadline', direction: 'asc' })).sorts).toBe(true)
   })
 
   it('reads a deadline range in deadline order from one index', async () => {

@@ -24,7 +24,7 @@ import type {
   RequestSummary,
   TypeChecklist,
 } from './requests.schemas.ts'
-import { listVisibleRequestsByRelevance, withSearch } from './requests.search.ts'
+import { listVisibleRequestsByRelevance, withSearch, withSearchInOrder } from './requests.search.ts'
 import type { RequestEventRow, RequestRow } from './requests.table.ts'
 
 // Reading requests: lists, counts and one request with its timeline, checklist and next steps.
@@ -128,7 +128,10 @@ export async function auditRequestReads(ctx: Ctx, rows: RequestRow[], action: st
 export async function listRequests(ctx: Ctx, query: ListRequestsQuery) {
   const nowIso = ctx.now().toISOString()
   const sort = effectiveSort(query)
-  const { filters, terms } = withSearch(ctx.db, toFilters(query), query.q)
+  const { filters, terms } =
+    sort === 'relevance'
+      ? withSearch(ctx.db, toFilters(query), query.q)
+      : await withSearchInOrder(ctx.db, toFilters(query), query.q)
   const after = query.cursor ? decodeListCursor(query.cursor, sort) : null
   // One page and nothing more, so a page costs the same at ten thousand requests as at a million:
   // totals are the counts route's, which has to look at every matching request.

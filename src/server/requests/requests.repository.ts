@@ -49,6 +49,11 @@ export type RequestFilters = {
   ids?: readonly string[] | undefined
   /** Only ids this subquery yields (full-text search, requests.search.ts); still filtered by visibility. */
   matching?: Expression<string> | undefined
+  /**
+   * `matching` holds a large share of the requests and is checked per request
+   * (requests.search.ts withSearchInOrder): it is then not a selective filter.
+   */
+  broadMatch?: boolean | undefined
 }
 
 export const SORT_COLUMNS = {
@@ -110,7 +115,8 @@ export function overdueCondition(eb: Eb, nowIso: string) {
  * leave few or many.
  */
 export function hasSelectiveFilter(f: RequestFilters): boolean {
-  return !!(f.addressee || f.situationId || f.caseId || f.groupId || f.personId || f.ids || f.matching)
+  const narrowMatch = f.matching && !f.broadMatch
+  return !!(f.addressee || f.situationId || f.caseId || f.groupId || f.personId || f.ids || narrowMatch)
 }
 
 /** Equality filters a list may keep from driving SQLite's plan (see listVisibleRequests). */

@@ -9,6 +9,9 @@ import {
   countVisibleRequestsByStatus,
   listVisibleRequests,
   type RequestFilters,
+  type RequestKeyset,
+  type RequestSort,
+  sortValueOf,
   visibleRequestsQuery,
 } from './requests.repository.ts'
 import {
@@ -19,6 +22,7 @@ import {
   relevancePageQuery,
   relevancePlanFor,
   withSearch,
+  withSearchInOrder,
 } from './requests.search.ts'
 import { indexRequestDocuments, parseSearchTerms } from './requests.search-index.ts'
 
@@ -530,6 +534,50 @@ describe('relevance pages by either plan', () => {
       }
     }
     expect(nonEmpty).toBeGreaterThan(40)
+  })
+
+  it('lists a broad match in another order by walking that order: the same requests, page after page', async () => {
+    // withSearchInOrder with a share of 0: every match is broad (SQLite, no selective filter).
+    const sorts: RequestSort[] = [
+      { key: 'deadline', direction: 'asc' },
+      { key: 'updated', direction: 'desc' },
+      { key: 'reference', direction: 'asc' },
+    ]
+    let broad = 0
+    for (const [name, as] of Object.entries(actors)) {
+      for (const [label, filters, q] of cases()) {
+        const gathered = withSearch(db.db, filters, q)
+        const inOrder = await withSearchInOrder(db.db, filters, q, 0)
+        if (inOrder.filters.broadMatch) broad++
+        for (const sort of sorts) {
+          const list = async (f: RequestFilters, after: RequestKeyset | null, limit: number) =>
+            await listVisibleRequests(db.db, as, { filters: f, sort, after, limit, nowIso })
+          const expected = (await list(gathered.filters, null, 1000)).map((r) => r.id)
+          const paged: string[] = []
+          let after: RequestKeyset | null = null
+          for (;;) {
+            const rows = await list(inOrder.filters, after, 3)
+            paged.push(...rows.map((r) => r.id))
+            const last = rows.at(-1)
+            if (rows.length < 3 || !last) break
+            after = [sortValueOf(last, sort.key), last.id]
+          }
+          expect(paged, `${name} ${label} ${sort.key}`).toEqual(expected)
+        }
+      }
+    }
+    // Not vacuous: on SQLite the unfiltered and the status-filtered cases took the walk.
+    if (testDialect === 'sqlite') expect(broad).toBeGreaterThan(20)
+    else expect(broad).toBe(0)
+  })
+
+  it('keeps a narrow match gathered, and a search with a selective filter as it was', async () => {
+    const narrow = await withSearchInOrder(db.db, {}, 'quorvex', 2)
+    expect(narrow.filters.broadMatch).toBeUndefined()
+    const selective = await withSearchInOrder(db.db, { addressee: 'NLD' }, 'quorvex', 0)
+    expect(selective.filters.broadMatch).toBeUndefined()
+    const none = await withSearchInOrder(db.db, {}, 'zzzznomatch', 0)
+    expect(none.filters.broadMatch).toBeUndefined()
   })
 
   it('pages through the API with a selective filter as the list does without', async () => {
