@@ -12,6 +12,7 @@ import { Kysely } from 'kysely'
 import type { UserActor } from '../src/server/context.ts'
 import { sqliteDialect, tuneSqlite } from '../src/server/db/database.ts'
 import type { Database } from '../src/server/db/tables.ts'
+import * as records from '../src/server/requests/requests.records.repository.ts'
 import * as repo from '../src/server/requests/requests.repository.ts'
 import { listVisibleRequestsByRelevance, withSearch } from '../src/server/requests/requests.search.ts'
 
@@ -79,9 +80,9 @@ for (const [name, actor] of Object.entries(plan.actors)) {
     `request/${name}`,
     await capture(async () => {
       await repo.findVisibleRequest(kysely, actor, plan.requestId)
-      await repo.listRequestEvents(kysely, plan.requestId)
-      await repo.listRequestPersonIds(kysely, plan.requestId)
-      await repo.listDeadlineChanges(kysely, plan.requestId)
+      await records.listRequestEvents(kysely, plan.requestId)
+      await records.listRequestPersonIds(kysely, plan.requestId)
+      await records.listDeadlineChanges(kysely, plan.requestId)
     }),
   )
 }

@@ -7,7 +7,7 @@ import { DEMO_CASE_ID, DEMO_PERSONS, DEMO_SITUATION_ID } from '../situations/sit
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
 import * as delegationsRepo from './requests.delegations.repository.ts'
 import { FINAL_STATUSES, REQUEST_STATUSES, type RequestStatus } from './requests.lifecycle.ts'
-import * as repo from './requests.repository.ts'
+import * as records from './requests.records.repository.ts'
 import { indexRequestsText } from './requests.search-index.ts'
 import type { NewRequestEventRow, NewRequestRow } from './requests.table.ts'
 
@@ -116,7 +116,7 @@ export async function loadDemoRequests(trx: Db, users: Map<string, string>, nowI
   const nldFocalPoint = users.get('nld.focal-point@demo.invalid')
   const orgs = new Set(
     (
-      await repo.listOrganisationsByCodes(trx, [...new Set([...ADDRESSEES, ...ORIGINATORS, 'IO-UN', 'IO-INTERPOL'])])
+      await records.listOrganisationsByCodes(trx, [...new Set([...ADDRESSEES, ...ORIGINATORS, 'IO-UN', 'IO-INTERPOL'])])
     ).map((o) => o.code),
   )
   const addressees = [...ADDRESSEES, 'IO-UN', 'IO-INTERPOL'].filter((c) => orgs.has(c))
@@ -255,11 +255,11 @@ export async function loadDemoRequests(trx: Db, users: Map<string, string>, nowI
         delegations.push({ recordId: id, userId: nldOfficer, delegatedBy: nldFocalPoint, nowIso })
     }
   }
-  for (let k = 0; k < rows.length; k += 200) await repo.insertRequests(trx, rows.slice(k, k + 200))
+  for (let k = 0; k < rows.length; k += 200) await records.insertRequests(trx, rows.slice(k, k + 200))
   await indexRequestsText(trx, rows)
-  for (let k = 0; k < events.length; k += 500) await repo.insertRequestEvents(trx, events.slice(k, k + 500))
-  for (let k = 0; k < recipients.length; k += 500) await repo.insertRecipients(trx, recipients.slice(k, k + 500))
-  await repo.insertRequestPersons(trx, persons)
+  for (let k = 0; k < events.length; k += 500) await records.insertRequestEvents(trx, events.slice(k, k + 500))
+  for (let k = 0; k < recipients.length; k += 500) await records.insertRecipients(trx, recipients.slice(k, k + 500))
+  await records.insertRequestPersons(trx, persons)
   await delegationsRepo.insertDelegations(trx, delegations)
   await loadDemoMessages(trx, users, rows)
   for (const [organ, last] of counters) {
@@ -276,5 +276,5 @@ export async function loadDemoRequests(trx: Db, users: Map<string, string>, nowI
 
 export async function removeDemoRequests(trx: Db) {
   await removeDemoMessages(trx)
-  await repo.deleteDemoRequests(trx)
+  await records.deleteDemoRequests(trx)
 }

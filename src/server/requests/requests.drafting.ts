@@ -12,6 +12,7 @@ import {
 } from '../situations/situations.service.ts'
 import { findDeclaredChannel } from '../states/states.service.ts'
 import { getRequest } from './requests.read.ts'
+import * as records from './requests.records.repository.ts'
 import * as repo from './requests.repository.ts'
 import type { CreateRequestBody, RequestDetail, UpdateDraftBody } from './requests.schemas.ts'
 import { indexRequestsText, indexRequestText, requestSearchParts } from './requests.search-index.ts'
@@ -78,9 +79,9 @@ export async function createRequests(
   const nowIso = ctx.now().toISOString()
   const isDefence = actor.orgKind === 'defence'
   const ids = await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.findRequestType(trx, input.requestType)))
+    if (!(await records.findRequestType(trx, input.requestType)))
       throw new AppError('RECORD_INVALID', `Unknown request type ${input.requestType}`)
-    const orgs = await repo.listOrganisationsByCodes(trx, addressees)
+    const orgs = await records.listOrganisationsByCodes(trx, addressees)
     for (const code of addressees) {
       const kind = orgs.find((o) => o.code === code)?.kind
       if (kind !== 'state' && kind !== 'io')
@@ -95,7 +96,7 @@ export async function createRequests(
     const year = ctx.now().getUTCFullYear()
     const rows: NewRequestRow[] = []
     for (const addressee of addressees) {
-      const number = await repo.takeReferenceNumber(trx, actor.orgCode, year)
+      const number = await records.takeReferenceNumber(trx, actor.orgCode, year)
       const declared = await findDeclaredChannel(trx, addressee)
       rows.push({
         id: randomUUID(),
@@ -131,14 +132,14 @@ export async function createRequests(
         updated_at: nowIso,
       })
     }
-    await repo.insertRequests(trx, rows)
+    await records.insertRequests(trx, rows)
     await indexRequestsText(trx, rows)
-    await repo.insertRequestPersons(
+    await records.insertRequestPersons(
       trx,
       rows.flatMap((r) => links.personIds.map((person_id) => ({ request_id: r.id, person_id }))),
     )
     if (isDefence) {
-      await repo.insertRecipients(
+      await records.insertRecipients(
         trx,
         rows.flatMap((r) => [
           { recordId: r.id, kind: 'named' as const, orgCode: actor.orgCode },
@@ -146,7 +147,7 @@ export async function createRequests(
         ]),
       )
     }
-    await repo.insertRequestEvents(
+    await records.insertRequestEvents(
       trx,
       rows.map((r) => ({
         id: randomUUID(),
@@ -194,11 +195,11 @@ export async function updateDraft(ctx: Ctx, id: string, input: UpdateDraftBody):
       const links = await resolveLinks(trx, actor, {
         situationId: 'situationId' in input ? input.situationId : row.situation_id,
         caseId: 'caseId' in input ? input.caseId : row.case_id,
-        personIds: input.personIds ?? (await repo.listRequestPersonIds(trx, id)),
+        personIds: input.personIds ?? (await records.listRequestPersonIds(trx, id)),
       })
       set.situation_id = links.situationId
       set.case_id = links.caseId
-      if (input.personIds) await repo.replaceRequestPersons(trx, id, links.personIds)
+      if (input.personIds) await records.replaceRequestPersons(trx, id, links.personIds)
     }
     if (input.legalBasis !== undefined) set.legal_basis = input.legalBasis
     if (input.urgency !== undefined) set.urgency = input.urgency
@@ -210,15 +211,15 @@ export async function updateDraft(ctx: Ctx, id: string, input: UpdateDraftBody):
     if (input.facts !== undefined) set.facts = input.facts
     if (input.assistanceSought !== undefined) set.assistance_sought = input.assistanceSought
     if (input.checklist !== undefined) set.checklist = toJson(input.checklist)
-    if (!(await repo.updateRequestIfStatus(trx, id, 'draft', set)))
+    if (!(await records.updateRequestIfStatus(trx, id, 'draft', set)))
       throw new AppError('REQUEST_NOT_EDITABLE', 'The request left the draft state meanwhile')
     await indexRequestText(trx, id, requestSearchParts({ ...row, ...set }))
     const fields = Object.keys(input)
-    await repo.insertRequestEvents(trx, [
+    await records.insertRequestEvents(trx, [
       {
         id: randomUUID(),
         request_id: id,
-        seq: await repo.nextEventSeq(trx, id),
+        seq: await records.nextEventSeq(trx, id),
         occurred_at: nowIso,
         actor: actorLabel(actor),
         actor_org: actor.orgCode,

@@ -16,6 +16,7 @@ import {
 import { isAcknowledgementOverdue, isResponseOverdue } from './requests.deadlines.ts'
 import * as delegationsRepo from './requests.delegations.repository.ts'
 import { allowedActions, type RequestStatus, TRANSITIONS, type TransitionSubject } from './requests.lifecycle.ts'
+import * as records from './requests.records.repository.ts'
 import * as repo from './requests.repository.ts'
 import type {
   CountRequestsQuery,
@@ -214,9 +215,9 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
       if (!row) throw new AppError('RECORD_NOT_FOUND', `No request ${id}`)
       return {
         row,
-        events: await repo.listRequestEvents(trx, id),
-        personIds: await repo.listRequestPersonIds(trx, id),
-        deadlineChanges: await repo.listDeadlineChanges(trx, id),
+        events: await records.listRequestEvents(trx, id),
+        personIds: await records.listRequestPersonIds(trx, id),
+        deadlineChanges: await records.listDeadlineChanges(trx, id),
         linked: row.group_id ? await repo.listVisibleGroupMembers(trx, ctx.actor, row.group_id) : [],
         subject: await subjectOf(trx, ctx.actor, row),
       }
@@ -256,7 +257,7 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
  * content list, with the paragraph's text. Public, like the rest of the reference data.
  */
 export async function getTypeChecklist(ctx: Ctx, code: string, afterConviction: boolean): Promise<TypeChecklist> {
-  const type = await repo.findRequestType(ctx.db, code)
+  const type = await records.findRequestType(ctx.db, code)
   if (!type) throw new AppError('RECORD_NOT_FOUND', `No request type ${code}`)
   const texts = await statuteTexts(ctx)
   const conviction = code === 'ARREST_AND_SURRENDER' && afterConviction

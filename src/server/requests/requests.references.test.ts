@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDb, type TestDb } from '../../../test/db.ts'
 import { createDb, type DbHandle } from '../db/database.ts'
-import { takeReferenceNumber } from './requests.repository.ts'
+import { takeReferenceNumber } from './requests.records.repository.ts'
 
 // Reference numbers come from one counter row per organ and year, taken by an atomic upsert in
 // the transaction that creates the request. On PostgreSQL, concurrent transactions through

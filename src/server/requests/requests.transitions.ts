@@ -18,6 +18,7 @@ import {
   signReceiptStatement,
   statementBytes,
 } from './requests.receipts.ts'
+import * as records from './requests.records.repository.ts'
 import * as repo from './requests.repository.ts'
 import type { DeadlineChangeBody, RequestDetail, TransitionBody } from './requests.schemas.ts'
 import type { RequestRow, RequestUpdate } from './requests.table.ts'
@@ -29,7 +30,7 @@ import type { RequestRow, RequestUpdate } from './requests.table.ts'
 export async function listAllowedSteps(ctx: Ctx, id: string) {
   const row = await repo.findVisibleRequest(ctx.db, ctx.actor, id)
   if (!row) throw new AppError('RECORD_NOT_FOUND', `No request ${id}`)
-  const persons = await repo.listRequestPersonIds(ctx.db, id)
+  const persons = await records.listRequestPersonIds(ctx.db, id)
   const subject = await subjectOf(ctx.db, ctx.actor, row)
   return {
     status: subject.status as RequestDetail['status'],
@@ -66,7 +67,7 @@ export async function transitionRequest(ctx: Ctx, id: string, input: TransitionB
     const row = await repo.findVisibleRequest(trx, actor, id)
     if (!row) throw new AppError('RECORD_NOT_FOUND', `No request ${id}`)
     const subject = await subjectOf(trx, actor, row)
-    const personCount = (await repo.listRequestPersonIds(trx, id)).length
+    const personCount = (await records.listRequestPersonIds(trx, id)).length
     const { missing } = evaluateRequest(row, personCount)
     const refusal = transitionRefusal(actor, input.action, subject)
     if (refusal) {
@@ -93,7 +94,7 @@ export async function transitionRequest(ctx: Ctx, id: string, input: TransitionB
     }
     if (input.action === 'acknowledge') set.acknowledged_at = nowIso
     if (isFinal(to)) set.closed_at = nowIso
-    if (!(await repo.updateRequestIfStatus(trx, id, row.status, set))) {
+    if (!(await records.updateRequestIfStatus(trx, id, row.status, set))) {
       throw new AppError('TRANSITION_NOT_ALLOWED', 'The request was moved by someone else meanwhile', {
         status: row.status,
         action: input.action,
@@ -103,7 +104,7 @@ export async function transitionRequest(ctx: Ctx, id: string, input: TransitionB
     if (input.action === 'transmit') {
       // From now on the addressee knows: its focal point sees the request through visibleTo.
       // Under seal only *named* organisations see a record, so the addressee is named as well.
-      await repo.insertRecipients(trx, [
+      await records.insertRecipients(trx, [
         { recordId: id, kind: 'addressee', orgCode: row.addressee },
         ...(row.classification === 'under_seal'
           ? [{ recordId: id, kind: 'named' as const, orgCode: row.addressee }]
@@ -113,7 +114,7 @@ export async function transitionRequest(ctx: Ctx, id: string, input: TransitionB
     const event = {
       id: randomUUID(),
       request_id: id,
-      seq: await repo.nextEventSeq(trx, id),
+      seq: await records.nextEventSeq(trx, id),
       occurred_at: nowIso,
       actor: actorLabel(actor),
       actor_org: actorOrg(actor),
@@ -126,7 +127,7 @@ export async function transitionRequest(ctx: Ctx, id: string, input: TransitionB
         ...(input.action === 'transmit' ? { channel: set.channel ?? row.channel } : {}),
       }),
     }
-    await repo.insertRequestEvents(trx, [event])
+    await records.insertRequestEvents(trx, [event])
     await recordAuditEvent(ctx, trx, {
       action: `request.${input.action}`,
       recordType: repo.REQUEST_RECORD,
@@ -195,7 +196,7 @@ async function issueReceipt(
   }
   const signer = auditSignerFromSeed(ctx.secrets.auditSigningKey)
   const { signature, keyId } = signReceiptStatement(signer, statement)
-  await repo.insertReceipts(trx, [
+  await records.insertReceipts(trx, [
     {
       id: randomUUID(),
       request_id: row.id,
@@ -213,7 +214,7 @@ export async function listRequestReceipts(ctx: Ctx, id: string) {
   const row = await repo.findVisibleRequest(ctx.db, ctx.actor, id)
   if (!row) throw new AppError('RECORD_NOT_FOUND', `No request ${id}`)
   const signer = auditSignerFromSeed(ctx.secrets.auditSigningKey)
-  const receipts = await repo.listReceipts(ctx.db, id)
+  const receipts = await records.listReceipts(ctx.db, id)
   return {
     publicKeyPem: publicKeyPem(signer.publicKey),
     keyId: signer.keyId,
@@ -268,9 +269,9 @@ export async function changeDeadline(ctx: Ctx, id: string, input: DeadlineChange
     // A deadline cannot precede the moment the addressee received (or will receive) the request.
     if (to <= (row.transmitted_at ?? row.created_at))
       throw new AppError('DEADLINE_INVALID', 'The deadline is before the request was transmitted')
-    await repo.updateRequest(trx, id, { [column]: to, updated_at: nowIso })
+    await records.updateRequest(trx, id, { [column]: to, updated_at: nowIso })
     const changedBy = actorLabel(ctx.actor)
-    await repo.insertDeadlineChanges(trx, [
+    await records.insertDeadlineChanges(trx, [
       {
         id: randomUUID(),
         request_id: id,
@@ -282,11 +283,11 @@ export async function changeDeadline(ctx: Ctx, id: string, input: DeadlineChange
         changed_at: nowIso,
       },
     ])
-    await repo.insertRequestEvents(trx, [
+    await records.insertRequestEvents(trx, [
       {
         id: randomUUID(),
         request_id: id,
-        seq: await repo.nextEventSeq(trx, id),
+        seq: await records.nextEventSeq(trx, id),
         occurred_at: nowIso,
         actor: changedBy,
         actor_org: actorOrg(ctx.actor),
