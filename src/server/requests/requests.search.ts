@@ -222,8 +222,9 @@ export type RelevancePlan = 'matches' | 'candidates' | 'best-first'
  */
 export function relevancePlanFor(db: Db, filters: RequestFilters): RelevancePlan {
   // "matching" is the search itself (withSearch), not a filter.
-  const { addressee, situationId, caseId, groupId, personId, ids, matching, ...others } = filters
   if (hasSelectiveFilter({ ...filters, matching: undefined })) return 'candidates'
+  // No selective filter is left: any other one (status, type, dates…) may leave few matches.
+  const { matching, broadMatch, ...others } = filters
   const hasOtherFilter = Object.values(others).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0))
   return !hasOtherFilter && isSqlite(db) ? 'best-first' : 'matches'
 }
