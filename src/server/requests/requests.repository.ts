@@ -211,7 +211,10 @@ export async function listVisibleRequests(
   // State's rows, and it would otherwise keep the other.
   const walkOpenIndex =
     walkDeadlineIndex && (input.filters.status ?? []).every((s) => INDEXED_OPEN_STATUSES.includes(s))
-  const readThrough = walkOpenIndex ? OPEN_INDEX : (narrow?.index ?? null)
+  // A wide range of another order is checked on the walked index's own entries (migration 0880):
+  // named, so that SQLite walks the index that carries the range's date.
+  const wideRange = unindexed.includes('updatedSince') || unindexed.includes('deadlineRange')
+  const readThrough = walkOpenIndex ? OPEN_INDEX : (narrow?.index ?? (wideRange ? SORT_INDEXES[input.sort.key] : null))
   const build = (nowIso: string) => {
     const { sort, after } = input
     const column = sortExpression(sort.key)
@@ -255,6 +258,13 @@ function rangesOfOtherOrders(f: RequestFilters, sortKey: RequestSort['key']) {
 }
 
 const RANGE_INDEXES = { updatedSince: 'requests_updated', deadlineRange: 'requests_deadline' } as const
+/** Each sort order's index, carrying the dates a range may be given on (migrations 0870, 0880). */
+const SORT_INDEXES = {
+  deadline: 'requests_deadline_order',
+  updated: 'requests_updated',
+  created: 'requests_created',
+  reference: 'requests_reference_order',
+} as const
 
 /**
  * The narrowest date range in `f` of another order than the sort's, with its index, if it holds
