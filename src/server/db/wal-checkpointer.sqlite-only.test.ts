@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDb, type TestDb } from '../../../test/db.ts'
@@ -61,6 +65,35 @@ describe('the WAL checkpointer', () => {
       expect(Number(row?.n)).toBe(160)
     } finally {
       await checkpointer.close()
+    }
+  })
+
+  it('closes in a process with nothing else to do (a script), rather than leave it unsettled', () => {
+    // The worker is unref'd so that it never keeps a finished process alive; its close must hold
+    // the process until the worker has stopped (`npm run openapi` ended with exit code 13 before).
+    // A file, not --input-type=module -e: the worker would inherit that flag and fail to start.
+    const dir = mkdtempSync(path.join(tmpdir(), 'partnine-wal-script-'))
+    const file = path.join(dir, 'close.mjs')
+    const dbFile = path.join(dir, 'script.db')
+    const script = `
+      import { createDb } from ${JSON.stringify(new URL('./database.ts', import.meta.url).href)}
+      import { startWalCheckpointer } from ${JSON.stringify(new URL('./wal-checkpointer.ts', import.meta.url).href)}
+      const handle = createDb({ dialect: 'sqlite', sqlitePath: ${JSON.stringify(dbFile)}, databaseUrl: 'sqlite:x' })
+      const checkpointer = await startWalCheckpointer(handle.db, ${JSON.stringify(dbFile)})
+      await checkpointer.checkpointNow() // the worker is up and waiting on its timer
+      await checkpointer.close()
+      await handle.close()
+      process.stdout.write('closed')
+    `
+    writeFileSync(file, script)
+    try {
+      const out = execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', file], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      })
+      expect(out).toBe('closed')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })

@@ -73,6 +73,9 @@ export async function startWalCheckpointer(
       closed = true
       // A connection that outlives the server (tests hand the app theirs) checkpoints by itself again.
       await sql`pragma wal_autocheckpoint = 1000`.execute(db).catch(() => {})
+      // Held while it stops: an unref'd worker's exit does not keep the event loop alive, and a
+      // process with nothing else left to do (`npm run openapi`) ended with this close unsettled.
+      worker.ref()
       worker.postMessage('stop')
       await exited
       failAll(new Error('The WAL checkpointer is closed'))
