@@ -57,7 +57,8 @@ export type RequestSort = { key: keyof typeof SORT_COLUMNS; direction: 'asc' | '
 /** A keyset position: the last row's sort value and id. */
 export type RequestKeyset = [string, string]
 
-// A request without a response deadline (a draft) sorts after every dated one.
+// A request without a response deadline (a draft) sorts after every dated one, in either direction
+// (listVisibleRequests).
 const NO_DEADLINE = '9999-12-31T23:59:59.999Z'
 
 type Eb = ExpressionBuilder<Database, 'requests'>
@@ -165,19 +166,38 @@ export function visibleRequestsQuery(
  */
 export const NARROW_RANGE_ROWS = 5000
 
-export async function listVisibleRequests(
-  db: Db,
-  actor: Actor,
-  input: {
-    filters: RequestFilters
-    sort: RequestSort
-    after: RequestKeyset | null
-    limit: number
-    nowIso: string
-    /** NARROW_RANGE_ROWS unless a test moves it (0: every range is wide). */
-    narrowRangeRows?: number
-  },
-): Promise<RequestRow[]> {
+type ListInput = {
+  filters: RequestFilters
+  sort: RequestSort
+  after: RequestKeyset | null
+  limit: number
+  nowIso: string
+  /** NARROW_RANGE_ROWS unless a test moves it (0: every range is wide). */
+  narrowRangeRows?: number
+}
+
+/** Which requests of the deadline order a query reads: all, those with a deadline, those without. */
+type DeadlineBand = 'all' | 'dated' | 'undated'
+
+/**
+ * One page of the visible requests the filters leave, in the sort order, after the keyset
+ * position. By deadline, requests without one (drafts) come last in either direction: latest
+ * deadline first means the latest of those that have one, as in any spreadsheet.
+ */
+export async function listVisibleRequests(db: Db, actor: Actor, input: ListInput): Promise<RequestRow[]> {
+  if (input.sort.key !== 'deadline' || input.sort.direction === 'asc') return listInOrder(db, actor, input, 'all')
+  // Latest first: the dated requests, down from the latest; then, when the page is not full, the
+  // undated ones. Each part walks the deadline index from where it starts: reading the undated
+  // first, as one walk from the top of the index would, passed over every draft the caller may
+  // not see (at 1,000,000 requests, 0.6–1.3 s for a first page).
+  const inUndated = input.after?.[0] === NO_DEADLINE
+  const dated = inUndated ? [] : await listInOrder(db, actor, input, 'dated')
+  if (dated.length >= input.limit) return dated
+  const rest = { ...input, after: inUndated ? input.after : null, limit: input.limit - dated.length }
+  return [...dated, ...(await listInOrder(db, actor, rest, 'undated'))]
+}
+
+async function listInOrder(db: Db, actor: Actor, input: ListInput, band: DeadlineBand): Promise<RequestRow[]> {
   // One State's requests by deadline: walk requests_addressee_deadline in order and stop at the
   // page, rather than let SQLite fetch every request of the State in the chosen statuses
   // (requests_addressee_status) and sort them all — a cost that grows with the State's history
@@ -234,6 +254,14 @@ export async function listVisibleRequests(
       if (deadlineTo) q = q.where(column, '<=', deadlineTo)
     }
     if (walkOpenIndex) q = q.where(sql.raw<boolean>(OPEN_TERM))
+    if (band === 'undated') {
+      // One value of the key: ordered by id alone, which SQLite reads from the index as it is (it
+      // would sort the rows were the key, constant here, still named in the order).
+      q = q.where(column, '=', NO_DEADLINE)
+      if (after) q = q.where('requests.id', cmp, after[1])
+      return q.orderBy('requests.id', sort.direction).limit(input.limit)
+    }
+    if (band === 'dated') q = q.where(column, '<', NO_DEADLINE)
     if (after) {
       const [value, id] = after
       q = q.where((eb) => eb.or([eb(column, cmp, value), eb.and([eb(column, '=', value), eb('requests.id', cmp, id)])]))
@@ -245,7 +273,7 @@ export async function listVisibleRequests(
     return readThrough ? { compile: () => readingThrough(query.compile(), readThrough) } : query
   }
   if (input.filters.matching) return (await db.executeQuery(compilable(input.nowIso).compile())).rows
-  const key = ['requests.list', actor, input.filters, input.sort, input.after, input.limit, readThrough]
+  const key = ['requests.list', actor, input.filters, input.sort, input.after, input.limit, readThrough, band]
   return executeCached(db, key, () => compilable(NOW_VALUE), { now: input.nowIso })
 }
 

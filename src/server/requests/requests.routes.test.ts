@@ -578,13 +578,16 @@ describe('lists', () => {
       updated: 'updatedAt',
       reference: 'reference',
     } as const
-    /** The filtered items in this order, ties by id, a missing deadline last: by hand. */
+    /** The filtered items in this order, ties by id, a missing deadline last in either direction: by hand. */
     const byHand = (keep: (r: Item) => boolean, key: keyof typeof field, desc: boolean) =>
       everything
         .filter(keep)
         .sort((a, b) => {
-          const [x, y] = [a[field[key]] ?? '9999-12-31T23:59:59.999Z', b[field[key]] ?? '9999-12-31T23:59:59.999Z']
-          const order = x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : 1
+          const [x, y] = [a[field[key]], b[field[key]]]
+          if (x === null || y === null) {
+            if (x !== y) return x === null ? 1 : -1
+          }
+          const order = (x ?? '') < (y ?? '') ? -1 : (x ?? '') > (y ?? '') ? 1 : a.id < b.id ? -1 : 1
           return desc ? -order : order
         })
         .map((r) => r.id)

@@ -98,7 +98,9 @@ export const ListRequestsQuery = z.strictObject({
   deadlineFrom: Timestamp.optional(),
   deadlineTo: Timestamp.optional(),
   updatedSince: Timestamp.optional(),
-  sort: SortKey.optional().describe("Default: 'relevance' with q, otherwise '-updated'"),
+  sort: SortKey.optional().describe(
+    "Default: 'relevance' with q, otherwise '-updated'. By deadline, requests without one (drafts) come last in either direction",
+  ),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().min(1).max(400).optional(),
 })
