@@ -101,6 +101,31 @@ describe("a State's list by deadline on SQLite", () => {
   })
 })
 
+describe("a State's list or an organ's in another order than by deadline, on SQLite", () => {
+  it("walks the State's index in that order (migration 0890), not all its requests sorted", async () => {
+    const expected = {
+      updated: 'requests_addressee_updated',
+      created: 'requests_addressee_created',
+      reference: 'requests_addressee_reference',
+    } as const
+    for (const [key, index] of Object.entries(expected) as [repo.RequestSort['key'], string][])
+      for (const direction of ['asc', 'desc'] as const) {
+        const used = await planOf({ addressee: 'NLD' }, { key, direction })
+        expect(used, `${key} ${direction}`).toContain(index)
+        expect(used.sorts, `${key} ${direction}`).toBe(false)
+      }
+  })
+
+  it("walks one organ's requests by reference through their own index", async () => {
+    // A reference begins with the organ's code: walking every reference would pass over the others'.
+    for (const direction of ['asc', 'desc'] as const) {
+      const used = await planOf({ originator: 'ICC-REGISTRY' }, { key: 'reference', direction })
+      expect(used, direction).toContain('requests_originator_reference')
+      expect(used.sorts, direction).toBe(false)
+    }
+  })
+})
+
 describe('the whole list on SQLite', () => {
   it('walks an index in the order asked for, in both directions, instead of sorting every request', async () => {
     const expected = {

@@ -223,7 +223,12 @@ async function listInOrder(db: Db, actor: Actor, input: ListInput, band: Deadlin
   const unindexed: readonly UnindexedFilter[] = walkDeadlineIndex
     ? ['status']
     : walkSortIndex
-      ? [...BROAD_FILTERS, ...rangesOfOtherOrders(input.filters, input.sort.key).filter((r) => r !== narrow?.filter)]
+      ? [
+          // By reference, an organ's requests are one run of the order (a reference begins with
+          // the organ's code): its index (migration 0890) walks just that run.
+          ...BROAD_FILTERS.filter((b) => b !== 'originator' || input.sort.key !== 'reference'),
+          ...rangesOfOtherOrders(input.filters, input.sort.key).filter((r) => r !== narrow?.filter),
+        ]
       : ALL_INDEXED
   // Only open statuses asked for: walk the index of open requests instead, which also holds the
   // columns the visibility rule reads (its condition, repeated, excludes nothing the status filter

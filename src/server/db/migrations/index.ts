@@ -14,6 +14,7 @@ import * as m0850 from './2026-11-28T0850_request-search-scope.ts'
 import * as m0860 from './2026-11-28T0860_open-requests-by-deadline.ts'
 import * as m0870 from './2026-11-28T0870_request-sort-orders.ts'
 import * as m0880 from './2026-11-28T0880_sort-orders-carry-dates.ts'
+import * as m0890 from './2026-11-28T0890_request-orders-within-a-state-or-organ.ts'
 
 // Listed by hand rather than read from the folder: the list is what ships, and no file that
 // happens to sit here (a test, an editor backup) can become a migration.
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T0860_open-requests-by-deadline': m0860,
   '2026-11-28T0870_request-sort-orders': m0870,
   '2026-11-28T0880_sort-orders-carry-dates': m0880,
+  '2026-11-28T0890_request-orders-within-a-state-or-organ': m0890,
 }
 
 export const migrationProvider: MigrationProvider = {
