@@ -23,6 +23,15 @@ async function switchAccount(page: Page, email: string, path: string) {
   await expect(page).toHaveURL(new RegExp(`${path.replace(/[/?]/g, '\\$&')}$`))
 }
 
+/**
+ * Confirms the step whose dialog is open. The dialog closes once the server has taken the step; a
+ * refusal keeps it open with the error, so a failure here tells which of the two happened.
+ */
+async function confirmStep(page: Page) {
+  await page.getByTestId('step-confirm').click()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+}
+
 async function choose(page: Page, label: string | RegExp, option: string | RegExp) {
   await page
     .getByRole('combobox', { name: label, exact: true })
@@ -149,12 +158,12 @@ test.describe('Requests for cooperation', () => {
 
     await switchAccount(page, 'otp.approver@demo.invalid', url)
     await page.getByTestId('step-approve').click()
-    await page.getByTestId('step-confirm').click()
+    await confirmStep(page)
     await expect(page.getByTestId('request-page').getByTestId('request-status').first()).toHaveText('Approved')
 
     await switchAccount(page, 'registry.officer@demo.invalid', url)
     await page.getByTestId('step-transmit').click()
-    await page.getByTestId('step-confirm').click()
+    await confirmStep(page)
     await expect(page.getByTestId('request-page').getByTestId('request-status').first()).toHaveText('Transmitted')
     await expect(page.getByTestId('receipts').getByTestId('receipt')).toHaveCount(1)
     await expect(page.getByTestId('verify-offline')).toContainText('Ed25519')
@@ -167,7 +176,7 @@ test.describe('Requests for cooperation', () => {
       .click()
     await expect(page.getByTestId('request-summary')).toHaveText(summary)
     await page.getByTestId('step-acknowledge').click()
-    await page.getByTestId('step-confirm').click()
+    await confirmStep(page)
     await expect(page.getByTestId('request-page').getByTestId('request-status').first()).toHaveText('Acknowledged')
     await expect(page.getByTestId('receipts').getByTestId('receipt')).toHaveCount(2)
     await expect(page.getByTestId('timeline')).toContainText('Acknowledge receipt')
@@ -196,7 +205,7 @@ test.describe('Requests for cooperation', () => {
     await expect(page.getByTestId('step-withdraw')).toHaveText('Retirer la demande')
     await page.getByTestId('step-withdraw').click()
     await page.getByTestId('step-note').fill('Incomplet : retiré lors du test.')
-    await page.getByTestId('step-confirm').click()
+    await confirmStep(page)
     await expect(page.getByTestId('request-page').getByTestId('request-status').first()).toHaveText('Retirée')
     await expect(page.getByTestId('no-steps')).toBeVisible()
     await expectNoAxeViolations(page)
