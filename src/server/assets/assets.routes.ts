@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ERROR_RESPONSES } from '../http/error-schema.ts'
 import { listAlerts, resolveAlert } from './assets.alerts.ts'
+import * as read from './assets.read.ts'
 import {
   AlertListSchema,
   AlertParams,
@@ -41,7 +42,7 @@ export const assetsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AssetListSchema, ...errors },
       },
     },
-    async (req) => service.listAssets(req.ctx, req.query),
+    async (req) => read.listAssets(req.ctx, req.query),
   )
   app.post(
     '/assets',
@@ -102,7 +103,7 @@ export const assetsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AssetDetailSchema, ...errors },
       },
     },
-    async (req) => service.getAsset(req.ctx, req.params.id),
+    async (req) => read.getAsset(req.ctx, req.params.id),
   )
   app.post(
     '/assets/:id/steps',

@@ -6,9 +6,9 @@ import { AppError } from '../errors.ts'
 import { auditAssetReads } from './assets.audit.ts'
 import { todayOf } from './assets.dates.ts'
 import { type Currency, convertMinor, formatMinor, MoneyError, normaliseRate, parseRate } from './assets.money.ts'
+import { toFilters } from './assets.read.ts'
 import * as repo from './assets.repository.ts'
 import type { ExchangeRateBody, Totals, TotalsQuery } from './assets.schemas.ts'
-import { toFilters } from './assets.service.ts'
 import type { ExchangeRateRow } from './assets.table.ts'
 
 // Totals of the visible assets' latest valuations, by case and currency, summed exactly. A
