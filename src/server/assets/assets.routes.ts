@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ERROR_RESPONSES } from '../http/error-schema.ts'
 import { listAlerts, resolveAlert } from './assets.alerts.ts'
+import * as claims from './assets.claims.ts'
 import * as read from './assets.read.ts'
 import {
   AlertListSchema,
@@ -129,7 +130,7 @@ export const assetsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AssetDetailSchema, ...errors },
       },
     },
-    async (req) => service.addValuation(req.ctx, req.params.id, req.body),
+    async (req) => claims.addValuation(req.ctx, req.params.id, req.body),
   )
   app.post(
     '/assets/:id/claims',
@@ -142,7 +143,7 @@ export const assetsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AssetDetailSchema, ...errors },
       },
     },
-    async (req) => service.addClaim(req.ctx, req.params.id, req.body),
+    async (req) => claims.addClaim(req.ctx, req.params.id, req.body),
   )
   app.patch(
     '/assets/:id/claims/:claimId',
@@ -155,7 +156,7 @@ export const assetsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AssetDetailSchema, ...errors },
       },
     },
-    async (req) => service.setClaimStatus(req.ctx, req.params.id, req.params.claimId, req.body),
+    async (req) => claims.setClaimStatus(req.ctx, req.params.id, req.params.claimId, req.body),
   )
   app.get(
     '/exchange-rates',
