@@ -337,18 +337,10 @@ export async function generateRequests(options: {
             ...scopeOf(addressee),
           })
       }
-      // The addressee learns of a request when it is transmitted (docs/requests.md, need-to-know).
-      if (transmittedAt) {
-        recipients.push({
-          record_type: 'request',
-          record_id: id,
-          kind: 'addressee',
-          org_code: addressee,
-          user_id: null,
-        })
-        if (classification === 'under_seal')
-          recipients.push({ record_type: 'request', record_id: id, kind: 'named', org_code: addressee, user_id: null })
-      }
+      // The addressee learns of a request when it is transmitted (docs/requests.md, need-to-know):
+      // transmitted_at says so. Under seal it is also named.
+      if (transmittedAt && classification === 'under_seal')
+        recipients.push({ record_type: 'request', record_id: id, kind: 'named', org_code: addressee, user_id: null })
     }
     recipientRows += recipients.length
     await writer.insert('requests', requests)

@@ -124,7 +124,7 @@ export async function loadDemoRequests(trx: Db, users: Map<string, string>, nowI
   const counters = new Map<string, number>()
   const rows: NewRequestRow[] = []
   const events: NewRequestEventRow[] = []
-  const recipients: { recordId: string; kind: 'addressee' | 'named'; orgCode: string }[] = []
+  const recipients: { recordId: string; kind: 'named'; orgCode: string }[] = []
   const persons: { request_id: string; person_id: string }[] = []
   const delegations: { recordId: string; userId: string; delegatedBy: string; nowIso: string }[] = []
   for (let i = 0; i < COUNT; i++) {
@@ -249,7 +249,6 @@ export async function loadDemoRequests(trx: Db, users: Map<string, string>, nowI
       )
     }
     if (transmittedAt) {
-      recipients.push({ recordId: id, kind: 'addressee', orgCode: addressee })
       if (classification === 'under_seal') recipients.push({ recordId: id, kind: 'named', orgCode: addressee })
       if (addressee === 'NLD' && nldOfficer && nldFocalPoint && i % 2 === 0)
         delegations.push({ recordId: id, userId: nldOfficer, delegatedBy: nldFocalPoint, nowIso })

@@ -300,3 +300,59 @@ describe('the whole list on SQLite', () => {
     })
   })
 })
+
+describe("a State's counts on SQLite (migration 0900)", () => {
+  const focalPoint: UserActor = {
+    ...officer,
+    userId: 'u-plan-fp',
+    orgCode: 'NLD',
+    orgKind: 'state',
+    role: 'focal-point',
+    compartments: [],
+  }
+
+  /** Each step of the counts' plan: which table, through which index, and whether it is covering. */
+  async function countsPlan(actor: UserActor) {
+    const captured: { sql: string; parameters: readonly unknown[] }[] = []
+    const capturing = new Kysely<Database>({
+      dialect: sqliteDialect(raw),
+      log: (event) => {
+        if (event.level === 'query') captured.push({ sql: event.query.sql, parameters: event.query.parameters })
+      },
+    })
+    await repo.countVisibleRequestsByStatus(capturing, actor, { addressee: 'NLD' }, new Date().toISOString())
+    const [query] = captured
+    if (!query) throw new Error('no query captured')
+    const plan = raw.prepare(`explain query plan ${query.sql}`).all(...query.parameters) as { detail: string }[]
+    return plan.map((p) => p.detail).filter((d) => /^(SEARCH|SCAN) /.test(d))
+  }
+
+  it('reads the State index alone and probes named recipients led by the caller', async () => {
+    for (const actor of [focalPoint, officer]) {
+      const steps = await countsPlan(actor)
+      expect(steps[0]).toBe('SEARCH requests USING COVERING INDEX requests_addressee_counts (addressee=?)')
+      const probes = steps.slice(1)
+      expect(probes.length).toBeGreaterThan(0)
+      for (const probe of probes)
+        expect(probe).toMatch(
+          /^SEARCH rr USING COVERING INDEX record_recipients_by_(org \(record_type=\? AND org_code=\?|user \(record_type=\? AND user_id=\?) AND record_id=\? AND kind=\?\)$/,
+        )
+    }
+  })
+
+  it("asks record_recipients nothing about the addressee: the request's own columns say it", async () => {
+    const captured: { sql: string; parameters: readonly unknown[] }[] = []
+    const capturing = new Kysely<Database>({
+      dialect: sqliteDialect(raw),
+      log: (event) => {
+        if (event.level === 'query') captured.push({ sql: event.query.sql, parameters: event.query.parameters })
+      },
+    })
+    await repo.countVisibleRequestsByStatus(capturing, focalPoint, { addressee: 'NLD' }, new Date().toISOString())
+    const [query] = captured
+    expect(query?.sql).toContain('"requests"."transmitted_at" is not null')
+    // The recipients' kinds are parameters: only `named` rows are ever asked for.
+    expect(query?.parameters).toContain('named')
+    expect(query?.parameters).not.toContain('addressee')
+  })
+})

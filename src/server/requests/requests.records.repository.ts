@@ -98,10 +98,8 @@ export async function updateRequestIfStatus(db: Db, id: string, fromStatus: stri
   return Number(result.numUpdatedRows) === 1
 }
 
-export async function insertRecipients(
-  db: Db,
-  rows: { recordId: string; kind: 'addressee' | 'named'; orgCode: string }[],
-) {
+/** Names organisations on requests. The addressee is never a row: the request's own column says it. */
+export async function insertRecipients(db: Db, rows: { recordId: string; kind: 'named'; orgCode: string }[]) {
   if (rows.length === 0) return
   await db
     .insertInto('record_recipients')

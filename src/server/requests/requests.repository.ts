@@ -15,10 +15,13 @@ import type { RequestRow } from './requests.table.ts'
 // Requests are protected records: every read goes through visibleTo(). listVisibleRequests and
 // countVisibleRequests are the seam for search and exports: same filters, same rule.
 export const REQUEST_RECORD = 'request'
-// A request is internal to the Court while draft or approved, even when classified public.
+// A request is internal to the Court until it is transmitted, even when classified public; a
+// draft withdrawn before transmission stays internal. From transmission on, its addressee knows
+// it: the request's own columns say so (no record_recipients row, migration 0900).
 const REQUESTS: ProtectedTable = {
   ...protectedColumns('requests', REQUEST_RECORD),
-  released: (eb) => eb(sql.ref('requests.status'), 'not in', ['draft', 'approved']),
+  released: (eb) => eb(sql.ref('requests.transmitted_at'), 'is not', null),
+  addressee: 'requests.addressee',
 }
 
 export type RequestFilters = {

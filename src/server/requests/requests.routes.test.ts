@@ -131,13 +131,12 @@ const get = (id: string, as: string) => app.inject({ url: `/api/v1/requests/${id
 /** A request put straight into `status`, with the need-to-know it would have there. */
 async function requestIn(status: string) {
   const id = (await draft()).items[0].id as string
-  await db.db.updateTable('requests').set({ status, drafted_by: 'someone-else' }).where('id', '=', id).execute()
-  if (!['draft', 'approved'].includes(status)) {
-    await db.db
-      .insertInto('record_recipients')
-      .values({ record_type: 'request', record_id: id, kind: 'addressee', org_code: 'NLD', user_id: null })
-      .execute()
-  }
+  const transmitted = !['draft', 'approved'].includes(status)
+  await db.db
+    .updateTable('requests')
+    .set({ status, drafted_by: 'someone-else', transmitted_at: transmitted ? clock.toISOString() : null })
+    .where('id', '=', id)
+    .execute()
   await db.db
     .insertInto('record_delegations')
     .values({

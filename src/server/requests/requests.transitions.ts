@@ -102,14 +102,11 @@ export async function transitionRequest(ctx: Ctx, id: string, input: TransitionB
       })
     }
     if (input.action === 'transmit') {
-      // From now on the addressee knows: its focal point sees the request through visibleTo.
-      // Under seal only *named* organisations see a record, so the addressee is named as well.
-      await records.insertRecipients(trx, [
-        { recordId: id, kind: 'addressee', orgCode: row.addressee },
-        ...(row.classification === 'under_seal'
-          ? [{ recordId: id, kind: 'named' as const, orgCode: row.addressee }]
-          : []),
-      ])
+      // From now on the addressee knows: transmitted_at makes the request visible to its focal
+      // point through visibleTo. Under seal only *named* organisations see a record, so the
+      // addressee is named as well.
+      if (row.classification === 'under_seal')
+        await records.insertRecipients(trx, [{ recordId: id, kind: 'named', orgCode: row.addressee }])
     }
     const event = {
       id: randomUUID(),
