@@ -64,23 +64,33 @@ function unreleasedNeedToKnow(eb: Eb, actor: UserActor, t: ProtectedTable): Expr
   return eb.or([eb(sql.ref(t.compartment), 'in', [...actor.compartments]), named])
 }
 
-function namedRecipient(eb: Eb, actor: UserActor, t: ProtectedTable): Expression<SqlBool> {
-  return recipientRow(eb, actor, t, ['named'], 'org-or-user')
+/** The record names the actor (or, unless `who` is 'user', its organisation) in record_recipients. */
+function namedRecipient(eb: Eb, actor: UserActor, t: ProtectedTable, who: Who = 'org-or-user') {
+  return recipientRows(eb, actor, t, ['named'], who)
 }
 
+/** The record is addressed to the actor's organisation, or names it or the actor. */
+function addresseeOrNamed(eb: Eb, actor: UserActor, t: ProtectedTable): Expression<SqlBool> {
+  if (!t.addressee) return recipientRows(eb, actor, t, ['addressee', 'named'], 'org-or-user')
+  const addressed = eb(sql.ref(t.addressee), '=', actor.orgCode)
+  return eb.or([t.released ? eb.and([addressed, t.released(eb)]) : addressed, namedRecipient(eb, actor, t)])
+}
+
+type Who = 'org-or-user' | 'user'
+
 /**
- * The record names the actor (or its organisation) in record_recipients. One probe per key, each
- * led by the actor (record_recipients_by_org, _by_user): a State's or an organ's rows sit together
- * in those indexes, so probing them for each of a State's thousands of requests stays in a few
- * pages, where probing by record jumped across the whole table (2.2 µs instead of 6 µs a probe
- * at 1,000,000 requests).
+ * Rows of record_recipients for the record and the actor. One probe per key, each led by the
+ * actor (record_recipients_by_org, _by_user): a State's or an organ's rows sit together in those
+ * indexes, so probing them for each of a State's thousands of requests stays in a few pages, where
+ * probing by record jumped across the whole table (2.2 µs instead of 6 µs a probe at 1,000,000
+ * requests).
  */
-function recipientRow(
+function recipientRows(
   eb: Eb,
   actor: UserActor,
   t: ProtectedTable,
   kinds: readonly ('addressee' | 'named')[],
-  who: 'org-or-user' | 'user',
+  who: Who,
 ): Expression<SqlBool> {
   const probe = (key: 'rr.org_code' | 'rr.user_id', value: string) =>
     eb.exists(
@@ -96,27 +106,10 @@ function recipientRow(
   return who === 'user' ? byUser : eb.or([probe('rr.org_code', actor.orgCode), byUser])
 }
 
-/** The record is addressed to the actor's organisation (named as addressee, or in its own column). */
-function recipient(
-  eb: Eb,
-  actor: UserActor,
-  t: ProtectedTable,
-  kinds: readonly ('addressee' | 'named')[],
-  who: 'org-or-user' | 'user',
-): Expression<SqlBool> {
-  if (!t.addressee || !kinds.includes('addressee') || who === 'user') return recipientRow(eb, actor, t, kinds, who)
-  const addressed = eb(sql.ref(t.addressee), '=', actor.orgCode)
-  const known = t.released ? eb.and([addressed, t.released(eb)]) : addressed
-  const rowKinds = kinds.filter((k) => k !== 'addressee')
-  return rowKinds.length === 0 ? known : eb.or([known, recipientRow(eb, actor, t, rowKinds, who)])
-}
-
 function needToKnow(eb: Eb, actor: UserActor, t: ProtectedTable): Expression<SqlBool>[] {
   const classification = sql.ref(t.classification)
   const inOwnCompartment =
     actor.compartments.length > 0 ? eb(sql.ref(t.compartment), 'in', [...actor.compartments]) : sql<SqlBool>`1 = 0`
-  const recipientOf = (kinds: ('addressee' | 'named')[], who: 'org-or-user' | 'user') =>
-    recipient(eb, actor, t, kinds, who)
   const delegated = eb.exists(
     eb
       .selectFrom('record_delegations as rd')
@@ -135,35 +128,35 @@ function needToKnow(eb: Eb, actor: UserActor, t: ProtectedTable): Expression<Sql
         actor.orgCode === 'ICC-CHAMBERS'
           ? eb.and([is('ex_parte'), inOwnCompartment])
           : eb.and([is('ex_parte'), inOwnCompartment, eb(sql.ref(t.exParteParty), '=', actor.orgCode)]),
-        eb.and([is('confidential'), recipientOf(['addressee', 'named'], 'org-or-user')]),
-        eb.and([is('under_seal'), recipientOf(['named'], 'org-or-user')]),
+        eb.and([is('confidential'), addresseeOrNamed(eb, actor, t)]),
+        eb.and([is('under_seal'), namedRecipient(eb, actor, t)]),
       ]
     case 'state':
     case 'io':
       if (actor.role === 'focal-point') {
         return [
-          eb.and([is('confidential'), recipientOf(['addressee', 'named'], 'org-or-user')]),
-          eb.and([is('under_seal'), recipientOf(['named'], 'org-or-user')]),
+          eb.and([is('confidential'), addresseeOrNamed(eb, actor, t)]),
+          eb.and([is('under_seal'), namedRecipient(eb, actor, t)]),
         ]
       }
       // A State authority officer sees only what the focal point delegated, or names them.
       return [
         eb.and([
           eb(classification, 'in', ['confidential', 'under_seal']),
-          eb.or([delegated, recipientOf(['named'], 'user')]),
+          eb.or([delegated, namedRecipient(eb, actor, t, 'user')]),
         ]),
       ]
     case 'defence':
       // A Defence team is a party: compartment membership gives it nothing of the Prosecution's.
       return [
-        eb.and([is('confidential'), recipientOf(['addressee', 'named'], 'org-or-user')]),
-        eb.and([is('under_seal'), recipientOf(['named'], 'org-or-user')]),
+        eb.and([is('confidential'), addresseeOrNamed(eb, actor, t)]),
+        eb.and([is('under_seal'), namedRecipient(eb, actor, t)]),
         eb.and([is('ex_parte'), eb(sql.ref(t.exParteParty), '=', actor.orgCode)]),
       ]
     case 'assembly':
       return [
-        eb.and([is('confidential'), recipientOf(['addressee', 'named'], 'org-or-user')]),
-        eb.and([is('under_seal'), recipientOf(['named'], 'org-or-user')]),
+        eb.and([is('confidential'), addresseeOrNamed(eb, actor, t)]),
+        eb.and([is('under_seal'), namedRecipient(eb, actor, t)]),
       ]
   }
 }

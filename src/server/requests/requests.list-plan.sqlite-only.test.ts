@@ -44,23 +44,34 @@ function indexesFor(status: string[]) {
   return planOf({ addressee: 'NLD', status }, { key: 'deadline', direction: 'asc' })
 }
 
+type Captured = { sql: string; parameters: readonly unknown[] }
+
+/** The queries `run` sends, as the repository wrote them. */
+async function capture(run: (db: Kysely<Database>) => Promise<unknown>): Promise<Captured[]> {
+  const captured: Captured[] = []
+  await run(
+    new Kysely<Database>({
+      dialect: sqliteDialect(raw),
+      log: (event) => {
+        if (event.level === 'query') captured.push({ sql: event.query.sql, parameters: event.query.parameters })
+      },
+    }),
+  )
+  return captured
+}
+
 /** SQLite's plan of the list: the indexes it uses, and whether it sorts the rows itself. */
 async function planOf(filters: repo.RequestFilters, sort: repo.RequestSort, narrowRangeRows?: number) {
-  const captured: { sql: string; parameters: readonly unknown[] }[] = []
-  const capturing = new Kysely<Database>({
-    dialect: sqliteDialect(raw),
-    log: (event) => {
-      if (event.level === 'query') captured.push({ sql: event.query.sql, parameters: event.query.parameters })
-    },
-  })
-  await repo.listVisibleRequests(capturing, officer, {
-    filters,
-    sort,
-    after: null,
-    limit: 51,
-    nowIso: new Date().toISOString(),
-    ...(narrowRangeRows === undefined ? {} : { narrowRangeRows }),
-  })
+  const captured = await capture((capturing) =>
+    repo.listVisibleRequests(capturing, officer, {
+      filters,
+      sort,
+      after: null,
+      limit: 51,
+      nowIso: new Date().toISOString(),
+      ...(narrowRangeRows === undefined ? {} : { narrowRangeRows }),
+    }),
+  )
   // The list's own queries: a narrow date range is counted first, and by deadline, latest first,
   // the dated requests and the undated ones are read apart.
   const queries = captured.filter((q) => !q.sql.startsWith('select count(*)'))
@@ -311,17 +322,14 @@ describe("a State's counts on SQLite (migration 0900)", () => {
     compartments: [],
   }
 
+  const countsOf = (actor: UserActor) =>
+    capture((capturing) =>
+      repo.countVisibleRequestsByStatus(capturing, actor, { addressee: 'NLD' }, new Date().toISOString()),
+    )
+
   /** Each step of the counts' plan: which table, through which index, and whether it is covering. */
   async function countsPlan(actor: UserActor) {
-    const captured: { sql: string; parameters: readonly unknown[] }[] = []
-    const capturing = new Kysely<Database>({
-      dialect: sqliteDialect(raw),
-      log: (event) => {
-        if (event.level === 'query') captured.push({ sql: event.query.sql, parameters: event.query.parameters })
-      },
-    })
-    await repo.countVisibleRequestsByStatus(capturing, actor, { addressee: 'NLD' }, new Date().toISOString())
-    const [query] = captured
+    const [query] = await countsOf(actor)
     if (!query) throw new Error('no query captured')
     const plan = raw.prepare(`explain query plan ${query.sql}`).all(...query.parameters) as { detail: string }[]
     return plan.map((p) => p.detail).filter((d) => /^(SEARCH|SCAN) /.test(d))
@@ -341,15 +349,7 @@ describe("a State's counts on SQLite (migration 0900)", () => {
   })
 
   it("asks record_recipients nothing about the addressee: the request's own columns say it", async () => {
-    const captured: { sql: string; parameters: readonly unknown[] }[] = []
-    const capturing = new Kysely<Database>({
-      dialect: sqliteDialect(raw),
-      log: (event) => {
-        if (event.level === 'query') captured.push({ sql: event.query.sql, parameters: event.query.parameters })
-      },
-    })
-    await repo.countVisibleRequestsByStatus(capturing, focalPoint, { addressee: 'NLD' }, new Date().toISOString())
-    const [query] = captured
+    const [query] = await countsOf(focalPoint)
     expect(query?.sql).toContain('"requests"."transmitted_at" is not null')
     // The recipients' kinds are parameters: only `named` rows are ever asked for.
     expect(query?.parameters).toContain('named')
