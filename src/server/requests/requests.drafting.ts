@@ -19,8 +19,8 @@ import { indexRequestsText, indexRequestText, requestSearchParts } from './reque
 import type { NewRequestRow, RequestUpdate } from './requests.table.ts'
 
 // Drafting: a request is created as a draft by a Court organ (or a Defence team, routed through
-// the Registry) and stays internal to the Court until it is transmitted: the addressee is
-// recorded in record_recipients only then (requests.transitions.ts).
+// the Registry) and stays internal to the Court until it is transmitted: its addressee learns of
+// it only then, when transmitted_at is set (requests.transitions.ts, requests.repository.ts).
 
 export const REGISTRY = 'ICC-REGISTRY'
 

@@ -23,9 +23,6 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number]
 export const FINAL_STATUSES: readonly RequestStatus[] = ['executed', 'partially_executed', 'not_executed', 'withdrawn']
 const NON_FINAL = REQUEST_STATUSES.filter((s) => !FINAL_STATUSES.includes(s))
 
-/** Still with the Court: the addressee does not know these exist (no record_recipients row yet). */
-export const INTERNAL_STATUSES: readonly RequestStatus[] = ['draft', 'approved']
-
 /**
  * How the caller stands to the request:
  * - responsible_organ: member of the organ that answers for it (the originator, or the Registry

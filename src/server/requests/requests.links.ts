@@ -56,7 +56,7 @@ export function listDemoRequestsOfTypes(db: Db, types: readonly string[]) {
     .select(['id', 'reference', 'request_type', 'addressee', 'case_id', 'compartment_code'])
     .where('is_demo', '=', fromBool(true))
     .where('request_type', 'in', [...types])
-    .where('status', 'not in', ['draft', 'approved'])
+    .where('transmitted_at', 'is not', null)
     .orderBy('reference')
     .execute()
 }

@@ -2,7 +2,7 @@ import type { Classification } from '../access/classification.ts'
 import type { Ctx } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { AppError } from '../errors.ts'
-import { INTERNAL_STATUSES, type RequestStatus, standsIn } from './requests.lifecycle.ts'
+import { type RequestStatus, standsIn } from './requests.lifecycle.ts'
 import { subjectOf } from './requests.read.ts'
 import * as repo from './requests.repository.ts'
 
@@ -37,7 +37,7 @@ export async function getRequestParticipation(ctx: Ctx, db: Db, requestId: strin
     a.kind === 'user' &&
     ['focal-point', 'officer'].includes(a.role) &&
     standsIn(a, 'addressee', subject) &&
-    !INTERNAL_STATUSES.includes(row.status as RequestStatus)
+    row.transmitted_at !== null
   return {
     id: row.id,
     reference: row.reference,
