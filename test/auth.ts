@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { createApiToken } from '../src/server/auth/auth.service.ts'
+import { createApiToken } from '../src/server/auth/auth.tokens.ts'
 import type { RootDb } from '../src/server/db/database.ts'
 import { createCompartment, createUser } from '../src/server/identity/identity.service.ts'
 import { systemCtx } from './context.ts'

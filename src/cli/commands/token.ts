@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { createApiToken } from '../../server/auth/auth.service.ts'
+import { createApiToken } from '../../server/auth/auth.tokens.ts'
 import { getUserIdByEmail } from '../../server/identity/identity.service.ts'
 import { withCliContext } from '../cli-context.ts'
 import type { Command } from './index.ts'

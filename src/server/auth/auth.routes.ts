@@ -21,6 +21,7 @@ import {
   TokenSchema,
 } from './auth.schemas.ts'
 import * as auth from './auth.service.ts'
+import * as tokens from './auth.tokens.ts'
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse }
 const client = (req: FastifyRequest): auth.Client => ({
@@ -198,7 +199,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = req.ctx.actor
       if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in first')
-      return { items: await auth.listApiTokens(req.ctx, actor.userId) }
+      return { items: await tokens.listApiTokens(req.ctx, actor.userId) }
     },
   )
 
@@ -218,7 +219,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       // A token can never hold more than the credential that created it.
       if (req.body.scopes.some((s) => !actor.scopes.includes(s)))
         throw new AppError('FORBIDDEN', 'A token cannot widen its scopes')
-      return reply.code(201).send(await auth.createApiToken(req.ctx, actor.userId, req.body))
+      return reply.code(201).send(await tokens.createApiToken(req.ctx, actor.userId, req.body))
     },
   )
 
@@ -235,7 +236,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = req.ctx.actor
       if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in first')
-      await auth.revokeApiToken(req.ctx, actor.userId, req.params.id)
+      await tokens.revokeApiToken(req.ctx, actor.userId, req.params.id)
       return { ok: true as const }
     },
   )

@@ -3,7 +3,7 @@ import { createUserWithToken } from '../../../test/auth.ts'
 import { systemCtx } from '../../../test/context.ts'
 import { createTestDb, type TestDb } from '../../../test/db.ts'
 import { loadUserActor } from '../identity/identity.service.ts'
-import { resolveApiToken } from './auth.service.ts'
+import { resolveApiToken } from './auth.tokens.ts'
 
 // A token is resolved in one statement (token, user, organisation, compartments); the actor it
 // gives must be the one a session gets from loadUserActor, and must stop at once with the user.

@@ -1,13 +1,8 @@
 import cookie from '@fastify/cookie'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { decide, policyFor } from '../access/policy.ts'
-import {
-  csrfMatches,
-  type IssuedSession,
-  type ResolvedSession,
-  resolveApiToken,
-  resolveSession,
-} from '../auth/auth.service.ts'
+import { csrfMatches, type IssuedSession, type ResolvedSession, resolveSession } from '../auth/auth.service.ts'
+import { resolveApiToken } from '../auth/auth.tokens.ts'
 import { AppError } from '../errors.ts'
 
 export const SESSION_COOKIE = 'partnine_session'
