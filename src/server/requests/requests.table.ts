@@ -38,7 +38,12 @@ export interface RequestTable {
 }
 export type RequestRow = Selectable<RequestTable>
 export type NewRequestRow = Insertable<RequestTable>
-export type RequestUpdate = Updateable<RequestTable>
+/**
+ * What may change on a request. Never its id, nor its addressee: from transmission on, the
+ * addressee column is who may see the request (requests.repository.ts, visibleTo), so moving it
+ * would hand the request to another State. A request for another addressee is a new request.
+ */
+export type RequestUpdate = Omit<Updateable<RequestTable>, 'id' | 'addressee'>
 
 export interface RequestPersonTable {
   request_id: string
