@@ -50,4 +50,41 @@ describe(`migration ${NAME}`, () => {
     await migrateToLatest(db.db)
     expect(await recipients()).toEqual(after)
   })
+
+  it('keeps a request known to its addressee when its row had no transmission date', async () => {
+    const isApplied = async () => (await listMigrations(db.db)).find((m) => m.name === NAME)?.executedAt !== null
+    while (await isApplied()) await migrateDown(db.db)
+    const [first, second] = await db.db
+      .selectFrom('requests')
+      .select(['id', 'transmitted_at', 'updated_at'])
+      .where('transmitted_at', 'is not', null)
+      .orderBy('id')
+      .limit(2)
+      .execute()
+    if (!first || !second) throw new Error('the demo has no transmitted requests')
+    const transmitEvent = await db.db
+      .selectFrom('request_events')
+      .select('occurred_at')
+      .where('request_id', '=', first.id)
+      .where('action', '=', 'transmit')
+      .executeTakeFirstOrThrow()
+    // Rows no version of the application wrote: a date lost, one without any transmit event.
+    await db.db.updateTable('requests').set({ transmitted_at: null }).where('id', 'in', [first.id, second.id]).execute()
+    await db.db
+      .deleteFrom('request_events')
+      .where('request_id', '=', second.id)
+      .where('action', '=', 'transmit')
+      .execute()
+    await migrateToLatest(db.db)
+    const dates = await db.db
+      .selectFrom('requests')
+      .select(['id', 'transmitted_at'])
+      .where('id', 'in', [first.id, second.id])
+      .orderBy('id')
+      .execute()
+    expect(dates).toEqual([
+      { id: first.id, transmitted_at: transmitEvent.occurred_at },
+      { id: second.id, transmitted_at: second.updated_at },
+    ])
+  })
 })

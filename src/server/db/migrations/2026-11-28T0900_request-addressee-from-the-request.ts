@@ -29,6 +29,30 @@ const COUNTS_COLUMNS = [
 ] as const
 
 export async function up(db: Kysely<any>): Promise<void> {
+  // Who knew a request must not change here. The application writes the addressee row and
+  // transmitted_at in the same step, so they agree; should a database hold a row without the date,
+  // the date is taken from the request's `transmit` event (else its last change, the latest the
+  // transmission can have been) rather than the State losing sight of its request.
+  const addresseeRow = db
+    .selectFrom('record_recipients as rr')
+    .select('rr.record_id')
+    .where('rr.record_type', '=', REQUEST)
+    .where('rr.kind', '=', 'addressee')
+  await db
+    .updateTable('requests')
+    .set((eb) => ({
+      transmitted_at: eb.fn.coalesce(
+        eb
+          .selectFrom('request_events as e')
+          .select((e) => e.fn.min('e.occurred_at').as('at'))
+          .whereRef('e.request_id', '=', 'requests.id')
+          .where('e.action', '=', 'transmit'),
+        eb.ref('requests.updated_at'),
+      ),
+    }))
+    .where('transmitted_at', 'is', null)
+    .where('id', 'in', addresseeRow)
+    .execute()
   await db.deleteFrom('record_recipients').where('record_type', '=', REQUEST).where('kind', '=', 'addressee').execute()
   await db.schema.dropIndex('record_recipients_lookup').execute()
   await db.schema
