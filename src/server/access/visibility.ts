@@ -46,31 +46,45 @@ export function protectedColumns(alias: string, recordType: string, idColumn = '
 
 type Eb = ExpressionBuilder<Database, any>
 
+/**
+ * How the query reads the protected rows, which decides how the recipients are checked (the rule
+ * is the same either way):
+ * - 'few': a page, one record, a State's list: each row checked probes record_recipients for it;
+ * - 'many': a count over as many rows as the filters leave: the rows naming the actor are read
+ *   once, as a set, and each row is looked up in it. At 1,000,000 requests a focal point's counts
+ *   of every request took 1.4 s with a probe per row, 0.17 s with the set. For a page the set
+ *   costs more than it saves (it is read whole before the first row).
+ */
+export type Reading = 'few' | 'many'
+
+type Rule = ProtectedTable & { reading: Reading }
+
 /** A where-clause: the rows of `table` that `actor` may know exist. */
-export function visibleTo(actor: Actor, table: ProtectedTable) {
+export function visibleTo(actor: Actor, table: ProtectedTable, reading: Reading = 'few') {
+  const t: Rule = { ...table, reading }
   return (eb: Eb): Expression<SqlBool> => {
-    const isPublic = eb(sql.ref(table.classification), '=', 'public')
-    const released = table.released ? eb.and([isPublic, table.released(eb)]) : isPublic
+    const isPublic = eb(sql.ref(t.classification), '=', 'public')
+    const released = t.released ? eb.and([isPublic, t.released(eb)]) : isPublic
     if (actor.kind !== 'user' || NO_CONTENT_ROLES.has(actor.role)) return released
-    const unreleasedPublic = table.released ? [eb.and([isPublic, unreleasedNeedToKnow(eb, actor, table)])] : []
-    return eb.or([released, ...unreleasedPublic, ...needToKnow(eb, actor, table)])
+    const unreleasedPublic = t.released ? [eb.and([isPublic, unreleasedNeedToKnow(eb, actor, t)])] : []
+    return eb.or([released, ...unreleasedPublic, ...needToKnow(eb, actor, t)])
   }
 }
 
 /** Who knows a public record before its release: its compartment's Court staff and those named. */
-function unreleasedNeedToKnow(eb: Eb, actor: UserActor, t: ProtectedTable): Expression<SqlBool> {
+function unreleasedNeedToKnow(eb: Eb, actor: UserActor, t: Rule): Expression<SqlBool> {
   const named = namedRecipient(eb, actor, t)
   if (actor.orgKind !== 'court_organ' || actor.compartments.length === 0) return named
   return eb.or([eb(sql.ref(t.compartment), 'in', [...actor.compartments]), named])
 }
 
 /** The record names the actor (or, unless `who` is 'user', its organisation) in record_recipients. */
-function namedRecipient(eb: Eb, actor: UserActor, t: ProtectedTable, who: Who = 'org-or-user') {
+function namedRecipient(eb: Eb, actor: UserActor, t: Rule, who: Who = 'org-or-user') {
   return recipientRows(eb, actor, t, ['named'], who)
 }
 
 /** The record is addressed to the actor's organisation, or names it or the actor. */
-function addresseeOrNamed(eb: Eb, actor: UserActor, t: ProtectedTable): Expression<SqlBool> {
+function addresseeOrNamed(eb: Eb, actor: UserActor, t: Rule): Expression<SqlBool> {
   if (!t.addressee) return recipientRows(eb, actor, t, ['addressee', 'named'], 'org-or-user')
   const addressed = eb(sql.ref(t.addressee), '=', actor.orgCode)
   return eb.or([t.released ? eb.and([addressed, t.released(eb)]) : addressed, namedRecipient(eb, actor, t)])
@@ -88,7 +102,7 @@ type Who = 'org-or-user' | 'user'
 function recipientRows(
   eb: Eb,
   actor: UserActor,
-  t: ProtectedTable,
+  t: Rule,
   kinds: readonly ('addressee' | 'named')[],
   who: Who,
 ): Expression<SqlBool> {
@@ -102,11 +116,22 @@ function recipientRows(
         .where(sql.ref('rr.record_id'), '=', sql.ref(t.id))
         .where('rr.kind', 'in', [...kinds]),
     )
+  if (t.reading === 'many') {
+    const rows = (key: 'rr.org_code' | 'rr.user_id', value: string) =>
+      eb
+        .selectFrom('record_recipients as rr')
+        .select('rr.record_id')
+        .where('rr.record_type', '=', t.recordType)
+        .where(key, '=', value)
+        .where('rr.kind', 'in', [...kinds])
+    const byUser = rows('rr.user_id', actor.userId)
+    return eb(sql.ref(t.id), 'in', who === 'user' ? byUser : rows('rr.org_code', actor.orgCode).unionAll(byUser))
+  }
   const byUser = probe('rr.user_id', actor.userId)
   return who === 'user' ? byUser : eb.or([probe('rr.org_code', actor.orgCode), byUser])
 }
 
-function needToKnow(eb: Eb, actor: UserActor, t: ProtectedTable): Expression<SqlBool>[] {
+function needToKnow(eb: Eb, actor: UserActor, t: Rule): Expression<SqlBool>[] {
   const classification = sql.ref(t.classification)
   const inOwnCompartment =
     actor.compartments.length > 0 ? eb(sql.ref(t.compartment), 'in', [...actor.compartments]) : sql<SqlBool>`1 = 0`

@@ -322,30 +322,53 @@ describe("a State's counts on SQLite (migration 0900)", () => {
     compartments: [],
   }
 
-  const countsOf = (actor: UserActor) =>
-    capture((capturing) =>
-      repo.countVisibleRequestsByStatus(capturing, actor, { addressee: 'NLD' }, new Date().toISOString()),
-    )
+  const countsOf = (actor: UserActor, filters: repo.RequestFilters = { addressee: 'NLD' }) =>
+    capture((capturing) => repo.countVisibleRequestsByStatus(capturing, actor, filters, new Date().toISOString()))
 
   /** Each step of the counts' plan: which table, through which index, and whether it is covering. */
-  async function countsPlan(actor: UserActor) {
-    const [query] = await countsOf(actor)
+  async function countsPlan(actor: UserActor, filters?: repo.RequestFilters) {
+    const [query] = await countsOf(actor, filters)
     if (!query) throw new Error('no query captured')
     const plan = raw.prepare(`explain query plan ${query.sql}`).all(...query.parameters) as { detail: string }[]
     return plan.map((p) => p.detail).filter((d) => /^(SEARCH|SCAN) /.test(d))
   }
 
-  it('reads the State index alone and probes named recipients led by the caller', async () => {
+  it("reads the State index alone and the caller's recipient rows once, as a set", async () => {
     for (const actor of [focalPoint, officer]) {
       const steps = await countsPlan(actor)
       expect(steps[0]).toBe('SEARCH requests USING COVERING INDEX requests_addressee_counts (addressee=?)')
-      const probes = steps.slice(1)
-      expect(probes.length).toBeGreaterThan(0)
-      for (const probe of probes)
-        expect(probe).toMatch(
-          /^SEARCH rr USING COVERING INDEX record_recipients_by_(org \(record_type=\? AND org_code=\?|user \(record_type=\? AND user_id=\?) AND record_id=\? AND kind=\?\)$/,
+      const sets = steps.slice(1)
+      expect(sets.length).toBeGreaterThan(0)
+      // Led by the caller, never by the record: no `record_id=?` per request counted.
+      for (const step of sets)
+        expect(step).toMatch(
+          /^SEARCH rr USING COVERING INDEX record_recipients_by_(org \(record_type=\? AND org_code=\?\)|user \(record_type=\? AND user_id=\?\))$/,
         )
     }
+  })
+
+  it("reads an organ's counts from its index alone (migration 0910)", async () => {
+    for (const actor of [focalPoint, officer]) {
+      const [first] = await countsPlan(actor, { originator: 'ICC-OTP' })
+      expect(first).toBe('SEARCH requests USING COVERING INDEX requests_originator_counts (originator=?)')
+    }
+  })
+
+  it("probes the caller's recipient rows per request for a page", async () => {
+    const [query] = await capture((capturing) =>
+      repo.listVisibleRequests(capturing, focalPoint, {
+        filters: { addressee: 'NLD' },
+        sort: { key: 'updated', direction: 'desc' },
+        after: null,
+        limit: 51,
+        nowIso: new Date().toISOString(),
+      }),
+    )
+    if (!query) throw new Error('no query captured')
+    const plan = raw.prepare(`explain query plan ${query.sql}`).all(...query.parameters) as { detail: string }[]
+    const probes = plan.map((p) => p.detail).filter((d) => d.startsWith('SEARCH rr '))
+    expect(probes.length).toBeGreaterThan(0)
+    for (const probe of probes) expect(probe).toMatch(/AND record_id=\? AND kind=\?\)$/)
   })
 
   it("asks record_recipients nothing about the addressee: the request's own columns say it", async () => {

@@ -506,6 +506,38 @@ describe('relevance pages by either plan', () => {
     }
   })
 
+  it("counts exactly the requests a page shows, whoever counts (the caller's recipient rows read as a set)", async () => {
+    // Counts read the rule with reading 'many' (access/visibility.ts), pages with 'few': the same
+    // rule, in two forms. KEN is named on every seventh request, so KEN's focal point is seen
+    // through the set, the others through the addressee column and compartments.
+    let named = 0
+    for (const [name, as] of Object.entries(actors)) {
+      for (const filters of [
+        {},
+        { addressee: 'NLD' },
+        { addressee: 'KEN' },
+        { addressee: states[2] },
+        { status: ['transmitted', 'executed'] },
+        { classification: 'confidential' },
+        { classification: 'under_seal' },
+      ] as RequestFilters[]) {
+        const rows = await visibleRequestsQuery(db.db, as, filters, nowIso)
+          .select(['requests.id', 'requests.status'])
+          .execute()
+        const expected = new Map<string, number>()
+        for (const r of rows) expected.set(r.status, (expected.get(r.status) ?? 0) + 1)
+        const counts = await countVisibleRequestsByStatus(db.db, as, filters, nowIso)
+        expect(
+          Object.fromEntries(counts.map((c) => [c.status, c.total])),
+          `${name} ${JSON.stringify(filters)}`,
+        ).toEqual(Object.fromEntries(expected))
+        if (name === 'kenFocal' && filters.classification === 'under_seal') named = rows.length
+      }
+    }
+    // Under seal, KEN sees only what names it: the set is what is being tested there.
+    expect(named).toBeGreaterThan(0)
+  })
+
   it('narrows counts and the other sorts to the same requests, whichever form the match takes', async () => {
     let nonEmpty = 0
     for (const [name, as] of Object.entries(actors)) {
