@@ -354,6 +354,27 @@ describe("a State's counts on SQLite (migration 0900)", () => {
     }
   })
 
+  it("keeps the overdue filter's deadlines from the planner in counts, not in pages", async () => {
+    // At 1,000,000 requests SQLite answered the overdue filter through requests_addressee_status
+    // and fetched every overdue request's row for the rule's columns (2.5 s); the counts indexes
+    // hold them all. This small database does not show that choice, so the SQL is checked.
+    const unoffered = ['"requests"."response_deadline"', '"requests"."acknowledgement_deadline"'].map(
+      (column) => `+${column} < `,
+    )
+    const [count] = await countsOf(focalPoint, { overdue: true })
+    for (const text of unoffered) expect(count?.sql).toContain(text)
+    const [page] = await capture((capturing) =>
+      repo.listVisibleRequests(capturing, focalPoint, {
+        filters: { overdue: true },
+        sort: { key: 'deadline', direction: 'asc' },
+        after: null,
+        limit: 51,
+        nowIso: new Date().toISOString(),
+      }),
+    )
+    for (const text of unoffered) expect(page?.sql).not.toContain(text)
+  })
+
   it("probes the caller's recipient rows per request for a page", async () => {
     const [query] = await capture((capturing) =>
       repo.listVisibleRequests(capturing, focalPoint, {
