@@ -87,8 +87,10 @@ export function sortValueOf(
   return key === 'deadline' ? (row.response_deadline ?? NO_DEADLINE) : String(row[SORT_COLUMNS[key]])
 }
 
-/** Overdue at `nowIso`: acknowledgement while transmitted, response while with the addressee. */
-/** `indexed: false` writes the deadlines `+column` (SQLite): the same test, no index considered. */
+/**
+ * Overdue at `nowIso`: acknowledgement while transmitted, response while with the addressee.
+ * `indexed: false` writes the deadlines `+column` (SQLite): the same test, no index considered.
+ */
 export function overdueCondition(eb: Eb, nowIso: string, indexed = true) {
   const deadline = (name: string) => (indexed ? sql.ref<string>(name) : sql<string>`+${sql.ref(name)}`)
   return eb.or([
