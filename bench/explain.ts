@@ -4,6 +4,7 @@
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely } from 'kysely'
 import { sqliteDialect } from '../src/server/db/database.ts'
+import * as counts from '../src/server/requests/requests.counts.ts'
 import * as repo from '../src/server/requests/requests.repository.ts'
 import { listVisibleRequestsByRelevance, withSearch } from '../src/server/requests/requests.search.ts'
 
@@ -55,8 +56,8 @@ for (const [name, a] of Object.entries(actors)) {
           nowIso,
         }),
     ],
-    ['count', () => repo.countVisibleRequests(k, a as any, filters, nowIso)],
-    ['counts', () => repo.countVisibleRequestsByStatus(k, a as any, { addressee: 'NLD' }, nowIso)],
+    ['count', () => counts.countVisibleRequests(k, a as any, filters, nowIso)],
+    ['counts', () => counts.countVisibleRequestsByStatus(k, a as any, { addressee: 'NLD' }, nowIso)],
     [
       'search',
       () => {

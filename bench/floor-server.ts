@@ -12,6 +12,7 @@ import { Kysely } from 'kysely'
 import type { UserActor } from '../src/server/context.ts'
 import { sqliteDialect, tuneSqlite } from '../src/server/db/database.ts'
 import type { Database } from '../src/server/db/tables.ts'
+import * as counts from '../src/server/requests/requests.counts.ts'
 import * as records from '../src/server/requests/requests.records.repository.ts'
 import * as repo from '../src/server/requests/requests.repository.ts'
 import { listVisibleRequestsByRelevance, withSearch } from '../src/server/requests/requests.search.ts'
@@ -74,7 +75,7 @@ for (const [name, actor] of Object.entries(plan.actors)) {
     )
   routes.set(
     `counts/${name}`,
-    await capture(() => repo.countVisibleRequestsByStatus(kysely, actor, plan.countFilters, nowIso)),
+    await capture(() => counts.countVisibleRequestsByStatus(kysely, actor, plan.countFilters, nowIso)),
   )
   routes.set(
     `request/${name}`,

@@ -4,6 +4,7 @@ import { createTestDb, type TestDb } from '../../../test/db.ts'
 import type { UserActor } from '../context.ts'
 import { sqliteDialect } from '../db/database.ts'
 import type { Database } from '../db/tables.ts'
+import * as counts from './requests.counts.ts'
 import * as repo from './requests.repository.ts'
 import { matchingRequestIds } from './requests.search.ts'
 
@@ -323,7 +324,7 @@ describe("a State's counts on SQLite (migration 0900)", () => {
   }
 
   const countsOf = (actor: UserActor, filters: repo.RequestFilters = { addressee: 'NLD' }) =>
-    capture((capturing) => repo.countVisibleRequestsByStatus(capturing, actor, filters, new Date().toISOString()))
+    capture((capturing) => counts.countVisibleRequestsByStatus(capturing, actor, filters, new Date().toISOString()))
 
   /** Each step of the counts' plan: which table, through which index, and whether it is covering. */
   async function countsPlan(actor: UserActor, filters?: repo.RequestFilters) {

@@ -13,6 +13,7 @@ import {
   evaluateChecklist,
   missingRequired,
 } from './requests.checklist.ts'
+import * as counts from './requests.counts.ts'
 import { isAcknowledgementOverdue, isResponseOverdue } from './requests.deadlines.ts'
 import * as delegationsRepo from './requests.delegations.repository.ts'
 import { allowedActions, type RequestStatus, TRANSITIONS, type TransitionSubject } from './requests.lifecycle.ts'
@@ -153,7 +154,7 @@ export async function listRequests(ctx: Ctx, query: ListRequestsQuery) {
 export async function countRequests(ctx: Ctx, query: CountRequestsQuery) {
   const nowIso = ctx.now().toISOString()
   const { filters } = withSearch(ctx.db, toFilters(query), query.q)
-  const byStatus = await repo.countVisibleRequestsByStatus(ctx.db, ctx.actor, filters, nowIso)
+  const byStatus = await counts.countVisibleRequestsByStatus(ctx.db, ctx.actor, filters, nowIso)
   return {
     total: byStatus.reduce((n, s) => n + s.total, 0),
     overdue: byStatus.reduce((n, s) => n + s.overdue, 0),

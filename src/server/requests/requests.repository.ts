@@ -13,7 +13,7 @@ import { ACKNOWLEDGEMENT_RUNNING, RESPONSE_RUNNING } from './requests.deadlines.
 import type { RequestRow } from './requests.table.ts'
 
 // Requests are protected records: every read goes through visibleTo(). listVisibleRequests and
-// countVisibleRequests are the seam for search and exports: same filters, same rule.
+// the counts (requests.counts.ts) are the seam for search and exports: same filters, same rule.
 export const REQUEST_RECORD = 'request'
 // A request is internal to the Court until it is transmitted, even when classified public; a
 // draft withdrawn before transmission stays internal. From transmission on, its addressee knows
@@ -356,40 +356,6 @@ function readingThrough<R>(compiled: CompiledQuery<R>, index: string): CompiledQ
   if (at < 0) throw new Error(`readingThrough: no ${from} in the list's query`)
   const sqlText = `${compiled.sql.slice(0, at)}from "requests" indexed by "${index}" where${compiled.sql.slice(at + from.length)}`
   return { ...compiled, sql: sqlText }
-}
-
-// Counts read every request the filters leave: the visibility rule reads the caller's recipient
-// rows once ('many', access/visibility.ts) instead of probing them for each request. On SQLite
-// the overdue filter's deadlines are not offered to the planner: through requests_addressee_status
-// it fetched each overdue request's row for the rule's columns (1,000,000 requests: 1.5–2.7 s),
-// where the counts indexes hold them all (0.1–0.7 s).
-const COUNTS_UNINDEXED = (db: Db): readonly UnindexedFilter[] => (isSqlite(db) ? ['overdue'] : ALL_INDEXED)
-
-export async function countVisibleRequests(db: Db, actor: Actor, filters: RequestFilters, nowIso: string) {
-  const build = (now: string) =>
-    visibleRequestsQuery(db, actor, filters, now, COUNTS_UNINDEXED(db), 'many').select((eb) => [
-      eb.fn.countAll<number>().as('total'),
-      eb.fn.sum<number>(eb.case().when(overdueCondition(eb, now)).then(1).else(0).end()).as('overdue'),
-    ])
-  const [row] = filters.matching
-    ? [await build(nowIso).executeTakeFirstOrThrow()]
-    : await executeCached(db, ['requests.count', actor, filters], () => build(NOW_VALUE), { now: nowIso })
-  return { total: Number(row?.total ?? 0), overdue: Number(row?.overdue ?? 0) }
-}
-
-export async function countVisibleRequestsByStatus(db: Db, actor: Actor, filters: RequestFilters, nowIso: string) {
-  const build = (now: string) =>
-    visibleRequestsQuery(db, actor, filters, now, COUNTS_UNINDEXED(db), 'many')
-      .select((eb) => [
-        'requests.status',
-        eb.fn.countAll<number>().as('total'),
-        eb.fn.sum<number>(eb.case().when(overdueCondition(eb, now)).then(1).else(0).end()).as('overdue'),
-      ])
-      .groupBy('requests.status')
-  const rows = filters.matching
-    ? await build(nowIso).execute()
-    : await executeCached(db, ['requests.countByStatus', actor, filters], () => build(NOW_VALUE), { now: nowIso })
-  return rows.map((r) => ({ status: r.status, total: Number(r.total), overdue: Number(r.overdue ?? 0) }))
 }
 
 export async function findVisibleRequest(db: Db, actor: Actor, id: string) {

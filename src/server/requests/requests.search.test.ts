@@ -5,8 +5,8 @@ import { createTestDb, type TestDb, testConfig, testDialect } from '../../../tes
 import { buildApp } from '../app.ts'
 import type { UserActor } from '../context.ts'
 import type { OrganisationKind } from '../identity/identity.table.ts'
+import { countVisibleRequestsByStatus } from './requests.counts.ts'
 import {
-  countVisibleRequestsByStatus,
   listVisibleRequests,
   type RequestFilters,
   type RequestKeyset,
