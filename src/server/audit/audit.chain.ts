@@ -1,5 +1,5 @@
 import { actorLabel, type Ctx } from '../context.ts'
-import type { Db } from '../db/database.ts'
+import { type Db, heldSqliteConnection } from '../db/database.ts'
 import { isSqlite } from '../db/dialect.ts'
 import { AppError } from '../errors.ts'
 import { canonicalJson, hashEntry, hashEntryWithDetailsText } from './audit.hash.ts'
@@ -52,29 +52,14 @@ export function auditEntryOf(ctx: Ctx, act: AuditedAct): AuditEntry {
  */
 export async function appendToChain(trx: Db, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return
-  const head = await auditRepo.lockChainHead(trx)
-  if (!head) throw new AppError('DATABASE_UNAVAILABLE', 'The audit chain head is missing: run the migrations')
-  let lastHash = head.last_hash
-  let lastId = 0
   if (isSqlite(trx)) {
-    // SQLite: the ids are known before the rows exist (we hold the write lock; AUTOINCREMENT never
-    // reuses an id), so each row is written once, hash included, and the whole group in one
-    // statement — a third of the writer's work per entry.
-    let id = await auditRepo.nextAuditEventIdLocked(trx)
-    const rows: AuditInsertWithHash[] = []
-    for (const { detailsText, ...entry } of entries) {
-      const detailsJson = detailsText === undefined ? null : canonicalJson(JSON.parse(detailsText))
-      const hash = hashEntryWithDetailsText(lastHash, { ...entry, id }, detailsJson ?? 'null')
-      rows.push({ ...entry, id, detailsJson, prevHash: lastHash, hash })
-      lastHash = hash
-      lastId = id
-      id += 1
-    }
-    // Chunks keep a statement within SQLite's limit of bound values (12 a row).
-    for (let k = 0; k < rows.length; k += 500) await auditRepo.insertChainedAuditEvents(trx, rows.slice(k, k + 500))
-    await auditRepo.advanceChainHead(trx, lastId, lastHash, entries.length)
+    appendToChainHeld(auditRepo.sqliteChainStatements(heldSqliteConnection(trx)), entries)
     return
   }
+  const head = await auditRepo.lockChainHead(trx)
+  if (!head) throw missingHead()
+  let lastHash = head.last_hash
+  let lastId = 0
   for (const { detailsText, ...entry } of entries) {
     // Hash what a reader will get back: the JSON value (jsonb may reorder keys, the value stays).
     const details = detailsText === undefined ? null : JSON.parse(detailsText)
@@ -88,4 +73,30 @@ export async function appendToChain(trx: Db, entries: readonly AuditEntry[]): Pr
     await auditRepo.setAuditEventHash(trx, id, lastHash)
   }
   await auditRepo.advanceChainHead(trx, lastId, lastHash, entries.length)
+}
+
+/**
+ * SQLite: we hold the connection and the write lock, so the ids are known before the rows exist
+ * (AUTOINCREMENT never reuses one): each row is written once, hash included, the whole group in
+ * one statement, and nothing yields to the event loop until the chain head has moved.
+ */
+function appendToChainHeld(chain: auditRepo.SqliteChainStatements, entries: readonly AuditEntry[]) {
+  const head = chain.head()
+  if (!head) throw missingHead()
+  let lastHash = head.last_hash
+  let id = head.next_id
+  const rows: AuditInsertWithHash[] = []
+  for (const { detailsText, ...entry } of entries) {
+    const detailsJson = detailsText === undefined ? null : canonicalJson(JSON.parse(detailsText))
+    const hash = hashEntryWithDetailsText(lastHash, { ...entry, id }, detailsJson ?? 'null')
+    rows.push({ ...entry, id, detailsJson, prevHash: lastHash, hash })
+    lastHash = hash
+    id += 1
+  }
+  chain.insert(rows)
+  chain.advance(id - 1, lastHash, entries.length)
+}
+
+function missingHead() {
+  return new AppError('DATABASE_UNAVAILABLE', 'The audit chain head is missing: run the migrations')
 }

@@ -1,6 +1,6 @@
 import { type FileHandle, open } from 'node:fs/promises'
-import { sql } from 'kysely'
-import type { Db, RootDb } from '../db/database.ts'
+import type SqliteDatabase from 'better-sqlite3'
+import { type Db, heldSqliteConnection, type RootDb } from '../db/database.ts'
 import { type AuditEntry, appendToChain } from './audit.chain.ts'
 
 // Group commit of audited reads on the embedded (SQLite) database, on the server's own connection.
@@ -19,6 +19,23 @@ import { type AuditEntry, appendToChain } from './audit.chain.ts'
 
 type Wal = { path: string; handle: Promise<FileHandle> | null; inFlight: Set<Promise<void>> }
 const wals = new WeakMap<RootDb, Wal>()
+
+type GroupStatements = Record<'normal' | 'full' | 'begin' | 'commit' | 'rollback', SqliteDatabase.Statement>
+const prepared = new WeakMap<SqliteDatabase.Database, GroupStatements>()
+function groupStatements(sqlite: SqliteDatabase.Database): GroupStatements {
+  let statements = prepared.get(sqlite)
+  if (!statements) {
+    statements = {
+      normal: sqlite.prepare('pragma synchronous = normal'),
+      full: sqlite.prepare('pragma synchronous = full'),
+      begin: sqlite.prepare('begin immediate'),
+      commit: sqlite.prepare('commit'),
+      rollback: sqlite.prepare('rollback'),
+    }
+    prepared.set(sqlite, statements)
+  }
+  return statements
+}
 
 /** Audited reads of `db` (an SQLite file at `file`) are group-committed this way from now on. */
 export function startAuditWriter(db: RootDb, file: string) {
@@ -48,19 +65,24 @@ export function commitThenSyncWal(db: RootDb, wal: Wal, entries: readonly AuditE
 }
 
 async function commitAndSync(db: RootDb, wal: Wal, entries: readonly AuditEntry[]) {
+  // The transaction runs on the held connection's own prepared statements, without yielding:
+  // through Kysely, its begin, commit and the two pragmas cost more CPU than the chain's append.
   await db.connection().execute(async (conn) => {
-    await sql`pragma synchronous = normal`.execute(conn)
+    const sqlite = heldSqliteConnection(conn)
+    const group = groupStatements(sqlite)
+    group.normal.run()
     try {
-      await sql`begin immediate`.execute(conn)
+      group.begin.run()
       try {
         await appendToChain(conn, entries)
-        await sql`commit`.execute(conn)
+        group.commit.run()
       } catch (error) {
-        await sql`rollback`.execute(conn).catch(() => {})
+        // SQLite may have rolled back already (a full disk, for one).
+        if (sqlite.inTransaction) group.rollback.run()
         throw error
       }
     } finally {
-      await sql`pragma synchronous = full`.execute(conn)
+      group.full.run()
     }
   })
   // The WAL exists once the first commit has written to it; fdatasync reaches every write to the
