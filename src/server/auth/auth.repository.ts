@@ -1,5 +1,6 @@
+import type SqliteDatabase from 'better-sqlite3'
 import { sql } from 'kysely'
-import type { Db } from '../db/database.ts'
+import { type Db, readEmbeddedNow } from '../db/database.ts'
 import { isSqlite } from '../db/dialect.ts'
 import { executeCached, ID_VALUE } from '../db/query-cache.ts'
 import { toJson } from '../db/values.ts'
@@ -155,6 +156,24 @@ export async function findApiTokenWithActor(db: Db, tokenHash: string) {
     { id: tokenHash },
   )
   return row
+}
+
+const epochStatements = new WeakMap<SqliteDatabase.Database, SqliteDatabase.Statement<[], { value: number }>>()
+
+/**
+ * The credential epoch (migration 0920) as committed now, read on the embedded connection in
+ * about a microsecond; undefined on PostgreSQL or while a transaction is open (readEmbeddedNow).
+ */
+export function credentialEpochNow(db: Db): number | undefined {
+  return readEmbeddedNow(db, (sqlite) => {
+    let statement = epochStatements.get(sqlite)
+    if (!statement) {
+      statement = sqlite.prepare<[], { value: number }>('select value from credential_epoch where id = 1')
+      epochStatements.set(sqlite, statement)
+    }
+    const row = statement.get()
+    return row === undefined ? undefined : Number(row.value)
+  })
 }
 
 export function listApiTokensOfUser(db: Db, userId: string) {

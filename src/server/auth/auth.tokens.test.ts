@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUserWithToken } from '../../../test/auth.ts'
 import { systemCtx } from '../../../test/context.ts'
 import { createTestDb, type TestDb } from '../../../test/db.ts'
+import { createDb, type Db } from '../db/database.ts'
 import { loadUserActor } from '../identity/identity.service.ts'
 import { resolveApiToken } from './auth.tokens.ts'
 
@@ -48,5 +49,151 @@ describe('resolveApiToken', () => {
       .execute()
     expect(await resolveApiToken(ctx, token)).toBeNull()
     expect(await resolveApiToken(ctx, 'p9_unknown')).toBeNull()
+  })
+})
+
+// On the embedded database the server keeps what a token resolved to while the credential epoch
+// (migration 0920) stays the same; on PostgreSQL it reads the token every time. Either way a
+// change must show at the next call, whoever made it.
+describe('tokens kept between calls', () => {
+  const epoch = async (on: Db) =>
+    Number((await on.selectFrom('credential_epoch').select('value').executeTakeFirstOrThrow()).value)
+  // Another process on the same database: a command-line `partnine token revoke`, for one.
+  const openOther = () => createDb({ dialect: db.dialect, sqlitePath: db.sqlitePath, databaseUrl: db.databaseUrl })
+
+  it('moves the epoch with every change to a token, a user, an organisation or a membership', async () => {
+    const { user } = await createUserWithToken(db.db, { orgCode: 'NLD', role: 'focal-point' })
+    const changes: [string, () => Promise<unknown>][] = [
+      [
+        'a token used',
+        () =>
+          db.db
+            .updateTable('api_tokens')
+            .set({ last_used_at: new Date().toISOString() })
+            .where('user_id', '=', user.id)
+            .execute(),
+      ],
+      [
+        'a token revoked',
+        () =>
+          db.db
+            .updateTable('api_tokens')
+            .set({ revoked_at: new Date().toISOString() })
+            .where('user_id', '=', user.id)
+            .execute(),
+      ],
+      ['a token deleted', () => db.db.deleteFrom('api_tokens').where('user_id', '=', user.id).execute()],
+      [
+        'a user renamed',
+        () => db.db.updateTable('users').set({ display_name: 'Renamed' }).where('id', '=', user.id).execute(),
+      ],
+      [
+        'an organisation renamed',
+        () =>
+          db.db
+            .updateTable('organisations')
+            .set({ name_en: 'Kingdom of the Netherlands' })
+            .where('code', '=', 'NLD')
+            .execute(),
+      ],
+      [
+        'a membership added',
+        () => db.db.insertInto('user_compartments').values({ user_id: user.id, compartment_code: 'EPOCH-1' }).execute(),
+      ],
+      ['a membership removed', () => db.db.deleteFrom('user_compartments').where('user_id', '=', user.id).execute()],
+    ]
+    await db.db.insertInto('compartments').values({ code: 'EPOCH-1', name: 'Epoch test' }).execute()
+    for (const [what, change] of changes) {
+      const before = await epoch(db.db)
+      await change()
+      expect(await epoch(db.db), what).toBeGreaterThan(before)
+    }
+    // Other tables leave it alone: requests, audit entries, sessions are not what a token resolves to.
+    const before = await epoch(db.db)
+    await db.db.updateTable('compartments').set({ name: 'Epoch test, renamed' }).where('code', '=', 'EPOCH-1').execute()
+    expect(await epoch(db.db)).toBe(before)
+  })
+
+  it('answers with a change made by another process at the next call', async () => {
+    const { user, token } = await createUserWithToken(db.db, {
+      orgCode: 'ICC-OTP',
+      role: 'officer',
+      compartments: ['KEPT-A'],
+    })
+    const ctx = systemCtx(db.db)
+    expect(await resolveApiToken(ctx, token)).toMatchObject({ role: 'officer', compartments: ['KEPT-A'] })
+    expect(await resolveApiToken(ctx, token)).toMatchObject({ role: 'officer' })
+    const other = openOther()
+    try {
+      await other.db.updateTable('users').set({ role: 'approver' }).where('id', '=', user.id).execute()
+      expect(await resolveApiToken(ctx, token)).toMatchObject({ role: 'approver', compartments: ['KEPT-A'] })
+      await other.db.deleteFrom('user_compartments').where('user_id', '=', user.id).execute()
+      expect(await resolveApiToken(ctx, token)).toMatchObject({ role: 'approver', compartments: [] })
+      await other.db
+        .updateTable('api_tokens')
+        .set({ revoked_at: new Date().toISOString() })
+        .where('user_id', '=', user.id)
+        .execute()
+      expect(await resolveApiToken(ctx, token)).toBeNull()
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('does not answer from a transaction opened before the change: it waits and reads it', async () => {
+    const { user, token } = await createUserWithToken(db.db, { orgCode: 'NLD', role: 'focal-point' })
+    const ctx = systemCtx(db.db)
+    // Twice: the first call marks the token used, which moves the epoch; the second keeps it.
+    expect(await resolveApiToken(ctx, token)).not.toBeNull()
+    expect(await resolveApiToken(ctx, token)).not.toBeNull()
+    const other = openOther()
+    let pending: Promise<unknown> = Promise.resolve()
+    try {
+      await db.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute(async (trx) => {
+          // The transaction has its snapshot; another process revokes the token after it.
+          await trx.selectFrom('api_tokens').select('id').where('user_id', '=', user.id).execute()
+          await other.db
+            .updateTable('api_tokens')
+            .set({ revoked_at: new Date().toISOString() })
+            .where('user_id', '=', user.id)
+            .execute()
+          pending = resolveApiToken(ctx, token)
+        })
+      expect(await pending).toBeNull()
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('keeps a token only while the epoch stays the same (embedded), reads it every time (PostgreSQL)', async () => {
+    const { user, token } = await createUserWithToken(db.db, { orgCode: 'NLD', role: 'focal-point' })
+    const ctx = systemCtx(db.db)
+    // The first call marks the token used, which moves the epoch; the second keeps it.
+    expect(await resolveApiToken(ctx, token)).not.toBeNull()
+    expect(await resolveApiToken(ctx, token)).not.toBeNull()
+    // Revoked, and the epoch wound back by hand: only the epoch tells the server to read again.
+    await db.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('api_tokens')
+        .set({ revoked_at: new Date().toISOString() })
+        .where('user_id', '=', user.id)
+        .execute()
+      await trx
+        .updateTable('credential_epoch')
+        .set((eb) => ({ value: eb('value', '-', 1) }))
+        .where('id', '=', 1)
+        .execute()
+    })
+    if (db.dialect === 'sqlite') expect(await resolveApiToken(ctx, token)).toMatchObject({ orgCode: 'NLD' })
+    else expect(await resolveApiToken(ctx, token)).toBeNull()
+    await db.db
+      .updateTable('credential_epoch')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('id', '=', 1)
+      .execute()
+    expect(await resolveApiToken(ctx, token)).toBeNull()
   })
 })

@@ -18,6 +18,7 @@ import type { DocumentBlobTable, DocumentTable } from '../documents/documents.ta
 import type {
   ApiTokenTable,
   CompartmentTable,
+  CredentialEpochTable,
   LoginFailureTable,
   OrganisationTable,
   RecoveryCodeTable,
@@ -76,6 +77,7 @@ export interface Database {
   recovery_codes: RecoveryCodeTable
   sessions: SessionTable
   api_tokens: ApiTokenTable
+  credential_epoch: CredentialEpochTable
   login_failures: LoginFailureTable
   record_recipients: RecordRecipientTable
   record_delegations: RecordDelegationTable

@@ -83,3 +83,9 @@ export interface LoginFailureTable {
   throttle_key: string
   failed_at: string
 }
+
+/** One row: moves with every change to api_tokens, users, organisations, user_compartments (migration 0920). */
+export interface CredentialEpochTable {
+  id: number
+  value: number
+}
