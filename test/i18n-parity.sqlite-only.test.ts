@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { type ErrorCode, errorStatus } from '../src/server/errors.ts'
 
 // The web app's strings: the shared files (src/web/i18n) and each feature's own
 // (src/web/features/<feature>/locales). English and French are both first-class, so every key
@@ -61,5 +62,27 @@ describe('web app strings', () => {
       }
     }
     expect(clashes).toEqual([])
+  })
+
+  // The web shows an API error by its code (components/ApiErrorAlert.tsx) and falls back to the
+  // server's English message: a French user would read English. Every code a browser can
+  // receive has its text in both languages; only start-up refusals, raised before the server
+  // listens, need none.
+  it('every error code a browser can receive has its message in English and French', () => {
+    const startUp: ErrorCode[] = [
+      'CONFIG_INVALID',
+      'DATABASE_PRAGMAS_REJECTED',
+      'DEMO_ACCOUNTS_IN_PRODUCTION',
+      'SECRET_MISSING',
+    ]
+    const codes = (Object.keys(errorStatus) as ErrorCode[]).filter((c) => !startUp.includes(c))
+    const shared = files.find((f) => f.source === 'i18n')
+    for (const language of ['en', 'fr'] as const) {
+      const errors = shared?.[language].errors as Messages
+      expect(
+        codes.filter((c) => typeof errors[c] !== 'string'),
+        language,
+      ).toEqual([])
+    }
   })
 })
