@@ -161,8 +161,8 @@ export async function findApiTokenWithActor(db: Db, tokenHash: string) {
 const epochStatements = new WeakMap<SqliteDatabase.Database, SqliteDatabase.Statement<[], { value: number }>>()
 
 /**
- * The credential epoch (migration 0920) as committed now, read on the embedded connection in
- * about a microsecond; undefined on PostgreSQL or while a transaction is open (readEmbeddedNow).
+ * The credential epoch (migration 0920) as committed now, read on the embedded connection (about
+ * 8 µs); undefined on PostgreSQL or while a transaction is open (readEmbeddedNow).
  */
 export function credentialEpochNow(db: Db): number | undefined {
   return readEmbeddedNow(db, (sqlite) => {

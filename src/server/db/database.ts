@@ -175,8 +175,10 @@ export function heldSqliteConnection(db: Db): SqliteDatabase.Database {
  * Runs `read` on the embedded connection now, in autocommit, and returns its result; or returns
  * undefined when it cannot: on PostgreSQL, or while a transaction is open on the connection, whose
  * snapshot may predate the latest commit (the caller then takes its ordinary path through Kysely,
- * which waits for that transaction to end). For a single cheap read on every request
- * (auth.tokens.ts); anything else goes through Kysely.
+ * which waits for that transaction to end). A statement still stepping outside a transaction (a
+ * streamed export) shares its snapshot with any other statement on the connection, this one and
+ * Kysely's alike. For a single cheap read on every request (auth.tokens.ts); anything else goes
+ * through Kysely.
  */
 export function readEmbeddedNow<T>(db: Db, read: (sqlite: SqliteDatabase.Database) => T): T | undefined {
   const connection = embeddedConnections.get(db.getExecutor().adapter)
