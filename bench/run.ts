@@ -9,7 +9,7 @@
 //   npm run bench [-- --requests 10000,200000] [--fresh] [--only TEXT]
 //   BENCH_SECONDS=5 BENCH_CONNECTIONS=10 BENCH_WARMUP_SECONDS=1
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
@@ -49,6 +49,8 @@ type Result = {
   p50: number
   p99: number
   errors: number
+  /** CPU time of the answering process's main thread (its event loop) per answer, in µs. */
+  cpuPerCall: number | null
   /** What one answer holds: a page's items, the requests counted, or 1 (a single request). */
   rows: number | null
 }
@@ -100,16 +102,46 @@ function stop(child: ChildProcess) {
   return new Promise((r) => child.once('exit', r))
 }
 
-async function load(url: string, token: string | null) {
+// Clock ticks per second of /proc's CPU times (USER_HZ): 100 on every Linux we run on.
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+  } catch {
+    return 100
+  }
+})()
+
+/**
+ * CPU time so far of a process's main thread, in µs (Linux /proc); null elsewhere. The event loop
+ * is where an endpoint's cost shows: per answer it does not depend on how autocannon, sharing the
+ * machine, lets the process run, as req/s does.
+ */
+function mainThreadCpu(pid: number | undefined): number | null {
+  if (!pid) return null
+  try {
+    const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')
+    // After "(command) ": state, then utime and stime are the 12th and 13th fields.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / clockTicks
+  } catch {
+    return null
+  }
+}
+
+async function load(url: string, token: string | null, pid: number | undefined) {
   const headers = token ? { authorization: `Bearer ${token}` } : {}
-  const r = await autocannon({
-    url,
-    connections,
-    duration: seconds,
-    headers,
-    ...(warmupSeconds > 0 ? { warmup: { connections, duration: warmupSeconds } } : {}),
-  })
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx }
+  if (warmupSeconds > 0) await autocannon({ url, connections, duration: warmupSeconds, headers })
+  const before = mainThreadCpu(pid)
+  const r = await autocannon({ url, connections, duration: seconds, headers })
+  const after = mainThreadCpu(pid)
+  const answered = r.requests.total
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+    cpuPerCall: before !== null && after !== null && answered > 0 ? (after - before) / answered : null,
+  }
 }
 
 /**
@@ -315,7 +347,8 @@ async function benchSize(size: number) {
     for (const t of chosen) {
       process.stderr.write(`  ${size.toLocaleString('en')} · ${t.name}…\n`)
       const rows = await rowsOf(t.url, t.token)
-      results.push({ size, name: t.name, floor: t.floor, rows, ...(await load(t.url, t.token)) })
+      const pid = t.url.startsWith(floorBase) ? floor.pid : server.pid
+      results.push({ size, name: t.name, floor: t.floor, rows, ...(await load(t.url, t.token, pid)) })
       // Requests still queued when the load stops (a slow search) would eat into the next target:
       // wait until both processes answer their constant promptly three times running.
       await Promise.all([waitUntilIdle(`${base}/healthz`), waitUntilIdle(`${floorBase}/constant`)])
@@ -336,17 +369,18 @@ out.write(
     `server and floor on SQLite, ${cpus().length} cores, load average ${load0} before / ${loadavg()[0]?.toFixed(2)} after\n`,
 )
 out.write(
-  `${'requests'.padStart(9)}  ${'target'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50'.padStart(5)} ${'p99'.padStart(5)}  ratio  ${'rows'.padStart(5)}  errors\n`,
+  `${'requests'.padStart(9)}  ${'target'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50'.padStart(5)} ${'p99'.padStart(5)}  ratio  ${'µs/call'.padStart(7)}  ${'rows'.padStart(5)}  errors\n`,
 )
 for (const r of results) {
   const f = r.floor ? results.find((x) => x.size === r.size && x.name === r.floor) : null
   const ratio = f ? (r.rps / f.rps).toFixed(2) : '   —'
   out.write(
-    `${r.size.toLocaleString('en').padStart(9)}  ${r.name.padEnd(44)} ${Math.round(r.rps).toString().padStart(7)} ${String(r.p50).padStart(5)} ${String(r.p99).padStart(5)}  ${ratio.padStart(5)}  ${String(r.rows ?? '').padStart(5)}  ${r.errors}\n`,
+    `${r.size.toLocaleString('en').padStart(9)}  ${r.name.padEnd(44)} ${Math.round(r.rps).toString().padStart(7)} ${String(r.p50).padStart(5)} ${String(r.p99).padStart(5)}  ${ratio.padStart(5)}  ${(r.cpuPerCall === null ? '—' : Math.round(r.cpuPerCall).toString()).padStart(7)}  ${String(r.rows ?? '').padStart(5)}  ${r.errors}\n`,
   )
 }
 for (const note of notes) out.write(`note: ${note}\n`)
 out.write('rows: items in a page, requests counted, or 1 (one request), as the API answered before the load.\n')
+out.write("µs/call: CPU time of the answering process's main thread per answer, while sampled (Linux /proc).\n")
 out.write(
   'Targets (issue 4): ratio ≥ 0.8 list, search, counts; ≥ 0.5 one request; p99 ≤ 20 ms at 1,000,000; list flat 10k → 1M.\n',
 )
