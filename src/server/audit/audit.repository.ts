@@ -1,5 +1,4 @@
-import type SqliteDatabase from 'better-sqlite3'
-import type { Db } from '../db/database.ts'
+import type { Db, EmbeddedConnection } from '../db/database.ts'
 import { isSqlite } from '../db/dialect.ts'
 import { executeCached, placeholder } from '../db/query-cache.ts'
 import type { NewAuditCheckpointRow } from './audit.table.ts'
@@ -72,10 +71,11 @@ export async function insertAuditEvent(trx: Db, event: AuditInsert): Promise<num
 export type AuditInsertWithHash = AuditInsert & { id: number; hash: string }
 
 /**
- * SQLite: the chain's statements, prepared once per connection and run synchronously on it by a
- * caller that holds it (audit.chain.ts, under the write lock of its transaction). Through Kysely
- * each statement cost a promise chain, a parameter map and a lookup; the group commit of reads
- * runs four of them per group, and they took more CPU than SQLite did (about 60 µs per read).
+ * SQLite: the chain's statements, prepared once (the connection's statement cache) and run
+ * synchronously by a caller that holds the connection (audit.chain.ts, under the write lock of
+ * its transaction). Through Kysely each statement cost a promise chain, a parameter map and a
+ * lookup; the group commit of reads runs four of them per group, and they took more CPU than
+ * SQLite did (about 60 µs per read).
  */
 export type SqliteChainStatements = {
   /**
@@ -92,30 +92,27 @@ export type SqliteChainStatements = {
 const CHUNK = 500
 const COLUMNS =
   'id, occurred_at, actor, actor_org, action, record_type, record_id, classification, details, request_id, prev_hash, hash'
-const chainStatements = new WeakMap<SqliteDatabase.Database, SqliteChainStatements>()
-
-export function sqliteChainStatements(sqlite: SqliteDatabase.Database): SqliteChainStatements {
-  const known = chainStatements.get(sqlite)
-  if (known) return known
-  const head = sqlite.prepare<[], { last_hash: string; next_id: number }>(
-    `select last_hash, max(last_event_id, coalesce((select seq from sqlite_sequence where name = 'audit_events'), 0)) + 1 as next_id
-     from audit_chain_head where id = 1`,
-  )
-  const inserts = new Map<number, SqliteDatabase.Statement<unknown[]>>()
-  const insertOf = (n: number) => {
-    let statement = inserts.get(n)
-    if (!statement) {
-      const row = `(${Array.from({ length: 12 }, () => '?').join(', ')})`
-      statement = sqlite.prepare(`insert into audit_events (${COLUMNS}) values ${Array(n).fill(row).join(', ')}`)
-      inserts.set(n, statement)
-    }
-    return statement
+const ROW = `(${Array(12).fill('?').join(', ')})`
+// The insert's text for n rows, built once per n (the connection's cache keeps the statements).
+const insertTexts = new Map<number, string>()
+const insertOf = (n: number) => {
+  let text = insertTexts.get(n)
+  if (!text) {
+    text = `insert into audit_events (${COLUMNS}) values ${Array(n).fill(ROW).join(', ')}`
+    insertTexts.set(n, text)
   }
-  const advance = sqlite.prepare(
-    'update audit_chain_head set last_event_id = ?, last_hash = ?, event_count = event_count + ? where id = 1',
-  )
-  const statements: SqliteChainStatements = {
-    head: () => head.get(),
+  return text
+}
+
+export function sqliteChainStatements(sqlite: EmbeddedConnection): SqliteChainStatements {
+  return {
+    head: () =>
+      sqlite
+        .prepare(
+          `select last_hash, max(last_event_id, coalesce((select seq from sqlite_sequence where name = 'audit_events'), 0)) + 1 as next_id
+           from audit_chain_head where id = 1`,
+        )
+        .get() as { last_hash: string; next_id: number } | undefined,
     insert(rows) {
       for (let k = 0; k < rows.length; k += CHUNK) {
         const chunk = rows.slice(k, k + CHUNK)
@@ -124,13 +121,16 @@ export function sqliteChainStatements(sqlite: SqliteDatabase.Database): SqliteCh
           values.push(r.id, r.occurredAt, r.actor, r.actorOrg, r.action, r.recordType, r.recordId)
           values.push(r.classification, r.detailsJson, r.requestId, r.prevHash, r.hash)
         }
-        insertOf(chunk.length).run(values)
+        sqlite.prepare(insertOf(chunk.length)).run(values)
       }
     },
-    advance: (lastEventId, lastHash, added) => void advance.run(lastEventId, lastHash, added),
+    advance: (lastEventId, lastHash, added) =>
+      void sqlite
+        .prepare(
+          'update audit_chain_head set last_event_id = ?, last_hash = ?, event_count = event_count + ? where id = 1',
+        )
+        .run(lastEventId, lastHash, added),
   }
-  chainStatements.set(sqlite, statements)
-  return statements
 }
 
 // The id is part of what is hashed and only known once the row exists: hence insert, then set.

@@ -1,5 +1,4 @@
 import { type FileHandle, open } from 'node:fs/promises'
-import type SqliteDatabase from 'better-sqlite3'
 import { type Db, heldSqliteConnection, type RootDb } from '../db/database.ts'
 import { type AuditEntry, appendToChain } from './audit.chain.ts'
 
@@ -19,23 +18,6 @@ import { type AuditEntry, appendToChain } from './audit.chain.ts'
 
 type Wal = { path: string; handle: Promise<FileHandle> | null; inFlight: Set<Promise<void>> }
 const wals = new WeakMap<RootDb, Wal>()
-
-type GroupStatements = Record<'normal' | 'full' | 'begin' | 'commit' | 'rollback', SqliteDatabase.Statement>
-const prepared = new WeakMap<SqliteDatabase.Database, GroupStatements>()
-function groupStatements(sqlite: SqliteDatabase.Database): GroupStatements {
-  let statements = prepared.get(sqlite)
-  if (!statements) {
-    statements = {
-      normal: sqlite.prepare('pragma synchronous = normal'),
-      full: sqlite.prepare('pragma synchronous = full'),
-      begin: sqlite.prepare('begin immediate'),
-      commit: sqlite.prepare('commit'),
-      rollback: sqlite.prepare('rollback'),
-    }
-    prepared.set(sqlite, statements)
-  }
-  return statements
-}
 
 /** Audited reads of `db` (an SQLite file at `file`) are group-committed this way from now on. */
 export function startAuditWriter(db: RootDb, file: string) {
@@ -69,20 +51,19 @@ async function commitAndSync(db: RootDb, wal: Wal, entries: readonly AuditEntry[
   // through Kysely, its begin, commit and the two pragmas cost more CPU than the chain's append.
   await db.connection().execute(async (conn) => {
     const sqlite = heldSqliteConnection(conn)
-    const group = groupStatements(sqlite)
-    group.normal.run()
+    sqlite.prepare('pragma synchronous = normal').run()
     try {
-      group.begin.run()
+      sqlite.prepare('begin immediate').run()
       try {
         await appendToChain(conn, entries)
-        group.commit.run()
+        sqlite.prepare('commit').run()
       } catch (error) {
         // SQLite may have rolled back already (a full disk, for one).
-        if (sqlite.inTransaction) group.rollback.run()
+        if (sqlite.inTransaction) sqlite.prepare('rollback').run()
         throw error
       }
     } finally {
-      group.full.run()
+      sqlite.prepare('pragma synchronous = full').run()
     }
   })
   // The WAL exists once the first commit has written to it; fdatasync reaches every write to the

@@ -1,4 +1,3 @@
-import type SqliteDatabase from 'better-sqlite3'
 import { sql } from 'kysely'
 import { type Db, readEmbeddedNow } from '../db/database.ts'
 import { isSqlite } from '../db/dialect.ts'
@@ -158,20 +157,13 @@ export async function findApiTokenWithActor(db: Db, tokenHash: string) {
   return row
 }
 
-const epochStatements = new WeakMap<SqliteDatabase.Database, SqliteDatabase.Statement<[], { value: number }>>()
-
 /**
  * The credential epoch (migration 0920) as committed now, read on the embedded connection (about
  * 8 µs); undefined on PostgreSQL or while a transaction is open (readEmbeddedNow).
  */
 export function credentialEpochNow(db: Db): number | undefined {
   return readEmbeddedNow(db, (sqlite) => {
-    let statement = epochStatements.get(sqlite)
-    if (!statement) {
-      statement = sqlite.prepare<[], { value: number }>('select value from credential_epoch where id = 1')
-      epochStatements.set(sqlite, statement)
-    }
-    const row = statement.get()
+    const row = sqlite.prepare('select value from credential_epoch where id = 1').get() as { value: number } | undefined
     return row === undefined ? undefined : Number(row.value)
   })
 }

@@ -136,8 +136,11 @@ export class StablePlanSqliteQueryCompiler extends SqliteQueryCompiler {
  * command) could not write on top of it afterwards (SQLITE_BUSY_SNAPSHOT, an error no busy
  * timeout retries); one that starts with the lock waits its turn instead.
  */
-export function sqliteDialect(database: SqliteDatabase.Database): KyselyDialect {
-  const base = new SqliteDialect({ database: withStatementCache(database) })
+export function sqliteDialect(
+  database: SqliteDatabase.Database,
+  statements = withStatementCache(database),
+): KyselyDialect {
+  const base = new SqliteDialect({ database: statements })
   return {
     createAdapter: () => base.createAdapter(),
     createQueryCompiler: () => new StablePlanSqliteQueryCompiler(),
@@ -154,9 +157,15 @@ export function sqliteDialect(database: SqliteDatabase.Database): KyselyDialect 
   }
 }
 
+/** The embedded connection, seen through its cache of prepared statements (withStatementCache). */
+export type EmbeddedConnection = {
+  prepare(sql: string): SqliteDatabase.Statement
+  readonly inTransaction: boolean
+}
+
 // The embedded database's one connection, by the adapter its Kysely instance and every
 // transaction on it share.
-const embeddedConnections = new WeakMap<object, SqliteDatabase.Database>()
+const embeddedConnections = new WeakMap<object, EmbeddedConnection>()
 
 /**
  * The SQLite connection under `db`, for a hot path that already holds it — inside a transaction on
@@ -165,7 +174,7 @@ const embeddedConnections = new WeakMap<object, SqliteDatabase.Database>()
  * the server's CPU per audited read). Anything else goes through Kysely; a caller that does not
  * hold the connection could run its statement inside another request's transaction.
  */
-export function heldSqliteConnection(db: Db): SqliteDatabase.Database {
+export function heldSqliteConnection(db: Db): EmbeddedConnection {
   const connection = embeddedConnections.get(db.getExecutor().adapter)
   if (!connection) throw new Error('heldSqliteConnection: not an embedded (SQLite) database opened by createDb')
   return connection
@@ -180,7 +189,7 @@ export function heldSqliteConnection(db: Db): SqliteDatabase.Database {
  * Kysely's alike. For a single cheap read on every request (auth.tokens.ts); anything else goes
  * through Kysely.
  */
-export function readEmbeddedNow<T>(db: Db, read: (sqlite: SqliteDatabase.Database) => T): T | undefined {
+export function readEmbeddedNow<T>(db: Db, read: (sqlite: EmbeddedConnection) => T): T | undefined {
   const connection = embeddedConnections.get(db.getExecutor().adapter)
   if (!connection || connection.inTransaction) return undefined
   return read(connection)
@@ -189,10 +198,16 @@ export function readEmbeddedNow<T>(db: Db, read: (sqlite: SqliteDatabase.Databas
 export function createDb(config: Pick<Config, 'databaseUrl' | 'dialect' | 'sqlitePath'>): DbHandle {
   if (config.dialect === 'sqlite') {
     const sqlite = openSqlite(config.sqlitePath ?? ':memory:')
+    const statements = withStatementCache(sqlite)
     const db = new Kysely<Database>({
-      dialect: sqliteDialect(sqlite),
+      dialect: sqliteDialect(sqlite, statements),
     })
-    embeddedConnections.set(db.getExecutor().adapter, sqlite)
+    embeddedConnections.set(db.getExecutor().adapter, {
+      prepare: statements.prepare,
+      get inTransaction() {
+        return sqlite.inTransaction
+      },
+    })
     return { db, dialect: 'sqlite', close: () => db.destroy() }
   }
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 })
