@@ -11,6 +11,8 @@ import { resolveApiToken } from './auth.tokens.ts'
 // gives must be the one a session gets from loadUserActor, and must stop at once with the user.
 
 let db: TestDb
+const revokeTokensOf = (on: Db, userId: string) =>
+  on.updateTable('api_tokens').set({ revoked_at: new Date().toISOString() }).where('user_id', '=', userId).execute()
 beforeAll(async () => {
   db = await createTestDb()
 })
@@ -43,11 +45,7 @@ describe('resolveApiToken', () => {
     expect(await resolveApiToken(ctx, token)).not.toBeNull()
     const later = systemCtx(db.db, undefined, () => new Date(Date.now() + 2 * 86_400_000))
     expect(await resolveApiToken(later, token)).toBeNull()
-    await db.db
-      .updateTable('api_tokens')
-      .set({ revoked_at: new Date().toISOString() })
-      .where('user_id', '=', user.id)
-      .execute()
+    await revokeTokensOf(db.db, user.id)
     expect(await resolveApiToken(ctx, token)).toBeNull()
     expect(await resolveApiToken(ctx, 'p9_unknown')).toBeNull()
   })
@@ -65,15 +63,7 @@ describe('tokens kept between calls', () => {
   it('moves the epoch with every change to a token, a user, an organisation or a membership', async () => {
     const { user } = await createUserWithToken(db.db, { orgCode: 'NLD', role: 'focal-point' })
     const changes: [string, () => Promise<unknown>][] = [
-      [
-        'a token revoked',
-        () =>
-          db.db
-            .updateTable('api_tokens')
-            .set({ revoked_at: new Date().toISOString() })
-            .where('user_id', '=', user.id)
-            .execute(),
-      ],
+      ['a token revoked', () => revokeTokensOf(db.db, user.id)],
       ['a token deleted', () => db.db.deleteFrom('api_tokens').where('user_id', '=', user.id).execute()],
       [
         'a user renamed',
@@ -173,11 +163,7 @@ describe('tokens kept between calls', () => {
       expect(await resolveApiToken(ctx, token)).toMatchObject({ role: 'approver', compartments: ['KEPT-A'] })
       await other.db.deleteFrom('user_compartments').where('user_id', '=', user.id).execute()
       expect(await resolveApiToken(ctx, token)).toMatchObject({ role: 'approver', compartments: [] })
-      await other.db
-        .updateTable('api_tokens')
-        .set({ revoked_at: new Date().toISOString() })
-        .where('user_id', '=', user.id)
-        .execute()
+      await revokeTokensOf(other.db, user.id)
       expect(await resolveApiToken(ctx, token)).toBeNull()
     } finally {
       await other.close()
@@ -197,11 +183,7 @@ describe('tokens kept between calls', () => {
         .execute(async (trx) => {
           // The transaction has its snapshot; another process revokes the token after it.
           await trx.selectFrom('api_tokens').select('id').where('user_id', '=', user.id).execute()
-          await other.db
-            .updateTable('api_tokens')
-            .set({ revoked_at: new Date().toISOString() })
-            .where('user_id', '=', user.id)
-            .execute()
+          await revokeTokensOf(other.db, user.id)
           pending = resolveApiToken(ctx, token)
         })
       expect(await pending).toBeNull()
@@ -216,11 +198,7 @@ describe('tokens kept between calls', () => {
     expect(await resolveApiToken(ctx, token)).not.toBeNull()
     // Revoked, and the epoch wound back by hand: only the epoch tells the server to read again.
     await db.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('api_tokens')
-        .set({ revoked_at: new Date().toISOString() })
-        .where('user_id', '=', user.id)
-        .execute()
+      await revokeTokensOf(trx, user.id)
       await trx
         .updateTable('credential_epoch')
         .set((eb) => ({ value: eb('value', '-', 1) }))
