@@ -15,7 +15,7 @@ import { createDb, type DbHandle } from '../src/server/db/database.ts'
 import { createCompartment, createUser, listCompartments } from '../src/server/identity/identity.service.ts'
 import { addDays, deadlineDefaults } from '../src/server/requests/requests.deadlines.ts'
 import { FINAL_STATUSES, REQUEST_STATUSES, type RequestStatus } from '../src/server/requests/requests.lifecycle.ts'
-import { searchScopeToken } from '../src/server/requests/requests.search-index.ts'
+import { addresseeWords } from '../src/server/requests/requests.search-index.ts'
 
 /** The compartments the data is spread over; the bench's Court officer holds the first two. */
 export const BENCH_COMPARTMENTS = [
@@ -208,11 +208,25 @@ export async function generateRequests(options: {
   const hasMessages = tables.has('request_messages')
   // Full-text search documents, as requests.search.ts writes them (requestSearchParts), when the table exists.
   const hasSearch = tables.has('request_search')
-  // SQLite: each document carries its addressee's token (migration 2026-11-28T0850).
-  const searchColumns = hasSearch ? (schema.find((t) => t.name === 'request_search')?.columns ?? []) : []
-  const scopeOf = searchColumns.some((c) => c.name === 'scope')
-    ? (addressee: string) => ({ scope: searchScopeToken(addressee) })
-    : () => ({})
+  // SQLite: each document's words also go to its addressee's index (migration 2026-11-29T0930),
+  // under the document's id, which is then given here rather than left to SQLite.
+  const byAddressee = tables.has('request_search_by_addressee')
+  let documentId = 0
+  let wordRows: Row[] = []
+  const documentOf = (
+    addressee: string,
+    d: { request_id: string; source: string; reference: string; summary: string; body: string },
+  ) => {
+    if (!byAddressee) return d
+    documentId += 1
+    wordRows.push({
+      rowid: documentId,
+      reference: addresseeWords(addressee, d.reference),
+      summary: addresseeWords(addressee, d.summary),
+      body: addresseeWords(addressee, d.body),
+    })
+    return { id: documentId, ...d }
+  }
   if (options.file) await handle.close()
   const writer = options.file ? sqliteWriter(options.file) : postgresWriter(handle)
 
@@ -308,14 +322,15 @@ export async function generateRequests(options: {
       })
       const request = requests.at(-1) as Record<string, string | null>
       if (hasSearch)
-        documents.push({
-          request_id: id,
-          source: 'request',
-          reference: request.reference ?? null,
-          summary: request.summary ?? null,
-          body: `${request.facts}\n${request.assistance_sought}`,
-          ...scopeOf(addressee),
-        })
+        documents.push(
+          documentOf(addressee, {
+            request_id: id,
+            source: 'request',
+            reference: request.reference ?? '',
+            summary: request.summary ?? '',
+            body: `${request.facts}\n${request.assistance_sought}`,
+          }),
+        )
       if (hasMessages && transmittedAt && rnd() < 0.5) {
         const message = {
           id: randomUUID(),
@@ -328,14 +343,15 @@ export async function generateRequests(options: {
         }
         messages.push(message)
         if (hasSearch)
-          documents.push({
-            request_id: id,
-            source: `message:${message.id}`,
-            reference: '',
-            summary: '',
-            body: message.body,
-            ...scopeOf(addressee),
-          })
+          documents.push(
+            documentOf(addressee, {
+              request_id: id,
+              source: `message:${message.id}`,
+              reference: '',
+              summary: '',
+              body: message.body,
+            }),
+          )
       }
       // The addressee learns of a request when it is transmitted (docs/requests.md, need-to-know):
       // transmitted_at says so. Under seal it is also named.
@@ -348,6 +364,8 @@ export async function generateRequests(options: {
     if (recipients.length > 0) await writer.insert('record_recipients', recipients)
     if (messages.length > 0) await writer.insert('request_messages', messages)
     if (documents.length > 0) await writer.insert('request_search', documents)
+    if (wordRows.length > 0) await writer.insert('request_search_by_addressee', wordRows)
+    wordRows = []
     messageRows += messages.length
     await writer.commit()
     const done = Math.min(options.requests, start + batchSize)

@@ -21,6 +21,11 @@ export async function migrateToLatest(db: RootDb) {
   return unwrap(await migratorFor(db).migrateToLatest())
 }
 
+/** Up or down to the migration `name` (tests of one migration among later ones). */
+export async function migrateTo(db: RootDb, name: string) {
+  return unwrap(await migratorFor(db).migrateTo(name))
+}
+
 export async function migrateDown(db: RootDb) {
   return unwrap(await migratorFor(db).migrateDown())
 }

@@ -22,13 +22,15 @@ export function foldText(text: string): string {
     .replace(/\p{M}+/gu, '')
 }
 
+const WORD = /[\p{L}\p{N}]+/gu
+
 /**
  * The words of a user's query: letters and digits only, so that no character of either
  * engine's query syntax (quotes, *, :, -, NEAR(, OR, parentheses, &, |, !) ever reaches it.
  * "ICC-OTP-2026-000123" gives four words, found together in the reference.
  */
 export function parseSearchTerms(q: string): string[] {
-  const words = foldText(q).match(/[\p{L}\p{N}]+/gu) ?? []
+  const words = foldText(q).match(WORD) ?? []
   return [...new Set(words.map((w) => w.slice(0, MAX_TERM_LENGTH)))].slice(0, MAX_TERMS)
 }
 
@@ -41,38 +43,79 @@ export type RequestSearchParts = {
 }
 
 /**
- * SQLite: the token that stands for an addressee in the index's `scope` column (migration
- * 2026-11-28T0850): 'p9a' and the hex of its code, one token whatever the code holds.
+ * SQLite: what begins every word of an addressee's documents in request_search_by_addressee
+ * (migration 2026-11-29T0930): 'p9a', the hex of the code, then 'x', never a hex digit, so that
+ * one addressee's prefix never begins another's, whatever the codes hold.
  */
-export function searchScopeToken(addressee: string): string {
-  return `p9a${Buffer.from(addressee, 'utf8').toString('hex')}`
+export function addresseeWordPrefix(addressee: string): string {
+  return `p9a${Buffer.from(addressee, 'utf8').toString('hex')}x`
 }
 
-/** The `scope` of a new document of `requestId`, read from the request (SQLite only). */
-function scopeOf(trx: Db, requestId: string) {
-  return isSqlite(trx)
-    ? { scope: sql<string>`(select 'p9a' || lower(hex(addressee)) from requests where id = ${requestId})` }
-    : {}
+/**
+ * SQLite: `text` as request_search_by_addressee holds it: its words as a query's are read
+ * (parseSearchTerms, whole), each behind the addressee's prefix. A search of one State's requests
+ * then reads only that State's postings, and bm25 counts a word's documents among them.
+ */
+export function addresseeWords(addressee: string, text: string): string {
+  const prefix = addresseeWordPrefix(addressee)
+  return (foldText(text).match(WORD) ?? []).map((w) => prefix + w).join(' ')
 }
 
-/** Writes (or replaces) one search document of a request; call it in the write's transaction. */
-export async function indexRequestText(trx: Db, requestId: string, parts: RequestSearchParts) {
-  const row = {
+type SearchDocument = { request_id: string; source: string; reference: string; summary: string; body: string }
+
+function documentOf(requestId: string, parts: RequestSearchParts): SearchDocument {
+  return {
     request_id: requestId,
     source: parts.source,
     reference: parts.reference ?? '',
     summary: parts.summary ?? '',
     body: (parts.body ?? []).filter((t): t is string => typeof t === 'string' && t.length > 0).join('\n'),
   }
-  await trx
-    .insertInto('request_search')
-    .values({ ...row, ...scopeOf(trx, requestId) })
-    .onConflict((oc) =>
-      oc
-        .columns(['request_id', 'source'])
-        .doUpdateSet({ reference: row.reference, summary: row.summary, body: row.body }),
+}
+
+/**
+ * Writes (or replaces) search documents, in the caller's transaction. On SQLite the
+ * external-content index follows request_search by its triggers; the addressee's index is
+ * written here, since its words are made in JavaScript (a deleted document leaves it by trigger).
+ */
+async function writeDocuments(trx: Db, documents: readonly SearchDocument[]) {
+  for (let k = 0; k < documents.length; k += 200) {
+    const chunk = documents.slice(k, k + 200)
+    const upsert = trx
+      .insertInto('request_search')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['request_id', 'source']).doUpdateSet((eb) => ({
+          reference: eb.ref('excluded.reference'),
+          summary: eb.ref('excluded.summary'),
+          body: eb.ref('excluded.body'),
+        })),
+      )
+    if (!isSqlite(trx)) {
+      await upsert.execute()
+      continue
+    }
+    const written = await upsert.returning([sql<number>`id`.as('id'), 'request_id', 'source']).execute()
+    const requestIds = [...new Set(chunk.map((d) => d.request_id))]
+    const addressees = new Map(
+      (await trx.selectFrom('requests').select(['id', 'addressee']).where('id', 'in', requestIds).execute()).map(
+        (r) => [r.id, r.addressee],
+      ),
     )
-    .execute()
+    const rowids = new Map(written.map((w) => [`${w.request_id}\n${w.source}`, Number(w.id)]))
+    const tuples = chunk.map((d) => {
+      const addressee = addressees.get(d.request_id) ?? ''
+      return sql`(${rowids.get(`${d.request_id}\n${d.source}`)}, ${addresseeWords(addressee, d.reference)},
+        ${addresseeWords(addressee, d.summary)}, ${addresseeWords(addressee, d.body)})`
+    })
+    await sql`insert or replace into request_search_by_addressee (rowid, reference, summary, body)
+      values ${sql.join(tuples)}`.execute(trx)
+  }
+}
+
+/** Writes (or replaces) one search document of a request; call it in the write's transaction. */
+export async function indexRequestText(trx: Db, requestId: string, parts: RequestSearchParts) {
+  await writeDocuments(trx, [documentOf(requestId, parts)])
 }
 
 /** Removes one search document (e.g. a deleted message). */
@@ -89,20 +132,10 @@ export function requestSearchParts(row: SearchedFields) {
 
 /** Index the request documents of many requests at once (demo and bulk loads). */
 export async function indexRequestsText(trx: Db, rows: readonly (SearchedFields & { id: string })[]) {
-  for (let k = 0; k < rows.length; k += 200) {
-    const values = rows.slice(k, k + 200).map((r) => {
-      const parts = requestSearchParts(r)
-      return {
-        request_id: r.id,
-        source: parts.source,
-        reference: parts.reference,
-        summary: parts.summary,
-        body: parts.body.filter(Boolean).join('\n'),
-        ...scopeOf(trx, r.id),
-      }
-    })
-    if (values.length > 0) await trx.insertInto('request_search').values(values).execute()
-  }
+  await writeDocuments(
+    trx,
+    rows.map((r) => documentOf(r.id, requestSearchParts(r))),
+  )
 }
 
 /** Index many documents of any source at once (demo and bulk loads), in the caller's transaction. */
@@ -110,15 +143,8 @@ export async function indexRequestDocuments(
   trx: Db,
   docs: readonly { requestId: string; parts: RequestSearchParts }[],
 ) {
-  for (let k = 0; k < docs.length; k += 200) {
-    const values = docs.slice(k, k + 200).map(({ requestId, parts }) => ({
-      request_id: requestId,
-      source: parts.source,
-      reference: parts.reference ?? '',
-      summary: parts.summary ?? '',
-      body: (parts.body ?? []).filter((t): t is string => typeof t === 'string' && t.length > 0).join('\n'),
-      ...scopeOf(trx, requestId),
-    }))
-    if (values.length > 0) await trx.insertInto('request_search').values(values).execute()
-  }
+  await writeDocuments(
+    trx,
+    docs.map(({ requestId, parts }) => documentOf(requestId, parts)),
+  )
 }

@@ -390,13 +390,15 @@ describe('relevance pages by either plan', () => {
       ]),
     )
 
-  it('chooses candidates with a selective filter, best-first on SQLite with none, matches otherwise', () => {
+  it('chooses best-first on SQLite with no filter but an addressee, candidates with a selective filter, matches otherwise', () => {
     expect(relevancePlanFor(db.db, {})).toBe(testDialect === 'sqlite' ? 'best-first' : 'matches')
     expect(relevancePlanFor(db.db, { status: [] })).toBe(testDialect === 'sqlite' ? 'best-first' : 'matches')
     expect(relevancePlanFor(db.db, { status: ['transmitted'] })).toBe('matches')
     expect(relevancePlanFor(db.db, { classification: 'confidential' })).toBe('matches')
     expect(relevancePlanFor(db.db, { overdue: false })).toBe('matches')
-    for (const f of [{ addressee: 'NLD' }, { caseId: 'c' }, { situationId: 's' }, { personId: 'p' }, { ids: [] }])
+    expect(relevancePlanFor(db.db, { addressee: 'NLD' })).toBe(testDialect === 'sqlite' ? 'best-first' : 'candidates')
+    expect(relevancePlanFor(db.db, { addressee: 'NLD', status: ['transmitted'] })).toBe('candidates')
+    for (const f of [{ caseId: 'c' }, { situationId: 's' }, { personId: 'p' }, { ids: [] }, { addressee: 'NLD', caseId: 'c' }])
       expect(relevancePlanFor(db.db, f)).toBe('candidates')
   })
 

@@ -108,8 +108,6 @@ export interface RequestSearchTable {
   reference: string
   summary: string
   body: string
-  /** SQLite only: the addressee's token for the index (searchScopeToken, migration 0850). */
-  scope: Generated<string>
 }
 
 /** A user's named set of list filters (the list's query string, validated, as JSON text). */

@@ -18,6 +18,7 @@ import * as m0890 from './2026-11-28T0890_request-orders-within-a-state-or-organ
 import * as m0900 from './2026-11-28T0900_request-addressee-from-the-request.ts'
 import * as m0910 from './2026-11-28T0910_organ-counts-read-an-index.ts'
 import * as m0920 from './2026-11-28T0920_credential-epoch.ts'
+import * as m0930 from './2026-11-29T0930_request-search-by-addressee.ts'
 
 // Listed by hand rather than read from the folder: the list is what ships, and no file that
 // happens to sit here (a test, an editor backup) can become a migration.
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T0900_request-addressee-from-the-request': m0900,
   '2026-11-28T0910_organ-counts-read-an-index': m0910,
   '2026-11-28T0920_credential-epoch': m0920,
+  '2026-11-29T0930_request-search-by-addressee': m0930,
 }
 
 export const migrationProvider: MigrationProvider = {
