@@ -81,6 +81,18 @@ type Writer = {
 }
 
 /** A small deterministic generator (mulberry32), so two runs build the same dataset. */
+/**
+ * The host State, and its share of the requests. The Court's host State receives far more
+ * requests than the average State (detention, transit, witnesses, the Court's own premises), and
+ * the bench lists and counts its requests: with an even spread (0.5 % each over ~190 States) the
+ * list page at 10,000 requests held 4 to 15 rows, so whether the list stays flat from 10,000 to
+ * 1,000,000 could not be seen. At 2.5 % a focal point's page is full at every size.
+ */
+export const HOST_STATE = 'NLD'
+export const HOST_STATE_SHARE = 0.025
+/** Changes with any change to what is generated: cached datasets of another version are not reused. */
+export const DATASET_VERSION = 2
+
 function random(seed: number) {
   let a = seed >>> 0
   return () => {
@@ -250,7 +262,7 @@ export async function generateRequests(options: {
       const type = pick(usable)
       const status = pick(REQUEST_STATUSES) as RequestStatus
       const originator = pick(ORIGINATORS)
-      const addressee = pick(states)
+      const addressee = rnd() < HOST_STATE_SHARE ? HOST_STATE : pick(states)
       const r = rnd()
       const classification = r < 0.1 ? 'public' : r < 0.75 ? 'confidential' : 'under_seal'
       const urgency = rnd() < 0.15 ? 'urgent' : 'normal'

@@ -19,7 +19,7 @@ import type { UserActor } from '../src/server/context.ts'
 import { createDb } from '../src/server/db/database.ts'
 import { isSchemaCurrent, migrateToLatest } from '../src/server/db/migrate.ts'
 import type { FloorPlan } from './floor-server.ts'
-import { BENCH_COMPARTMENTS, generateRequests } from './generate-requests.ts'
+import { BENCH_COMPARTMENTS, DATASET_VERSION, generateRequests, HOST_STATE } from './generate-requests.ts'
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +38,7 @@ const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 1)
 const root = path.resolve(import.meta.dirname, '..')
 const node = existsSync(path.join(root, 'node_modules/.bin/node')) ? path.join(root, 'node_modules/.bin/node') : 'node'
 const cacheDir = path.join(tmpdir(), 'partnine-bench')
-const STATE = 'NLD'
+const STATE = HOST_STATE
 const LIST_STATUSES = ['transmitted', 'acknowledged', 'in_execution']
 
 type Result = {
@@ -169,7 +169,7 @@ async function isCurrent(file: string) {
 
 async function benchSize(size: number) {
   mkdirSync(cacheDir, { recursive: true })
-  const dataset = path.join(cacheDir, `requests-${size}.db`)
+  const dataset = path.join(cacheDir, `requests-${size}.v${DATASET_VERSION}.db`)
   if (values.fresh || !existsSync(dataset)) {
     process.stderr.write(`Generating ${size.toLocaleString('en')} requests into ${dataset}\n`)
     const generated = await generateRequests({ file: dataset, requests: size, seed: 1 })
