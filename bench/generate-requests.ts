@@ -120,6 +120,10 @@ function sqliteWriter(file: string): Writer {
   const db = new SqliteDatabase(file)
   db.pragma('journal_mode = wal')
   db.pragma('synchronous = off')
+  // A page cache of up to 2 GB: the indexes on random ids (UUIDs) are written all over; with
+  // SQLite's default 2 MB each insert read its pages back from the file, and a batch took longer
+  // as the tables grew (200,000 requests at 611 a second).
+  db.pragma('cache_size = -2000000')
   db.pragma('foreign_keys = off') // every reference below is to a row that exists; checked by the server's tests
   const statements = new Map<string, SqliteDatabase.Statement>()
   db.exec('begin')
