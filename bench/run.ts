@@ -9,7 +9,7 @@
 //   npm run bench [-- --requests 10000,200000] [--fresh] [--only TEXT]
 //   BENCH_SECONDS=5 BENCH_CONNECTIONS=10 BENCH_WARMUP_SECONDS=1
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
@@ -172,7 +172,11 @@ async function benchSize(size: number) {
   const dataset = path.join(cacheDir, `requests-${size}.v${DATASET_VERSION}.db`)
   if (values.fresh || !existsSync(dataset)) {
     process.stderr.write(`Generating ${size.toLocaleString('en')} requests into ${dataset}\n`)
-    const generated = await generateRequests({ file: dataset, requests: size, seed: 1 })
+    // Written under another name and renamed once whole: a run stopped halfway leaves no dataset
+    // that the next run would take for a finished one.
+    const partial = `${dataset}.partial`
+    const generated = await generateRequests({ file: partial, requests: size, seed: 1 })
+    renameSync(partial, dataset)
     notes.push(`${size.toLocaleString('en')} requests generated in ${generated.seconds.toFixed(0)} s`)
   }
   // A dataset cached by an earlier version gets this version's migrations once, here, rather than
