@@ -123,7 +123,10 @@ describe('the index of each addressee’s words', () => {
             // as a REAL, as better-sqlite3 binds a JavaScript number, and returns every match.
             const { rows } = await sql<{ id: number }>`select rowid as id from request_search_by_addressee
               where request_search_by_addressee match ${q} and rowid = cast(${id} as integer)`.execute(db.db)
-            expect(rows.map((r) => Number(r.id)), `${column} ${term} in ${JSON.stringify(value)}`).toEqual([id])
+            expect(
+              rows.map((r) => Number(r.id)),
+              `${column} ${term} in ${JSON.stringify(value)}`,
+            ).toEqual([id])
           }
         await unindexRequestText(db.db, request.id, source)
       }),

@@ -105,7 +105,9 @@ async function writeDocuments(trx: Db, documents: readonly SearchDocument[]) {
     const rowids = new Map(written.map((w) => [`${w.request_id}\n${w.source}`, Number(w.id)]))
     const tuples = chunk.map((d) => {
       const addressee = addressees.get(d.request_id) ?? ''
-      return sql`(${rowids.get(`${d.request_id}\n${d.source}`)}, ${addresseeWords(addressee, d.reference)},
+      // The cast: better-sqlite3 binds a JavaScript number as a REAL, which FTS5 does not always
+      // take for a rowid (docs/requests.md).
+      return sql`(cast(${rowids.get(`${d.request_id}\n${d.source}`)} as integer), ${addresseeWords(addressee, d.reference)},
         ${addresseeWords(addressee, d.summary)}, ${addresseeWords(addressee, d.body)})`
     })
     await sql`insert or replace into request_search_by_addressee (rowid, reference, summary, body)

@@ -398,7 +398,13 @@ describe('relevance pages by either plan', () => {
     expect(relevancePlanFor(db.db, { overdue: false })).toBe('matches')
     expect(relevancePlanFor(db.db, { addressee: 'NLD' })).toBe(testDialect === 'sqlite' ? 'best-first' : 'candidates')
     expect(relevancePlanFor(db.db, { addressee: 'NLD', status: ['transmitted'] })).toBe('candidates')
-    for (const f of [{ caseId: 'c' }, { situationId: 's' }, { personId: 'p' }, { ids: [] }, { addressee: 'NLD', caseId: 'c' }])
+    for (const f of [
+      { caseId: 'c' },
+      { situationId: 's' },
+      { personId: 'p' },
+      { ids: [] },
+      { addressee: 'NLD', caseId: 'c' },
+    ])
       expect(relevancePlanFor(db.db, f)).toBe('candidates')
   })
 

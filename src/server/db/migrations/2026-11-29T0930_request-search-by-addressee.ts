@@ -53,7 +53,7 @@ async function fillAddresseeIndex(db: Kysely<any>) {
     for (let k = 0; k < rows.length; k += 200) {
       const tuples = rows.slice(k, k + 200).map(
         (d) =>
-          sql`(${d.id}, ${addresseeWords(d.addressee, d.reference)}, ${addresseeWords(d.addressee, d.summary)},
+          sql`(cast(${d.id} as integer), ${addresseeWords(d.addressee, d.reference)}, ${addresseeWords(d.addressee, d.summary)},
             ${addresseeWords(d.addressee, d.body)})`,
       )
       await sql`insert into request_search_by_addressee (rowid, reference, summary, body)
