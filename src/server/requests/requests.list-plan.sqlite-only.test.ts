@@ -6,7 +6,7 @@ import { sqliteDialect } from '../db/database.ts'
 import type { Database } from '../db/tables.ts'
 import * as counts from './requests.counts.ts'
 import * as repo from './requests.repository.ts'
-import { matchingRequestIds } from './requests.search.ts'
+import { matchingRequestIds, withSearch } from './requests.search.ts'
 
 // Which index SQLite walks for a State's list by deadline (requests.repository.ts): the partial
 // index of open requests (migration 0860, named with INDEXED BY, so SQLite would fail the
@@ -126,6 +126,25 @@ describe("a State's list or an organ's in another order than by deadline, on SQL
         expect(used, `${key} ${direction}`).toContain(index)
         expect(used.sorts, `${key} ${direction}`).toBe(false)
       }
+  })
+
+  it("walks the State's index by deadline with a full-text match, probing the match per request", async () => {
+    // requests.search.ts withSearch: one addressee makes the match a per-request probe, whichever
+    // plan its relevance pages take, so the list stops at the page's end instead of gathering and
+    // sorting every matching request of the State (at 1,000,000 requests: 8 ms against 110–130).
+    const { filters } = withSearch(db.db, { addressee: 'NLD' }, 'vessel')
+    const used = await planOf(filters, { key: 'deadline', direction: 'asc' })
+    expect(used).toContain('requests_addressee_deadline')
+    expect(used.sorts).toBe(false)
+    // On this small database SQLite walks the index with the gathered form too; at 1,000,000 it
+    // drove the list from the gathered ids and sorted them. So the form itself is checked: the
+    // probe is correlated with the request the walk is at.
+    const { sql: probe } = db.db
+      .selectFrom('requests')
+      .select('id')
+      .where('requests.id', 'in', filters.matching as never)
+      .compile()
+    expect(probe).toMatch(/s\.request_id = requests\.id/)
   })
 
   it("walks one organ's requests by reference through their own index", async () => {

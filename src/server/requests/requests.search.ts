@@ -135,7 +135,10 @@ function rankedCandidates(db: Db, match: MatchTexts) {
 
 /**
  * The list's filters narrowed by a full-text query. A query without any word (only punctuation)
- * matches nothing.
+ * matches nothing. With a selective filter (one addressee included) the match is probed per
+ * request, whatever plan a relevance page takes: a list in another order then walks its index and
+ * stops at the page's end ("vessel" in NLD by deadline, 25,000 NLD requests among 1,000,000:
+ * 7.6–8 ms, against 109–130 ms with NLD's matching requests gathered first).
  */
 export function withSearch(db: Db, filters: RequestFilters, q: string | undefined) {
   if (q === undefined) return { filters, terms: [] as string[] }
@@ -146,7 +149,12 @@ export function withSearch(db: Db, filters: RequestFilters, q: string | undefine
         ? { ...filters, ids: [] }
         : {
             ...filters,
-            matching: matchingRequestIds(db, terms, relevancePlanFor(db, filters), filters.addressee),
+            matching: matchingRequestIds(
+              db,
+              terms,
+              hasSelectiveFilter({ ...filters, matching: undefined }) ? 'candidates' : 'matches',
+              filters.addressee,
+            ),
           },
     terms,
   }
