@@ -37,6 +37,7 @@ import type {
 import type {
   DeadlineChangeTable,
   ReferenceCounterTable,
+  RequestCountsEpochTable,
   RequestEventTable,
   RequestPersonTable,
   RequestReceiptTable,
@@ -90,6 +91,7 @@ export interface Database {
   reference_counters: ReferenceCounterTable
   requests: RequestTable
   request_persons: RequestPersonTable
+  request_counts_epoch: RequestCountsEpochTable
   request_events: RequestEventTable
   request_receipts: RequestReceiptTable
   deadline_changes: DeadlineChangeTable

@@ -2,6 +2,7 @@ import type { Actor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { isSqlite } from '../db/dialect.ts'
 import { executeCached, NOW_VALUE } from '../db/query-cache.ts'
+import { ACKNOWLEDGEMENT_RUNNING, RESPONSE_RUNNING } from './requests.deadlines.ts'
 import { overdueCondition, type RequestFilters, visibleRequestsQuery } from './requests.repository.ts'
 
 // Counts read every request the filters leave: the visibility rule reads the caller's recipient
@@ -30,10 +31,50 @@ export async function countVisibleRequestsByStatus(db: Db, actor: Actor, filters
         'requests.status',
         eb.fn.countAll<number>().as('total'),
         eb.fn.sum<number>(eb.case().when(overdueCondition(eb, now)).then(1).else(0).end()).as('overdue'),
+        // The first deadline still to pass among those running: `overdue` stays true until then.
+        eb.fn
+          .min<string | null>(
+            eb
+              .case()
+              .when(
+                eb.and([
+                  eb('requests.status', 'in', [...ACKNOWLEDGEMENT_RUNNING]),
+                  eb('requests.acknowledgement_deadline', '>=', now),
+                ]),
+              )
+              .then(eb.ref('requests.acknowledgement_deadline'))
+              .end(),
+          )
+          .as('next_acknowledgement_deadline'),
+        eb.fn
+          .min<string | null>(
+            eb
+              .case()
+              .when(
+                eb.and([
+                  eb('requests.status', 'in', [...RESPONSE_RUNNING]),
+                  eb('requests.response_deadline', '>=', now),
+                ]),
+              )
+              .then(eb.ref('requests.response_deadline'))
+              .end(),
+          )
+          .as('next_response_deadline'),
       ])
       .groupBy('requests.status')
   const rows = filters.matching
     ? await build(nowIso).execute()
     : await executeCached(db, ['requests.countByStatus', actor, filters], () => build(NOW_VALUE), { now: nowIso })
-  return rows.map((r) => ({ status: r.status, total: Number(r.total), overdue: Number(r.overdue ?? 0) }))
+  return rows.map((r) => ({
+    status: r.status,
+    total: Number(r.total),
+    overdue: Number(r.overdue ?? 0),
+    overdueUnchangedUntil: earliest(r.next_acknowledgement_deadline, r.next_response_deadline),
+  }))
+}
+
+/** The earlier of two ISO-8601 timestamps (they compare as text), or the one given, or null. */
+function earliest(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return a ?? b
+  return a < b ? a : b
 }

@@ -13,7 +13,7 @@ import {
   evaluateChecklist,
   missingRequired,
 } from './requests.checklist.ts'
-import * as counts from './requests.counts.ts'
+import { countVisibleRequestsByStatusKept } from './requests.counts-kept.ts'
 import { isAcknowledgementOverdue, isResponseOverdue } from './requests.deadlines.ts'
 import * as delegationsRepo from './requests.delegations.repository.ts'
 import { allowedActions, type RequestStatus, TRANSITIONS, type TransitionSubject } from './requests.lifecycle.ts'
@@ -151,10 +151,12 @@ export async function listRequests(ctx: Ctx, query: ListRequestsQuery) {
   }
 }
 
-export async function countRequests(ctx: Ctx, query: CountRequestsQuery) {
+/** `fresh`: the caller asked for counts made now (Cache-Control: no-cache), not kept ones. */
+export async function countRequests(ctx: Ctx, query: CountRequestsQuery, options: { fresh?: boolean } = {}) {
   const nowIso = ctx.now().toISOString()
   const { filters } = withSearch(ctx.db, toFilters(query), query.q)
-  const byStatus = await counts.countVisibleRequestsByStatus(ctx.db, ctx.actor, filters, nowIso)
+  const counted = await countVisibleRequestsByStatusKept(ctx.db, ctx.actor, filters, nowIso, options)
+  const byStatus = counted.map(({ status, total, overdue }) => ({ status, total, overdue }))
   return {
     total: byStatus.reduce((n, s) => n + s.total, 0),
     overdue: byStatus.reduce((n, s) => n + s.overdue, 0),

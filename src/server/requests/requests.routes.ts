@@ -7,6 +7,7 @@ import { type ExportFormat, exportRequests, XLSX_MEDIA_TYPE } from './requests.e
 import { countRequests, getRequest, getTypeChecklist, listRequests } from './requests.read.ts'
 import {
   AllowedStepsSchema,
+  CountRequestsHeaders,
   CountRequestsQuery,
   CreatedRequestsSchema,
   CreateRequestBody,
@@ -26,6 +27,7 @@ import {
   TypeChecklistQuery,
   TypeChecklistSchema,
   UpdateDraftBody,
+  wantsFreshCounts,
 } from './requests.schemas.ts'
 import { changeDeadline, listAllowedSteps, listRequestReceipts, transitionRequest } from './requests.transitions.ts'
 import {
@@ -74,10 +76,11 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Counts of visible requests by status, with how many are overdue',
         querystring: CountRequestsQuery,
+        headers: CountRequestsHeaders,
         response: { 200: RequestCountsSchema, ...errors },
       },
     },
-    async (req) => countRequests(req.ctx, req.query),
+    async (req) => countRequests(req.ctx, req.query, { fresh: wantsFreshCounts(req.headers) }),
   )
   app.get(
     '/requests/views',

@@ -119,3 +119,9 @@ export interface SavedViewTable {
   created_at: string
 }
 export type SavedViewRow = Selectable<SavedViewTable>
+
+/** One row: moves with every change to requests, record_recipients, record_delegations, request_persons (migration 0940). */
+export interface RequestCountsEpochTable {
+  id: number
+  value: number
+}

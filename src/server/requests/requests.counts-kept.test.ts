@@ -1,0 +1,437 @@
+import { randomUUID } from 'node:crypto'
+import fc from 'fast-check'
+import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createUserWithToken } from '../../../test/auth.ts'
+import { systemCtx } from '../../../test/context.ts'
+import { createTestDb, type TestDb, testConfig, testDialect } from '../../../test/db.ts'
+import { buildApp } from '../app.ts'
+import { prepareDatabase } from '../boot/prepare-database.ts'
+import type { UserActor } from '../context.ts'
+import type { REQUEST_COUNTS_TABLES } from '../db/migrations/2026-11-29T0940_request-counts-epoch.ts'
+import type { OrganisationKind } from '../identity/identity.table.ts'
+import { countVisibleRequestsByStatus } from './requests.counts.ts'
+import { countVisibleRequestsByStatusKept, requestCountsEpoch } from './requests.counts-kept.ts'
+import { REQUEST_STATUSES } from './requests.lifecycle.ts'
+import type { RequestFilters } from './requests.repository.ts'
+
+// Kept counts (requests.counts-kept.ts) on both databases, over the demo's requests: whatever is
+// written, by whom, and wherever the clock goes, they answer what counting afresh answers.
+
+let db: TestDb
+let app: FastifyInstance
+let state: string
+let requestIds: string[]
+let personIds: string[]
+const actors: Record<string, UserActor> = {}
+const headers: Record<string, Record<string, string>> = {}
+
+const asActor = (
+  user: { id: string; email: string },
+  orgCode: string,
+  orgKind: OrganisationKind,
+  role: string,
+  compartments: string[],
+) =>
+  ({
+    kind: 'user',
+    userId: user.id,
+    email: user.email,
+    name: user.email,
+    orgCode,
+    orgKind,
+    role,
+    compartments,
+    via: 'token',
+    sessionId: null,
+    scopes: ['read', 'write'],
+  }) satisfies UserActor
+
+const fresh = async (actor: UserActor, filters: RequestFilters, nowIso: string) =>
+  (await countVisibleRequestsByStatus(db.db, actor, filters, nowIso))
+    .map(({ status, total, overdue }) => ({ status, total, overdue }))
+    .sort((a, b) => a.status.localeCompare(b.status))
+const kept = async (actor: UserActor, filters: RequestFilters, nowIso: string) =>
+  (await countVisibleRequestsByStatusKept(db.db, actor, filters, nowIso))
+    .map(({ status, total, overdue }) => ({ status, total, overdue }))
+    .sort((a, b) => a.status.localeCompare(b.status))
+
+const epochNow = async () => Number(await requestCountsEpoch(db.db))
+
+beforeAll(async () => {
+  db = await createTestDb()
+  await prepareDatabase(systemCtx(db.db), { demo: true })
+  app = await buildApp(testConfig(db), { db })
+  const busiest = await db.db
+    .selectFrom('requests')
+    .innerJoin('organisations as o', 'o.code', 'requests.addressee')
+    .select(['requests.addressee', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('o.kind', '=', 'state')
+    .groupBy('requests.addressee')
+    .orderBy('n', 'desc')
+    .orderBy('requests.addressee')
+    .executeTakeFirstOrThrow()
+  state = busiest.addressee
+  const compartments = (await db.db.selectFrom('compartments').select('code').orderBy('code').execute()).map(
+    (c) => c.code,
+  )
+  const made = {
+    focal: await createUserWithToken(db.db, { orgCode: state, role: 'focal-point' }),
+    stateOfficer: await createUserWithToken(db.db, { orgCode: state, role: 'officer' }),
+    officer: await createUserWithToken(db.db, {
+      orgCode: 'ICC-OTP',
+      role: 'officer',
+      compartments: compartments.slice(0, 1),
+    }),
+  }
+  actors.focal = asActor(made.focal.user, state, 'state', 'focal-point', [])
+  actors.stateOfficer = asActor(made.stateOfficer.user, state, 'state', 'officer', [])
+  actors.officer = asActor(made.officer.user, 'ICC-OTP', 'court_organ', 'officer', compartments.slice(0, 1))
+  for (const [name, m] of Object.entries(made)) headers[name] = m.headers
+  requestIds = (await db.db.selectFrom('requests').select('id').orderBy('id').execute()).map((r) => r.id)
+  personIds = (await db.db.selectFrom('persons').select('id').orderBy('id').execute()).map((p) => p.id)
+  expect(requestIds.length).toBeGreaterThanOrEqual(300)
+  expect(personIds.length).toBeGreaterThan(0)
+})
+afterAll(async () => {
+  await app.close()
+  await db.destroy()
+})
+
+describe('kept request counts', () => {
+  it('are served again, unchanged, while nothing they depend on changes', async () => {
+    const nowIso = new Date().toISOString()
+    const first = await countVisibleRequestsByStatusKept(db.db, actors.focal as UserActor, { addressee: state }, nowIso)
+    const again = await countVisibleRequestsByStatusKept(db.db, actors.focal as UserActor, { addressee: state }, nowIso)
+    // The same answer, not an equal one: it was kept, not counted again.
+    expect(again).toBe(first)
+    expect(first.reduce((n, c) => n + c.total, 0)).toBeGreaterThan(0)
+    // Someone else, or the same filters said otherwise, is counted for itself.
+    const officers = await countVisibleRequestsByStatusKept(
+      db.db,
+      actors.officer as UserActor,
+      { addressee: state },
+      nowIso,
+    )
+    expect(officers).not.toBe(first)
+    // Asked afresh: counted again, and kept.
+    const anew = await countVisibleRequestsByStatusKept(
+      db.db,
+      actors.focal as UserActor,
+      { addressee: state },
+      nowIso,
+      {
+        fresh: true,
+      },
+    )
+    expect(anew).not.toBe(first)
+    expect(anew).toEqual(first)
+    expect(await countVisibleRequestsByStatusKept(db.db, actors.focal as UserActor, { addressee: state }, nowIso)).toBe(
+      anew,
+    )
+  })
+
+  it('are counted anew once the clock passes a running deadline, or is set back', async () => {
+    const request = await db.db
+      .selectFrom('requests')
+      .select('id')
+      .where('addressee', '=', state)
+      .where('classification', '=', 'public')
+      .where('status', '=', 'in_execution')
+      .executeTakeFirstOrThrow()
+    const deadline = Date.parse('2031-03-01T12:00:00.000Z')
+    await db.db
+      .updateTable('requests')
+      .set({ response_deadline: new Date(deadline).toISOString() })
+      .where('id', '=', request.id)
+      .execute()
+    const focal = actors.focal as UserActor
+    const at = (ms: number) =>
+      countVisibleRequestsByStatusKept(db.db, focal, { addressee: state }, new Date(ms).toISOString())
+    const overdue = (counts: Awaited<ReturnType<typeof at>>) => counts.find((c) => c.status === 'in_execution')?.overdue
+    const before = await at(deadline - 60_000)
+    // Up to the deadline itself the request is not overdue: the counts hold.
+    expect(await at(deadline)).toBe(before)
+    const after = await at(deadline + 1)
+    expect(overdue(after)).toBe((overdue(before) ?? 0) + 1)
+    // The clock set back (a test's, an operator's): what was overdue then is counted again.
+    const back = await at(deadline - 60_000)
+    expect(back).not.toBe(after)
+    expect(overdue(back)).toBe(overdue(before))
+  })
+
+  it('move their epoch with every insert, update and delete of every table they depend on, in one statement or many', async () => {
+    const request = requestIds[0] as string
+    const copy = randomUUID()
+    const person = personIds[0] as string
+    const user = actors.stateOfficer?.userId as string
+    const by = actors.focal?.userId as string
+    const writes: Record<(typeof REQUEST_COUNTS_TABLES)[number], (() => Promise<unknown>)[]> = {
+      requests: [
+        () => db.db.updateTable('requests').set({ summary: 'Renamed (fictional)' }).where('id', '=', request).execute(),
+        async () => {
+          const row = await db.db.selectFrom('requests').selectAll().where('id', '=', request).executeTakeFirstOrThrow()
+          await db.db
+            .insertInto('requests')
+            .values({ ...row, id: copy, reference: `${row.reference}-COPY` })
+            .execute()
+        },
+        () => db.db.deleteFrom('requests').where('id', '=', copy).execute(),
+      ],
+      record_recipients: [
+        () =>
+          db.db
+            .insertInto('record_recipients')
+            .values({ record_type: 'request', record_id: request, kind: 'named', org_code: 'KEN', user_id: null })
+            .execute(),
+        () =>
+          db.db
+            .updateTable('record_recipients')
+            .set({ org_code: 'UGA' })
+            .where('record_id', '=', request)
+            .where('org_code', '=', 'KEN')
+            .execute(),
+        () =>
+          db.db
+            .deleteFrom('record_recipients')
+            .where('record_id', '=', request)
+            .where('org_code', '=', 'UGA')
+            .execute(),
+      ],
+      record_delegations: [
+        () =>
+          db.db
+            .insertInto('record_delegations')
+            .values({
+              record_type: 'request',
+              record_id: request,
+              user_id: user,
+              delegated_by: by,
+              delegated_at: new Date().toISOString(),
+            })
+            .execute(),
+        () =>
+          db.db
+            .updateTable('record_delegations')
+            .set({ delegated_at: new Date().toISOString() })
+            .where('record_id', '=', request)
+            .execute(),
+        () => db.db.deleteFrom('record_delegations').where('record_id', '=', request).execute(),
+      ],
+      request_persons: [
+        () => db.db.insertInto('request_persons').values({ request_id: request, person_id: person }).execute(),
+        () =>
+          db.db.updateTable('request_persons').set({ person_id: person }).where('request_id', '=', request).execute(),
+        () => db.db.deleteFrom('request_persons').where('request_id', '=', request).execute(),
+      ],
+    }
+    // A statement that changes no row may or may not move it (SQLite's triggers are per row):
+    // each step here changes one.
+    await db.db.deleteFrom('request_persons').where('request_id', '=', request).execute()
+    for (const [table, steps] of Object.entries(writes)) {
+      for (const [i, step] of steps.entries()) {
+        const before = await epochNow()
+        await step()
+        expect(await epochNow(), `${table} write ${i + 1}`).toBeGreaterThan(before)
+      }
+    }
+    // A read, or a write elsewhere, leaves it where it is.
+    const before = await epochNow()
+    await db.db.selectFrom('requests').select('id').execute()
+    await db.db.updateTable('app_meta').set({ value: sql`value` }).execute()
+    expect(await epochNow()).toBe(before)
+  })
+
+  it('answer what counting afresh answers, whatever is written and wherever the clock goes', async () => {
+    const someRequest = fc.constantFrom(...requestIds)
+    const minutes = (n: number) => n * 60_000
+    type Step =
+      | { kind: 'status'; id: string; status: string }
+      | { kind: 'deadline'; id: string; which: 'response' | 'acknowledgement'; offset: number | null }
+      | { kind: 'classification'; id: string; classification: string }
+      | { kind: 'addressee'; id: string; to: string }
+      | { kind: 'name'; id: string; who: 'org' | 'user' }
+      | { kind: 'unname'; id: string }
+      | { kind: 'delegate'; id: string }
+      | { kind: 'person'; id: string; person: string }
+      | { kind: 'clock'; by: number }
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      fc.record({
+        kind: fc.constant('status' as const),
+        id: someRequest,
+        status: fc.constantFrom(...REQUEST_STATUSES),
+      }),
+      fc.record({
+        kind: fc.constant('deadline' as const),
+        id: someRequest,
+        which: fc.constantFrom('response' as const, 'acknowledgement' as const),
+        // Close to the clock, so that moving it passes deadlines.
+        offset: fc.option(fc.integer({ min: minutes(-90), max: minutes(180) })),
+      }),
+      fc.record({
+        kind: fc.constant('classification' as const),
+        id: someRequest,
+        classification: fc.constantFrom('public', 'confidential', 'under_seal', 'ex_parte'),
+      }),
+      fc.record({ kind: fc.constant('addressee' as const), id: someRequest, to: fc.constantFrom('KEN', 'UGA') }),
+      fc.record({
+        kind: fc.constant('name' as const),
+        id: someRequest,
+        who: fc.constantFrom('org' as const, 'user' as const),
+      }),
+      fc.record({ kind: fc.constant('unname' as const), id: someRequest }),
+      fc.record({ kind: fc.constant('delegate' as const), id: someRequest }),
+      fc.record({ kind: fc.constant('person' as const), id: someRequest, person: fc.constantFrom(...personIds) }),
+      // Forward by up to three hours, now and then back by up to one.
+      fc.record({ kind: fc.constant('clock' as const), by: fc.integer({ min: minutes(-60), max: minutes(180) }) }),
+    )
+    const filterSets: RequestFilters[] = [
+      {},
+      { addressee: state },
+      { addressee: state, status: ['transmitted', 'in_execution'] },
+      { classification: 'confidential' },
+      { personId: personIds[0] as string },
+    ]
+    let clock = Date.now()
+    const apply = async (s: Step) => {
+      const at = new Date(clock).toISOString()
+      switch (s.kind) {
+        case 'status':
+          return db.db.updateTable('requests').set({ status: s.status }).where('id', '=', s.id).execute()
+        case 'deadline': {
+          const value = s.offset === null ? null : new Date(clock + s.offset).toISOString()
+          const column = s.which === 'response' ? 'response_deadline' : 'acknowledgement_deadline'
+          return db.db
+            .updateTable('requests')
+            .set({ [column]: value })
+            .where('id', '=', s.id)
+            .execute()
+        }
+        case 'classification':
+          return db.db
+            .updateTable('requests')
+            .set({ classification: s.classification })
+            .where('id', '=', s.id)
+            .execute()
+        case 'addressee':
+          return db.db.updateTable('requests').set({ addressee: s.to }).where('id', '=', s.id).execute()
+        case 'name':
+          return db.db
+            .insertInto('record_recipients')
+            .values({
+              record_type: 'request',
+              record_id: s.id,
+              kind: 'named',
+              org_code: s.who === 'org' ? state : null,
+              user_id: s.who === 'user' ? (actors.stateOfficer?.userId as string) : null,
+            })
+            .onConflict((oc) => oc.doNothing())
+            .execute()
+        case 'unname':
+          return db.db.deleteFrom('record_recipients').where('record_id', '=', s.id).execute()
+        case 'delegate':
+          return db.db
+            .insertInto('record_delegations')
+            .values({
+              record_type: 'request',
+              record_id: s.id,
+              user_id: actors.stateOfficer?.userId as string,
+              delegated_by: actors.focal?.userId as string,
+              delegated_at: at,
+            })
+            .onConflict((oc) => oc.doNothing())
+            .execute()
+        case 'person':
+          return db.db
+            .insertInto('request_persons')
+            .values({ request_id: s.id, person_id: s.person })
+            .onConflict((oc) => oc.doNothing())
+            .execute()
+        case 'clock':
+          clock += s.by
+          return
+      }
+    }
+    let overdueSeen = 0
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), async (steps) => {
+        for (const s of steps) {
+          await apply(s)
+          const nowIso = new Date(clock).toISOString()
+          for (const [name, actor] of Object.entries(actors)) {
+            for (const filters of filterSets) {
+              const expected = await fresh(actor, filters, nowIso)
+              overdueSeen += expected.reduce((n, c) => n + c.overdue, 0)
+              expect(await kept(actor, filters, nowIso), `${name} ${JSON.stringify(filters)} after ${s.kind}`).toEqual(
+                expected,
+              )
+            }
+          }
+        }
+      }),
+      { numRuns: testDialect === 'postgres' ? 12 : 25 },
+    )
+    // The clock did decide some counts.
+    expect(overdueSeen).toBeGreaterThan(0)
+  })
+})
+
+describe('GET /api/v1/requests/counts', () => {
+  // A write the epoch does not see (its trigger off for the moment) shows which answer was kept.
+  async function writeUnseen(id: string, status: string) {
+    if (testDialect === 'postgres') {
+      await sql`alter table requests disable trigger request_counts_epoch_requests`.execute(db.db)
+      await db.db.updateTable('requests').set({ status }).where('id', '=', id).execute()
+      await sql`alter table requests enable trigger request_counts_epoch_requests`.execute(db.db)
+      return
+    }
+    const trigger = await db.db
+      .selectFrom(sql<{ name: string; sql: string }>`sqlite_master`.as('m'))
+      .select(['name', 'sql'])
+      .where('name', '=', 'request_counts_epoch_requests_update')
+      .executeTakeFirstOrThrow()
+    await sql.raw(`drop trigger ${trigger.name}`).execute(db.db)
+    await db.db.updateTable('requests').set({ status }).where('id', '=', id).execute()
+    await sql.raw(trigger.sql).execute(db.db)
+  }
+
+  it('answers kept counts, and counts anew when asked with Cache-Control: no-cache', async () => {
+    const get = async (extra: Record<string, string> = {}) => {
+      const res = await app.inject({
+        url: '/api/v1/requests/counts',
+        query: { addressee: state },
+        headers: { ...headers.focal, ...extra },
+      })
+      expect(res.statusCode, res.body).toBe(200)
+      return res.json() as { total: number; byStatus: { status: string; total: number }[] }
+    }
+    const executed = (c: Awaited<ReturnType<typeof get>>) => c.byStatus.find((s) => s.status === 'executed')?.total ?? 0
+    const before = await get({ 'cache-control': 'no-cache' })
+    const visible = await db.db
+      .selectFrom('requests')
+      .select('id')
+      .where('addressee', '=', state)
+      .where('classification', '=', 'public')
+      .where('status', '=', 'in_execution')
+      .executeTakeFirstOrThrow()
+    await writeUnseen(visible.id, 'executed')
+    // Nothing told the epoch: the kept counts are answered.
+    expect(executed(await get())).toBe(executed(before))
+    // Asked afresh (one directive among others), the change shows, and the new counts are kept.
+    const anew = await get({ 'cache-control': 'max-age=0, No-Cache' })
+    expect(executed(anew)).toBe(executed(before) + 1)
+    expect(executed(await get())).toBe(executed(before) + 1)
+    // Any ordinary write is seen without asking.
+    await db.db.updateTable('requests').set({ status: 'in_execution' }).where('id', '=', visible.id).execute()
+    expect(executed(await get())).toBe(executed(before))
+  })
+
+  it('refuses an oversized Cache-Control with a clear error', async () => {
+    const res = await app.inject({
+      url: '/api/v1/requests/counts',
+      headers: { ...headers.focal, 'cache-control': 'x'.repeat(300) },
+    })
+    expect(res.statusCode).toBe(400)
+  })
+})

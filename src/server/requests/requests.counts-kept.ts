@@ -1,0 +1,105 @@
+import type { Actor } from '../context.ts'
+import type { Db } from '../db/database.ts'
+import { readEmbeddedNow } from '../db/database.ts'
+import { countVisibleRequestsByStatus } from './requests.counts.ts'
+import type { RequestFilters } from './requests.repository.ts'
+
+// Counts answered, kept until they may have changed. A State's counts read every one of its
+// requests through the visibility rule (about 1 µs a request in SQLite: 20–40 ms for a State of
+// 25,000 at 1,000,000 requests), and a focal point's inbox asks for them on every visit while
+// they rarely change. They change only when
+//  - a row they depend on changes: the request counts epoch (migration 0940) moves then, by
+//    trigger, whoever writes;
+//  - the clock passes a deadline still running among the counted requests: the count remembers
+//    the first one (requests.counts.ts, overdueUnchangedUntil);
+//  - the caller is someone else, or the same person with other rights: the key holds the whole
+//    actor (as db/query-cache.ts's does), and the visibility rule ran for it when the count was made.
+// Anything else answers afresh: a full-text match (its index changes with messages too) and
+// the `overdue` filter (which requests it keeps depends on the clock itself).
+
+const MAX_ENTRIES = 1000
+
+type CountsByStatus = Awaited<ReturnType<typeof countVisibleRequestsByStatus>>
+
+type Kept = {
+  epoch: string
+  /** The clock the counts were made at: a clock set back is answered afresh. */
+  madeAt: string
+  /** The counts hold until the clock passes this deadline (null: no deadline is running). */
+  until: string | null
+  counts: CountsByStatus
+}
+
+// Per database (its adapter), like the compiled queries.
+const kept = new WeakMap<object, Map<string, Kept>>()
+
+function keptOf(db: Db) {
+  const adapter = db.getExecutor().adapter
+  let map = kept.get(adapter)
+  if (!map) {
+    map = new Map()
+    kept.set(adapter, map)
+  }
+  return map
+}
+
+/** The request counts epoch as committed now: on the embedded connection when it can (µs). */
+export async function requestCountsEpoch(db: Db): Promise<string> {
+  const embedded = readEmbeddedNow(db, (sqlite) => {
+    const row = sqlite.prepare('select value from request_counts_epoch where id = 1').get() as
+      | { value: number | bigint }
+      | undefined
+    return row === undefined ? undefined : String(row.value)
+  })
+  if (embedded !== undefined) return embedded
+  const row = await db.selectFrom('request_counts_epoch').select('value').where('id', '=', 1).executeTakeFirstOrThrow()
+  return String(row.value)
+}
+
+export function canKeepCounts(filters: RequestFilters): boolean {
+  return filters.matching === undefined && filters.overdue === undefined
+}
+
+/**
+ * The counts by status of the requests `actor` may know of, as countVisibleRequestsByStatus
+ * makes them, kept while they cannot have changed. `fresh` makes them anew (and keeps those).
+ */
+export async function countVisibleRequestsByStatusKept(
+  db: Db,
+  actor: Actor,
+  filters: RequestFilters,
+  nowIso: string,
+  options: { fresh?: boolean } = {},
+): Promise<CountsByStatus> {
+  if (!canKeepCounts(filters)) return countVisibleRequestsByStatus(db, actor, filters, nowIso)
+  // The epoch is read before the counts: a change committed in between leaves counts newer than
+  // their epoch, which the next call finds moved and counts again. The other order would keep
+  // counts older than their epoch.
+  const epoch = await requestCountsEpoch(db)
+  const map = keptOf(db)
+  const key = JSON.stringify([actor, filters])
+  const entry = map.get(key)
+  if (
+    !options.fresh &&
+    entry &&
+    entry.epoch === epoch &&
+    entry.madeAt <= nowIso &&
+    (entry.until === null || nowIso <= entry.until)
+  ) {
+    map.delete(key)
+    map.set(key, entry)
+    return entry.counts
+  }
+  const counts = await countVisibleRequestsByStatus(db, actor, filters, nowIso)
+  const until = counts.reduce<string | null>(
+    (first, c) =>
+      c.overdueUnchangedUntil !== null && (first === null || c.overdueUnchangedUntil < first)
+        ? c.overdueUnchangedUntil
+        : first,
+    null,
+  )
+  map.delete(key)
+  if (map.size >= MAX_ENTRIES) map.delete(map.keys().next().value as string)
+  map.set(key, { epoch, madeAt: nowIso, until, counts })
+  return counts
+}
