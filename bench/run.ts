@@ -128,8 +128,8 @@ function mainThreadCpu(pid: number | undefined): number | null {
   }
 }
 
-async function load(url: string, token: string | null, pid: number | undefined) {
-  const headers = token ? { authorization: `Bearer ${token}` } : {}
+async function load(url: string, token: string | null, pid: number | undefined, extra: Record<string, string> = {}) {
+  const headers = { ...extra, ...(token ? { authorization: `Bearer ${token}` } : {}) }
   if (warmupSeconds > 0) await autocannon({ url, connections, duration: warmupSeconds, headers })
   const before = mainThreadCpu(pid)
   const r = await autocannon({ url, connections, duration: seconds, headers })
@@ -297,7 +297,13 @@ async function benchSize(size: number) {
     })
     const floorBase = `http://127.0.0.1:${floorPort}`
     await waitFor(`${floorBase}/constant`)
-    const targets: { name: string; url: string; token: string | null; floor: string | null }[] = [
+    const targets: {
+      name: string
+      url: string
+      token: string | null
+      floor: string | null
+      headers?: Record<string, string>
+    }[] = [
       { name: 'floor: bare Fastify constant', url: `${floorBase}/constant`, token: null, floor: null },
       // The server's own constant route: framework and plugins, no authentication, no database.
       { name: 'server: GET /healthz', url: `${base}/healthz`, token: null, floor: 'floor: bare Fastify constant' },
@@ -320,11 +326,20 @@ async function benchSize(size: number) {
           floor: `${name}: floor list SQL`,
         },
         { name: `${name}: floor counts SQL`, url: `${floorBase}/counts/${name}`, token: null, floor: null },
+        // As an inbox asks for them: kept while no request changes (requests.counts-kept.ts).
         {
           name: `${name}: counts by status ${STATE}`,
           url: `${base}/api/v1/requests/counts?addressee=${STATE}`,
           token,
           floor: `${name}: floor counts SQL`,
+        },
+        // Counted anew on every call: what the first visit after a change costs.
+        {
+          name: `${name}: counts by status ${STATE}, no-cache`,
+          url: `${base}/api/v1/requests/counts?addressee=${STATE}`,
+          token,
+          floor: `${name}: floor counts SQL`,
+          headers: { 'cache-control': 'no-cache' },
         },
         { name: `${name}: floor request SQL`, url: `${floorBase}/request/${name}`, token: null, floor: null },
         {
@@ -352,7 +367,7 @@ async function benchSize(size: number) {
       process.stderr.write(`  ${size.toLocaleString('en')} · ${t.name}…\n`)
       const rows = await rowsOf(t.url, t.token)
       const pid = t.url.startsWith(floorBase) ? floor.pid : server.pid
-      results.push({ size, name: t.name, floor: t.floor, rows, ...(await load(t.url, t.token, pid)) })
+      results.push({ size, name: t.name, floor: t.floor, rows, ...(await load(t.url, t.token, pid, t.headers)) })
       // Requests still queued when the load stops (a slow search) would eat into the next target:
       // wait until both processes answer their constant promptly three times running.
       await Promise.all([waitUntilIdle(`${base}/healthz`), waitUntilIdle(`${floorBase}/constant`)])
