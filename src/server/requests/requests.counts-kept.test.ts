@@ -292,6 +292,9 @@ describe('kept request counts', () => {
       { addressee: state, status: ['transmitted', 'in_execution'] },
       { classification: 'confidential' },
       { personId: personIds[0] as string },
+      // Read off the counts without it: the inbox's "overdue" and "due soon" tabs.
+      { addressee: state, overdue: true },
+      { status: ['transmitted', 'acknowledged', 'in_execution', 'consultation'], overdue: false },
     ]
     let clock = Date.now()
     const apply = async (s: Step) => {

@@ -14,8 +14,10 @@ import type { RequestFilters } from './requests.repository.ts'
 //    the first one (requests.counts.ts, overdueUnchangedUntil);
 //  - the caller is someone else, or the same person with other rights: the key holds the whole
 //    actor (as db/query-cache.ts's does), and the visibility rule ran for it when the count was made.
-// Anything else answers afresh: a full-text match (its index changes with messages too) and
-// the `overdue` filter (which requests it keeps depends on the clock itself).
+// A full-text match is always counted afresh (its index changes with messages too). The
+// `overdue` filter is not counted at all: which requests it keeps depends on the clock itself,
+// so its counts are read off the kept counts without it, which say how many of each status are
+// overdue (the inbox's "overdue" and "due soon" tabs).
 
 const MAX_ENTRIES = 1000
 
@@ -57,7 +59,7 @@ export async function requestCountsEpoch(db: Db): Promise<string> {
 }
 
 export function canKeepCounts(filters: RequestFilters): boolean {
-  return filters.matching === undefined && filters.overdue === undefined
+  return filters.matching === undefined
 }
 
 /**
@@ -72,6 +74,14 @@ export async function countVisibleRequestsByStatusKept(
   options: { fresh?: boolean } = {},
 ): Promise<CountsByStatus> {
   if (!canKeepCounts(filters)) return countVisibleRequestsByStatus(db, actor, filters, nowIso)
+  if (filters.overdue !== undefined) {
+    const { overdue, ...others } = filters
+    const all = await countVisibleRequestsByStatusKept(db, actor, others, nowIso, options)
+    // As the query with the filter gives them: a status none of whose requests is left has no row.
+    return all
+      .map((c) => ({ ...c, total: overdue ? c.overdue : c.total - c.overdue, overdue: overdue ? c.overdue : 0 }))
+      .filter((c) => c.total > 0)
+  }
   // The epoch is read before the counts: a change committed in between leaves counts newer than
   // their epoch, which the next call finds moved and counts again. The other order would keep
   // counts older than their epoch.
