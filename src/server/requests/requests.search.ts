@@ -334,7 +334,10 @@ export async function listVisibleRequestsByRelevance(db: Db, actor: Actor, input
       ? // This plan keeps the list's "matching" narrowing, terms included: built each time.
         await relevancePageQuery(db, actor, input, plan).execute()
       : await cachedRelevancePage(db, actor, input, plan)
-  return rows.map((r) => ({ ...r, relevance: Number(r.relevance) }))
+  // In place: the driver's rows are ours, and copying 30-odd columns per row cost more than the
+  // page's mapping (object spread: about 3 % of a search's CPU at 10,000 requests).
+  for (const r of rows) r.relevance = Number(r.relevance)
+  return rows
 }
 
 /**
