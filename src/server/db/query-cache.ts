@@ -23,18 +23,23 @@ export const NOW_VALUE = placeholder('now')
 export const ID_VALUE = placeholder('id')
 
 const MAX_ENTRIES = 1000
-// Per database (its adapter): SQLite and PostgreSQL compile differently.
-const caches = new WeakMap<object, Map<string, CompiledQuery<unknown>>>()
 
-function cacheOf(db: Db) {
-  const adapter = db.getExecutor().adapter
-  let cache = caches.get(adapter)
-  if (!cache) {
-    cache = new Map()
-    caches.set(adapter, cache)
+/** One `T` per database (its adapter): each test's database, and SQLite and PostgreSQL, apart. */
+export function perDatabase<T>(make: () => T): (db: Db) => T {
+  const made = new WeakMap<object, T>()
+  return (db) => {
+    const adapter = db.getExecutor().adapter
+    let value = made.get(adapter)
+    if (value === undefined) {
+      value = make()
+      made.set(adapter, value)
+    }
+    return value
   }
-  return cache
 }
+
+// Per database: SQLite and PostgreSQL compile differently.
+const cacheOf = perDatabase(() => new Map<string, CompiledQuery<unknown>>())
 
 /**
  * Runs the query `build` makes for `key`, compiling it only the first time. `build` must use

@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { userActor } from '../../../test/actors.ts'
 import { createUserWithToken } from '../../../test/auth.ts'
 import { systemCtx } from '../../../test/context.ts'
 import { createTestDb, type TestDb, testConfig, testDialect } from '../../../test/db.ts'
@@ -26,27 +27,6 @@ let requestIds: string[]
 let personIds: string[]
 const actors: Record<string, UserActor> = {}
 const headers: Record<string, Record<string, string>> = {}
-
-const asActor = (
-  user: { id: string; email: string },
-  orgCode: string,
-  orgKind: OrganisationKind,
-  role: string,
-  compartments: string[],
-) =>
-  ({
-    kind: 'user',
-    userId: user.id,
-    email: user.email,
-    name: user.email,
-    orgCode,
-    orgKind,
-    role,
-    compartments,
-    via: 'token',
-    sessionId: null,
-    scopes: ['read', 'write'],
-  }) satisfies UserActor
 
 const fresh = async (actor: UserActor, filters: RequestFilters, nowIso: string) =>
   (await countVisibleRequestsByStatus(db.db, actor, filters, nowIso))
@@ -85,9 +65,9 @@ beforeAll(async () => {
       compartments: compartments.slice(0, 1),
     }),
   }
-  actors.focal = asActor(made.focal.user, state, 'state', 'focal-point', [])
-  actors.stateOfficer = asActor(made.stateOfficer.user, state, 'state', 'officer', [])
-  actors.officer = asActor(made.officer.user, 'ICC-OTP', 'court_organ', 'officer', compartments.slice(0, 1))
+  actors.focal = userActor(made.focal.user.id, state, 'state', 'focal-point', [])
+  actors.stateOfficer = userActor(made.stateOfficer.user.id, state, 'state', 'officer', [])
+  actors.officer = userActor(made.officer.user.id, 'ICC-OTP', 'court_organ', 'officer', compartments.slice(0, 1))
   for (const [name, m] of Object.entries(made)) headers[name] = m.headers
   requestIds = (await db.db.selectFrom('requests').select('id').orderBy('id').execute()).map((r) => r.id)
   personIds = (await db.db.selectFrom('persons').select('id').orderBy('id').execute()).map((p) => p.id)
@@ -124,7 +104,7 @@ describe('kept request counts', () => {
       transformResult: async ({ result }) => result,
     })
     const someone = (orgCode: string, orgKind: OrganisationKind, role: string, compartments: string[]) =>
-      asActor({ id: randomUUID(), email: 'spy@test.invalid' }, orgCode, orgKind, role, compartments)
+      userActor(randomUUID(), orgCode, orgKind, role, compartments)
     const callers = [
       someone(state, 'state', 'focal-point', []),
       someone(state, 'state', 'officer', []),

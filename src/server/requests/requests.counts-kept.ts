@@ -1,6 +1,7 @@
 import type { Actor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { readEmbeddedNow } from '../db/database.ts'
+import { perDatabase } from '../db/query-cache.ts'
 import { countVisibleRequestsByStatus } from './requests.counts.ts'
 import type { RequestFilters } from './requests.repository.ts'
 
@@ -32,18 +33,7 @@ type Kept = {
   counts: CountsByStatus
 }
 
-// Per database (its adapter), like the compiled queries.
-const kept = new WeakMap<object, Map<string, Kept>>()
-
-function keptOf(db: Db) {
-  const adapter = db.getExecutor().adapter
-  let map = kept.get(adapter)
-  if (!map) {
-    map = new Map()
-    kept.set(adapter, map)
-  }
-  return map
-}
+const keptOf = perDatabase(() => new Map<string, Kept>())
 
 /** The request counts epoch as committed now: on the embedded connection when it can (µs). */
 export async function requestCountsEpoch(db: Db): Promise<string> {

@@ -1,7 +1,9 @@
+import type { ExpressionBuilder } from 'kysely'
 import type { Actor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { isSqlite } from '../db/dialect.ts'
 import { executeCached, NOW_VALUE } from '../db/query-cache.ts'
+import type { Database } from '../db/tables.ts'
 import { ACKNOWLEDGEMENT_RUNNING, RESPONSE_RUNNING } from './requests.deadlines.ts'
 import { overdueCondition, type RequestFilters, visibleRequestsQuery } from './requests.repository.ts'
 
@@ -31,35 +33,11 @@ export async function countVisibleRequestsByStatus(db: Db, actor: Actor, filters
         'requests.status',
         eb.fn.countAll<number>().as('total'),
         eb.fn.sum<number>(eb.case().when(overdueCondition(eb, now)).then(1).else(0).end()).as('overdue'),
-        // The first deadline still to pass among those running: `overdue` stays true until then.
-        eb.fn
-          .min<string | null>(
-            eb
-              .case()
-              .when(
-                eb.and([
-                  eb('requests.status', 'in', [...ACKNOWLEDGEMENT_RUNNING]),
-                  eb('requests.acknowledgement_deadline', '>=', now),
-                ]),
-              )
-              .then(eb.ref('requests.acknowledgement_deadline'))
-              .end(),
-          )
-          .as('next_acknowledgement_deadline'),
-        eb.fn
-          .min<string | null>(
-            eb
-              .case()
-              .when(
-                eb.and([
-                  eb('requests.status', 'in', [...RESPONSE_RUNNING]),
-                  eb('requests.response_deadline', '>=', now),
-                ]),
-              )
-              .then(eb.ref('requests.response_deadline'))
-              .end(),
-          )
-          .as('next_response_deadline'),
+        // The counts' `overdue` stays as it is until the clock passes the first of these.
+        nextRunningDeadline(eb, ACKNOWLEDGEMENT_RUNNING, 'requests.acknowledgement_deadline', now).as(
+          'next_acknowledgement_deadline',
+        ),
+        nextRunningDeadline(eb, RESPONSE_RUNNING, 'requests.response_deadline', now).as('next_response_deadline'),
       ])
       .groupBy('requests.status')
   const rows = filters.matching
@@ -71,6 +49,17 @@ export async function countVisibleRequestsByStatus(db: Db, actor: Actor, filters
     overdue: Number(r.overdue ?? 0),
     overdueUnchangedUntil: earliest(r.next_acknowledgement_deadline, r.next_response_deadline),
   }))
+}
+
+/** The first deadline in `column` not yet passed among requests whose status keeps it running. */
+function nextRunningDeadline(
+  eb: ExpressionBuilder<Database, 'requests'>,
+  running: readonly string[],
+  column: 'requests.acknowledgement_deadline' | 'requests.response_deadline',
+  now: string,
+) {
+  const ahead = eb.and([eb('requests.status', 'in', [...running]), eb(column, '>=', now)])
+  return eb.fn.min<string | null>(eb.case().when(ahead).then(eb.ref(column)).end())
 }
 
 /** The earlier of two ISO-8601 timestamps (they compare as text), or the one given, or null. */

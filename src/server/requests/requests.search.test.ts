@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { userActor } from '../../../test/actors.ts'
 import { createUserWithToken } from '../../../test/auth.ts'
 import { createTestDb, type TestDb, testConfig, testDialect } from '../../../test/db.ts'
 import { buildApp } from '../app.ts'
 import type { UserActor } from '../context.ts'
-import type { OrganisationKind } from '../identity/identity.table.ts'
 import { countVisibleRequestsByStatus } from './requests.counts.ts'
 import {
   listVisibleRequests,
@@ -266,20 +266,7 @@ describe('relevance pages by either plan', () => {
   let states: string[] = []
   const allIds: string[] = []
   const actors: Record<string, UserActor> = {}
-  const actor = (userId: string, orgCode: string, orgKind: OrganisationKind, role: string, compartments: string[]) =>
-    ({
-      kind: 'user',
-      userId,
-      email: `${userId}@test.invalid`,
-      name: userId,
-      orgCode,
-      orgKind,
-      role,
-      compartments,
-      via: 'token',
-      sessionId: null,
-      scopes: ['read'],
-    }) satisfies UserActor
+  const actor = userActor
 
   beforeAll(async () => {
     const others = await db.db
