@@ -91,7 +91,7 @@ export interface Database {
   reference_counters: ReferenceCounterTable
   requests: RequestTable
   request_persons: RequestPersonTable
-  request_counts_epoch: RequestCountsEpochTable
+  request_counts_epochs: RequestCountsEpochTable
   request_events: RequestEventTable
   request_receipts: RequestReceiptTable
   deadline_changes: DeadlineChangeTable

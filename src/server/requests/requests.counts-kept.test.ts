@@ -13,7 +13,7 @@ import type { UserActor } from '../context.ts'
 import { REQUEST_COUNTS_TABLES } from '../db/migrations/2026-11-29T0940_request-counts-epoch.ts'
 import type { OrganisationKind } from '../identity/identity.table.ts'
 import { countVisibleRequestsByStatus } from './requests.counts.ts'
-import { countVisibleRequestsByStatusKept, requestCountsEpoch } from './requests.counts-kept.ts'
+import { ALL_ADDRESSEES, countVisibleRequestsByStatusKept, requestCountsEpoch } from './requests.counts-kept.ts'
 import { REQUEST_STATUSES } from './requests.lifecycle.ts'
 import type { RequestFilters } from './requests.repository.ts'
 
@@ -37,7 +37,7 @@ const kept = async (actor: UserActor, filters: RequestFilters, nowIso: string) =
     .map(({ status, total, overdue }) => ({ status, total, overdue }))
     .sort((a, b) => a.status.localeCompare(b.status))
 
-const epochNow = async () => Number(await requestCountsEpoch(db.db))
+const epochNow = async (scope = ALL_ADDRESSEES) => Number(await requestCountsEpoch(db.db, scope))
 
 beforeAll(async () => {
   db = await createTestDb()
@@ -185,8 +185,14 @@ describe('kept request counts', () => {
     expect(overdue(back)).toBe(overdue(before))
   })
 
-  it('move their epoch with every insert, update and delete of every table they depend on, in one statement or many', async () => {
+  it("move their epoch, and their addressee's, with every insert, update and delete of every table they depend on", async () => {
     const request = requestIds[0] as string
+    const { addressee } = await db.db
+      .selectFrom('requests')
+      .select('addressee')
+      .where('id', '=', request)
+      .executeTakeFirstOrThrow()
+    const other = addressee === 'KEN' ? 'UGA' : 'KEN'
     const copy = randomUUID()
     const person = personIds[0] as string
     const user = actors.stateOfficer?.userId as string
@@ -255,20 +261,49 @@ describe('kept request counts', () => {
     await db.db.deleteFrom('request_persons').where('request_id', '=', request).execute()
     for (const [table, steps] of Object.entries(writes)) {
       for (const [i, step] of steps.entries()) {
-        const before = await epochNow()
+        const before = { all: await epochNow(), own: await epochNow(addressee), other: await epochNow(other) }
         await step()
-        expect(await epochNow(), `${table} write ${i + 1}`).toBeGreaterThan(before)
+        expect(await epochNow(), `${table} write ${i + 1}`).toBeGreaterThan(before.all)
+        expect(await epochNow(addressee), `${table} write ${i + 1}, ${addressee}`).toBeGreaterThan(before.own)
+        expect(await epochNow(other), `${table} write ${i + 1}, ${other}`).toBe(before.other)
       }
     }
-    // A read, or a write elsewhere, leaves it where it is.
-    const before = await epochNow()
+    // A request moving from one addressee to another moves both.
+    const before = { all: await epochNow(), own: await epochNow(addressee), other: await epochNow(other) }
+    await db.db.updateTable('requests').set({ addressee: other }).where('id', '=', request).execute()
+    expect(await epochNow(addressee)).toBeGreaterThan(before.own)
+    expect(await epochNow(other)).toBeGreaterThan(before.other)
+    await db.db.updateTable('requests').set({ addressee }).where('id', '=', request).execute()
+    // A read, or a write elsewhere, leaves them where they are.
+    const after = { all: await epochNow(), own: await epochNow(addressee) }
     await db.db.selectFrom('requests').select('id').execute()
     await db.db.updateTable('app_meta').set({ value: sql`value` }).execute()
-    expect(await epochNow()).toBe(before)
+    expect({ all: await epochNow(), own: await epochNow(addressee) }).toEqual(after)
+  })
+
+  it("stay kept for one addressee while other addressees' requests change", async () => {
+    const nowIso = new Date().toISOString()
+    const focal = actors.focal as UserActor
+    const officer = actors.officer as UserActor
+    const own = await countVisibleRequestsByStatusKept(db.db, focal, { addressee: state }, nowIso)
+    const all = await countVisibleRequestsByStatusKept(db.db, officer, {}, nowIso)
+    const elsewhere = await db.db
+      .selectFrom('requests')
+      .select('id')
+      .where('addressee', '<>', state)
+      .executeTakeFirstOrThrow()
+    await db.db.updateTable('requests').set({ status: 'withdrawn' }).where('id', '=', elsewhere.id).execute()
+    expect(await countVisibleRequestsByStatusKept(db.db, focal, { addressee: state }, nowIso)).toBe(own)
+    // Counts of every addressee depend on that request: counted again.
+    expect(await countVisibleRequestsByStatusKept(db.db, officer, {}, nowIso)).not.toBe(all)
   })
 
   it('answer what counting afresh answers, whatever is written and wherever the clock goes', async () => {
-    const someRequest = fc.constantFrom(...requestIds)
+    // Any request, or one of the State's, whose counts most filters here are about.
+    const stateRequests = (
+      await db.db.selectFrom('requests').select('id').where('addressee', '=', state).orderBy('id').execute()
+    ).map((r) => r.id)
+    const someRequest = fc.oneof(fc.constantFrom(...requestIds), fc.constantFrom(...stateRequests))
     const minutes = (n: number) => n * 60_000
     type Step =
       | { kind: 'status'; id: string; status: string }
@@ -298,7 +333,7 @@ describe('kept request counts', () => {
         id: someRequest,
         classification: fc.constantFrom('public', 'confidential', 'under_seal', 'ex_parte'),
       }),
-      fc.record({ kind: fc.constant('addressee' as const), id: someRequest, to: fc.constantFrom('KEN', 'UGA') }),
+      fc.record({ kind: fc.constant('addressee' as const), id: someRequest, to: fc.constantFrom('KEN', 'UGA', state) }),
       fc.record({
         kind: fc.constant('name' as const),
         id: someRequest,

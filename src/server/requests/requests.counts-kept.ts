@@ -10,7 +10,7 @@ import type { RequestFilters } from './requests.repository.ts'
 // 25,000 at 1,000,000 requests), and a focal point's inbox asks for them on every visit while
 // they rarely change. They change only when
 //  - a row they depend on changes: the request counts epoch (migration 0940) moves then, by
-//    trigger, whoever writes;
+//    trigger, whoever writes: the epoch of the addressee they are filtered by, or of all requests;
 //  - the clock passes a deadline still running among the counted requests: the count remembers
 //    the first one (requests.counts.ts, overdueUnchangedUntil);
 //  - the caller is someone else, or the same person with other rights: the key holds the whole
@@ -21,6 +21,9 @@ import type { RequestFilters } from './requests.repository.ts'
 // overdue (the inbox's "overdue" and "due soon" tabs).
 
 const MAX_ENTRIES = 1000
+
+/** The scope of the epoch that every change moves (migration 0940): counts of all addressees. */
+export const ALL_ADDRESSEES = '*'
 
 type CountsByStatus = Awaited<ReturnType<typeof countVisibleRequestsByStatus>>
 
@@ -35,17 +38,20 @@ type Kept = {
 
 const keptOf = perDatabase(() => new Map<string, Kept>())
 
-/** The request counts epoch as committed now: on the embedded connection when it can (µs). */
-export async function requestCountsEpoch(db: Db): Promise<string> {
+/**
+ * The request counts epoch of `scope` (an addressee, or ALL_ADDRESSEES) as committed now: on the
+ * embedded connection when it can (µs). A scope no change has reached yet has none: '0'.
+ */
+export async function requestCountsEpoch(db: Db, scope: string): Promise<string> {
   const embedded = readEmbeddedNow(db, (sqlite) => {
-    const row = sqlite.prepare('select value from request_counts_epoch where id = 1').get() as
+    const row = sqlite.prepare('select value from request_counts_epochs where scope = ?').get(scope) as
       | { value: number | bigint }
       | undefined
-    return row === undefined ? undefined : String(row.value)
+    return String(row?.value ?? 0)
   })
   if (embedded !== undefined) return embedded
-  const row = await db.selectFrom('request_counts_epoch').select('value').where('id', '=', 1).executeTakeFirstOrThrow()
-  return String(row.value)
+  const row = await db.selectFrom('request_counts_epochs').select('value').where('scope', '=', scope).executeTakeFirst()
+  return String(row?.value ?? 0)
 }
 
 export function canKeepCounts(filters: RequestFilters): boolean {
@@ -75,7 +81,8 @@ export async function countVisibleRequestsByStatusKept(
   // The epoch is read before the counts: a change committed in between leaves counts newer than
   // their epoch, which the next call finds moved and counts again. The other order would keep
   // counts older than their epoch.
-  const epoch = await requestCountsEpoch(db)
+  // Counts of one addressee's requests depend on that addressee's requests alone.
+  const epoch = await requestCountsEpoch(db, filters.addressee ?? ALL_ADDRESSEES)
   const map = keptOf(db)
   const key = JSON.stringify([actor, filters])
   const entry = map.get(key)

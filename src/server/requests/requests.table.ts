@@ -120,8 +120,11 @@ export interface SavedViewTable {
 }
 export type SavedViewRow = Selectable<SavedViewTable>
 
-/** One row: moves with every change to requests, record_recipients, record_delegations, request_persons (migration 0940). */
+/**
+ * Moves with every change to requests, record_recipients, record_delegations, request_persons
+ * (migration 0940): one row per addressee, for changes to its requests, and '*' for all.
+ */
 export interface RequestCountsEpochTable {
-  id: number
+  scope: string
   value: number
 }

@@ -13,8 +13,11 @@ afterAll(async () => db.destroy())
 
 const NAME = '2026-11-29T0940_request-counts-epoch'
 const tables = async () => (await db.db.introspection.getTables()).map((t) => t.name)
-const epoch = async () =>
-  Number((await db.db.selectFrom('request_counts_epoch').select('value').executeTakeFirstOrThrow()).value)
+const epoch = async (scope = '*') =>
+  Number(
+    (await db.db.selectFrom('request_counts_epochs').select('value').where('scope', '=', scope).executeTakeFirst())
+      ?.value ?? 0,
+  )
 const touchOrganisations = () =>
   db.db.updateTable('organisations').set({ name_en: 'Kingdom of the Netherlands' }).where('code', '=', 'NLD').execute()
 
@@ -24,7 +27,7 @@ describe(`migration ${NAME}`, () => {
     expect(await isApplied()).toBe(true)
     await migrateTo(db.db, '2026-11-29T0930_request-search-by-addressee')
     expect(await isApplied()).toBe(false)
-    expect(await tables()).not.toContain('request_counts_epoch')
+    expect(await tables()).not.toContain('request_counts_epochs')
     // No trigger is left to write into the missing table.
     await db.db
       .insertInto('record_recipients')
@@ -35,6 +38,8 @@ describe(`migration ${NAME}`, () => {
     expect(await epoch()).toBe(0)
     await db.db.deleteFrom('record_recipients').where('record_id', '=', 'w-1').execute()
     expect(await epoch()).toBe(1)
+    // A warrant's recipient is no request's: no addressee's number moves.
+    expect(await epoch('NLD')).toBe(0)
     // Other tables do not move it.
     await touchOrganisations()
     expect(await epoch()).toBe(1)

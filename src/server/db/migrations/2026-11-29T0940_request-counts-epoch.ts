@@ -1,49 +1,90 @@
 import { type Kysely, sql } from 'kysely'
 import { isSqlite } from '../dialect.ts'
 
-// A number that moves with every change to what a count of requests can depend on: the requests
+// Numbers that move with every change to what a count of requests can depend on: the requests
 // themselves, who is named on them, to whom a focal point delegated them, and the persons they
-// concern (a filter). Triggers move it, so every writer does (the server, a command-line process,
-// a migration, someone at the sqlite3 prompt), with no code path to forget. The server keeps the
-// counts it answered for as long as the number stays the same and the clock has not passed a
-// deadline they depend on (requests/requests.counts-kept.ts): a State's counts read every one of
-// its requests, 20–40 ms at 25,000, and its focal points' inbox asks for them on every visit.
-// record_recipients and record_delegations also hold other records' rows: their changes move the
-// number too, which only costs a count.
+// concern (a filter). One per addressee, moved by changes to that addressee's requests, and one
+// for all requests ('*'), moved by every change. Triggers move them, so every writer does (the
+// server, a command-line process, a migration, someone at the sqlite3 prompt), with no code path
+// to forget. The server keeps the counts it answered for as long as their number stays the same
+// and the clock has not passed a deadline they depend on (requests/requests.counts-kept.ts): a
+// State's counts read every one of its requests, 20–40 ms at 25,000, and its focal points' inbox
+// asks for them on every visit. Per addressee, because a State's counts depend on its own
+// requests alone: a busy Court changing other States' requests leaves them kept.
 
 export const REQUEST_COUNTS_TABLES = ['requests', 'record_recipients', 'record_delegations', 'request_persons'] as const
+/** The scope of the number moved by every change: the counts of requests of any addressee. */
+export const ALL_ADDRESSEES = '*'
 const OPERATIONS = ['insert', 'update', 'delete'] as const
+
+/** For each table, how a changed row (`row`: new or old) names its request's addressee. */
+const ADDRESSEE_OF = {
+  requests: (row: string) => `select ${row}.addressee as scope`,
+  record_recipients: (row: string) =>
+    `select addressee as scope from requests where id = ${row}.record_id and ${row}.record_type = 'request'`,
+  record_delegations: (row: string) =>
+    `select addressee as scope from requests where id = ${row}.record_id and ${row}.record_type = 'request'`,
+  request_persons: (row: string) => `select addressee as scope from requests where id = ${row}.request_id`,
+} satisfies Record<(typeof REQUEST_COUNTS_TABLES)[number], (row: string) => string>
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
-    .createTable('request_counts_epoch')
-    .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
+    .createTable('request_counts_epochs')
+    .addColumn('scope', 'text', (c) => c.primaryKey())
     .addColumn('value', 'bigint', (c) => c.notNull())
     .execute()
-  await db.insertInto('request_counts_epoch').values({ id: 1, value: 0 }).execute()
   if (isSqlite(db)) {
+    // "where true": SQLite's parser needs it before an upsert's "on conflict" after a select.
+    const bump = (select: string) => `insert into request_counts_epochs (scope, value)
+      select scope, 1 from (${select}) where scope is not null and true
+      on conflict (scope) do update set value = value + 1;`
     for (const table of REQUEST_COUNTS_TABLES) {
       for (const operation of OPERATIONS) {
+        const rows = operation === 'insert' ? ['new'] : operation === 'delete' ? ['old'] : ['old', 'new']
+        const body = [`select '${ALL_ADDRESSEES}' as scope`, ...rows.map((row) => ADDRESSEE_OF[table](row))]
+          .map(bump)
+          .join('\n')
         await sql
           .raw(`create trigger request_counts_epoch_${table}_${operation} after ${operation} on ${table} begin
-            update request_counts_epoch set value = value + 1 where id = 1;
+            ${body}
           end`)
           .execute(db)
       }
     }
     return
   }
-  await sql`create function request_counts_epoch_bump() returns trigger language plpgsql as $$
+  await sql`create function request_counts_epoch_bump(addressee text) returns void language sql as $$
+    insert into request_counts_epochs (scope, value) values (addressee, 1)
+    on conflict (scope) do update set value = request_counts_epochs.value + 1
+  $$`.execute(db)
+  await sql`create function request_counts_epoch_truncated() returns trigger language plpgsql as $$
     begin
-      update request_counts_epoch set value = value + 1 where id = 1;
+      update request_counts_epochs set value = value + 1;
+      perform request_counts_epoch_bump(${sql.lit(ALL_ADDRESSEES)});
       return null;
     end
   $$`.execute(db)
   for (const table of REQUEST_COUNTS_TABLES) {
-    // Once per statement, however many rows it changed.
+    const bumpFor = (row: 'new' | 'old') =>
+      `perform request_counts_epoch_bump(scope) from (${ADDRESSEE_OF[table](row)}) s where scope is not null;`
     await sql
-      .raw(`create trigger request_counts_epoch_${table} after insert or update or delete or truncate on ${table}
-        for each statement execute function request_counts_epoch_bump()`)
+      .raw(`create function request_counts_epoch_${table}() returns trigger language plpgsql as $$
+        begin
+          perform request_counts_epoch_bump('${ALL_ADDRESSEES}');
+          if tg_op in ('UPDATE', 'DELETE') then ${bumpFor('old')} end if;
+          if tg_op in ('INSERT', 'UPDATE') then ${bumpFor('new')} end if;
+          return null;
+        end
+      $$`)
+      .execute(db)
+    await sql
+      .raw(`create trigger request_counts_epoch_${table} after insert or update or delete on ${table}
+        for each row execute function request_counts_epoch_${table}()`)
+      .execute(db)
+    // A truncate names no rows: every number moves.
+    await sql
+      .raw(`create trigger request_counts_epoch_${table}_truncate after truncate on ${table}
+        for each statement execute function request_counts_epoch_truncated()`)
       .execute(db)
   }
 }
@@ -55,9 +96,13 @@ export async function down(db: Kysely<any>): Promise<void> {
         await sql.raw(`drop trigger request_counts_epoch_${table}_${operation}`).execute(db)
     }
   } else {
-    for (const table of REQUEST_COUNTS_TABLES)
+    for (const table of REQUEST_COUNTS_TABLES) {
       await sql.raw(`drop trigger request_counts_epoch_${table} on ${table}`).execute(db)
-    await sql`drop function request_counts_epoch_bump()`.execute(db)
+      await sql.raw(`drop trigger request_counts_epoch_${table}_truncate on ${table}`).execute(db)
+      await sql.raw(`drop function request_counts_epoch_${table}()`).execute(db)
+    }
+    await sql`drop function request_counts_epoch_truncated()`.execute(db)
+    await sql`drop function request_counts_epoch_bump(text)`.execute(db)
   }
-  await db.schema.dropTable('request_counts_epoch').execute()
+  await db.schema.dropTable('request_counts_epochs').execute()
 }
