@@ -183,6 +183,16 @@ test.describe('Requests for cooperation', () => {
     await expect(page.getByTestId('step-begin_execution')).toBeVisible()
     await expectNoAxeViolations(page)
     await screenshot(page, 'requests-page-acknowledged-en')
+
+    // The inbox's counts, kept on the server since the visit before the step, are the fresh ones.
+    await page.goto('/inbox')
+    const fresh = await page.request.get('/api/v1/requests/counts?addressee=NLD&status=transmitted', {
+      headers: { 'cache-control': 'no-cache' },
+    })
+    expect(fresh.ok()).toBe(true)
+    const { byStatus } = (await fresh.json()) as { byStatus: { status: string; total: number }[] }
+    const transmitted = byStatus.find((s) => s.status === 'transmitted')?.total ?? 0
+    await expect(page.getByTestId('inbox-summary')).toContainText(new RegExp(`(^|\\D)${transmitted} new request`))
   })
 
   test('in FR: an incomplete draft shows what is missing and why, and cannot be approved', async ({ page }) => {
