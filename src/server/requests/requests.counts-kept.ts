@@ -2,7 +2,7 @@ import type { Actor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { readEmbeddedNow } from '../db/database.ts'
 import { perDatabase } from '../db/query-cache.ts'
-import { countVisibleRequestsByStatus } from './requests.counts.ts'
+import { countVisibleRequestsByStatus, earliest } from './requests.counts.ts'
 import type { RequestFilters } from './requests.repository.ts'
 
 // Counts answered, kept until they may have changed. A State's counts read every one of its
@@ -78,10 +78,10 @@ export async function countVisibleRequestsByStatusKept(
       .map((c) => ({ ...c, total: overdue ? c.overdue : c.total - c.overdue, overdue: overdue ? c.overdue : 0 }))
       .filter((c) => c.total > 0)
   }
-  // The epoch is read before the counts: a change committed in between leaves counts newer than
-  // their epoch, which the next call finds moved and counts again. The other order would keep
-  // counts older than their epoch.
-  // Counts of one addressee's requests depend on that addressee's requests alone.
+  // Counts of one addressee's requests depend on that addressee's requests alone. The epoch is
+  // read before the counts: a change committed in between leaves counts newer than their epoch,
+  // which the next call finds moved and counts again. The other order would keep counts older
+  // than their epoch.
   const epoch = await requestCountsEpoch(db, filters.addressee ?? ALL_ADDRESSEES)
   const map = keptOf(db)
   const key = JSON.stringify([actor, filters])
@@ -98,13 +98,7 @@ export async function countVisibleRequestsByStatusKept(
     return entry.counts
   }
   const counts = await countVisibleRequestsByStatus(db, actor, filters, nowIso)
-  const until = counts.reduce<string | null>(
-    (first, c) =>
-      c.overdueUnchangedUntil !== null && (first === null || c.overdueUnchangedUntil < first)
-        ? c.overdueUnchangedUntil
-        : first,
-    null,
-  )
+  const until = counts.reduce<string | null>((first, c) => earliest(first, c.overdueUnchangedUntil), null)
   map.delete(key)
   if (map.size >= MAX_ENTRIES) map.delete(map.keys().next().value as string)
   map.set(key, { epoch, madeAt: nowIso, until, counts })

@@ -63,7 +63,7 @@ function nextRunningDeadline(
 }
 
 /** The earlier of two ISO-8601 timestamps (they compare as text), or the one given, or null. */
-function earliest(a: string | null, b: string | null): string | null {
+export function earliest(a: string | null, b: string | null): string | null {
   if (a === null || b === null) return a ?? b
   return a < b ? a : b
 }
