@@ -17,13 +17,15 @@ export const REQUEST_COUNTS_TABLES = ['requests', 'record_recipients', 'record_d
 export const ALL_ADDRESSEES = '*'
 const OPERATIONS = ['insert', 'update', 'delete'] as const
 
+/** A row of record_recipients or record_delegations names its record; only a request's counts. */
+const ofRecord = (row: string) =>
+  `select addressee as scope from requests where id = ${row}.record_id and ${row}.record_type = 'request'`
+
 /** For each table, how a changed row (`row`: new or old) names its request's addressee. */
 const ADDRESSEE_OF = {
   requests: (row: string) => `select ${row}.addressee as scope`,
-  record_recipients: (row: string) =>
-    `select addressee as scope from requests where id = ${row}.record_id and ${row}.record_type = 'request'`,
-  record_delegations: (row: string) =>
-    `select addressee as scope from requests where id = ${row}.record_id and ${row}.record_type = 'request'`,
+  record_recipients: ofRecord,
+  record_delegations: ofRecord,
   request_persons: (row: string) => `select addressee as scope from requests where id = ${row}.request_id`,
 } satisfies Record<(typeof REQUEST_COUNTS_TABLES)[number], (row: string) => string>
 
