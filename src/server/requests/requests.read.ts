@@ -13,9 +13,9 @@ import {
   evaluateChecklist,
   missingRequired,
 } from './requests.checklist.ts'
-import { countVisibleRequestsByStatusKept } from './requests.counts-kept.ts'
 import { isAcknowledgementOverdue, isResponseOverdue } from './requests.deadlines.ts'
 import * as delegationsRepo from './requests.delegations.repository.ts'
+import { countVisibleRequestsByStatusKept, listVisibleRequestsKept } from './requests.kept.ts'
 import { allowedActions, type RequestStatus, TRANSITIONS, type TransitionSubject } from './requests.lifecycle.ts'
 import * as records from './requests.records.repository.ts'
 import * as repo from './requests.repository.ts'
@@ -89,7 +89,8 @@ export function decodeListCursor(cursor: string, sort: ListSort): ListKeyset {
 
 /**
  * One page of visible rows in the list's order, each with its keyset position: the list and the
- * exports read through here, so they show the same rows.
+ * exports read through here, so they show the same rows. `kept`: the page may be one kept since
+ * an earlier read (requests.kept.ts) unless `fresh`; the list's pages are, the exports' are not.
  */
 export async function listRequestRows(
   db: Db,
@@ -101,6 +102,7 @@ export async function listRequestRows(
     after: ListKeyset | null
     limit: number
     nowIso: string
+    kept?: { fresh: boolean }
   },
 ): Promise<{ row: RequestRow; key: ListKeyset }[]> {
   const { sort, filters, limit, nowIso } = input
@@ -112,7 +114,10 @@ export async function listRequestRows(
   }
   const parsed = parseSort(sort)
   const after = input.after ? ([String(input.after[0]), input.after[1]] as repo.RequestKeyset) : null
-  const rows = await repo.listVisibleRequests(db, actor, { filters, sort: parsed, after, limit, nowIso })
+  const page = { filters, sort: parsed, after, limit, nowIso }
+  const rows = input.kept
+    ? await listVisibleRequestsKept(db, actor, page, input.kept)
+    : await repo.listVisibleRequests(db, actor, page)
   return rows.map((row) => ({ row, key: [repo.sortValueOf(row, parsed.key), row.id] }))
 }
 
@@ -128,7 +133,8 @@ export async function auditRequestReads(ctx: Ctx, rows: RequestRow[], action: st
   })
 }
 
-export async function listRequests(ctx: Ctx, query: ListRequestsQuery) {
+/** `fresh`: the caller asked for a page read now (Cache-Control: no-cache), not a kept one. */
+export async function listRequests(ctx: Ctx, query: ListRequestsQuery, options: { fresh?: boolean } = {}) {
   const nowIso = ctx.now().toISOString()
   const sort = effectiveSort(query)
   const { filters, terms } =
@@ -138,7 +144,15 @@ export async function listRequests(ctx: Ctx, query: ListRequestsQuery) {
   const after = query.cursor ? decodeListCursor(query.cursor, sort) : null
   // One page and nothing more, so a page costs the same at ten thousand requests as at a million:
   // totals are the counts route's, which has to look at every matching request.
-  const rows = await listRequestRows(ctx.db, ctx.actor, { sort, terms, filters, after, limit: query.limit + 1, nowIso })
+  const rows = await listRequestRows(ctx.db, ctx.actor, {
+    sort,
+    terms,
+    filters,
+    after,
+    limit: query.limit + 1,
+    nowIso,
+    kept: { fresh: options.fresh ?? false },
+  })
   await auditRequestReads(
     ctx,
     rows.slice(0, query.limit).map((r) => r.row),

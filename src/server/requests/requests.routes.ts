@@ -7,7 +7,6 @@ import { type ExportFormat, exportRequests, XLSX_MEDIA_TYPE } from './requests.e
 import { countRequests, getRequest, getTypeChecklist, listRequests } from './requests.read.ts'
 import {
   AllowedStepsSchema,
-  CountRequestsHeaders,
   CountRequestsQuery,
   CreatedRequestsSchema,
   CreateRequestBody,
@@ -16,6 +15,7 @@ import {
   DelegationListSchema,
   DelegationParams,
   ExportRequestsQuery,
+  FreshReadHeaders,
   ListRequestsQuery,
   ReceiptListSchema,
   RequestCountsSchema,
@@ -27,7 +27,7 @@ import {
   TypeChecklistQuery,
   TypeChecklistSchema,
   UpdateDraftBody,
-  wantsFreshCounts,
+  wantsFreshRead,
 } from './requests.schemas.ts'
 import { changeDeadline, listAllowedSteps, listRequestReceipts, transitionRequest } from './requests.transitions.ts'
 import {
@@ -64,10 +64,11 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Requests for cooperation the caller may know about, filtered, sorted, in keyset pages',
         querystring: ListRequestsQuery,
+        headers: FreshReadHeaders,
         response: { 200: RequestListSchema, ...errors },
       },
     },
-    async (req) => listRequests(req.ctx, req.query),
+    async (req) => listRequests(req.ctx, req.query, { fresh: wantsFreshRead(req.headers) }),
   )
   app.get(
     '/requests/counts',
@@ -76,11 +77,11 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Counts of visible requests by status, with how many are overdue',
         querystring: CountRequestsQuery,
-        headers: CountRequestsHeaders,
+        headers: FreshReadHeaders,
         response: { 200: RequestCountsSchema, ...errors },
       },
     },
-    async (req) => countRequests(req.ctx, req.query, { fresh: wantsFreshCounts(req.headers) }),
+    async (req) => countRequests(req.ctx, req.query, { fresh: wantsFreshRead(req.headers) }),
   )
   app.get(
     '/requests/views',

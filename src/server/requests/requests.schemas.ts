@@ -112,18 +112,18 @@ export type ExportRequestsQuery = z.infer<typeof ExportRequestsQuery>
 export type CountRequestsQuery = z.infer<typeof CountRequestsQuery>
 
 /** The counts route's own header; every other header passes through untouched. */
-export const CountRequestsHeaders = z.looseObject({
+export const FreshReadHeaders = z.looseObject({
   'cache-control': z
     .string()
     .max(200)
     .optional()
     .describe(
-      'Counts are kept until a request they depend on changes or one of their deadlines passes; `no-cache` makes them anew',
+      'Counts and list pages are kept until a request they depend on changes (counts: or one of their deadlines passes); `no-cache` reads them anew',
     ),
 })
 
-/** Whether the caller asked for counts made now (RFC 9111 5.2.1.4: `no-cache` among the directives). */
-export function wantsFreshCounts(headers: { 'cache-control'?: string | undefined }): boolean {
+/** Whether the caller asked for a read made now (RFC 9111 5.2.1.4: `no-cache` among the directives). */
+export function wantsFreshRead(headers: { 'cache-control'?: string | undefined }): boolean {
   return (headers['cache-control'] ?? '').split(',').some((d) => d.trim().toLowerCase() === 'no-cache')
 }
 

@@ -7,7 +7,7 @@ import { isSqlite } from '../dialect.ts'
 // for all requests ('*'), moved by every change. Triggers move them, so every writer does (the
 // server, a command-line process, a migration, someone at the sqlite3 prompt), with no code path
 // to forget. The server keeps the counts it answered for as long as their number stays the same
-// and the clock has not passed a deadline they depend on (requests/requests.counts-kept.ts): a
+// and the clock has not passed a deadline they depend on (requests/requests.kept.ts): a
 // State's counts read every one of its requests, 20–40 ms at 25,000, and its focal points' inbox
 // asks for them on every visit. Per addressee, because a State's counts depend on its own
 // requests alone: a busy Court changing other States' requests leaves them kept.

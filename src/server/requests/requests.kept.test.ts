@@ -13,12 +13,18 @@ import type { UserActor } from '../context.ts'
 import { REQUEST_COUNTS_TABLES } from '../db/migrations/2026-11-29T0940_request-counts-epoch.ts'
 import type { OrganisationKind } from '../identity/identity.table.ts'
 import { countVisibleRequestsByStatus } from './requests.counts.ts'
-import { ALL_ADDRESSEES, countVisibleRequestsByStatusKept, requestCountsEpoch } from './requests.counts-kept.ts'
+import {
+  ALL_ADDRESSEES,
+  countVisibleRequestsByStatusKept,
+  listVisibleRequestsKept,
+  requestCountsEpoch,
+} from './requests.kept.ts'
 import { REQUEST_STATUSES } from './requests.lifecycle.ts'
-import type { RequestFilters } from './requests.repository.ts'
+import { listVisibleRequests, type RequestFilters, type RequestSort } from './requests.repository.ts'
 
-// Kept counts (requests.counts-kept.ts) on both databases, over the demo's requests: whatever is
-// written, by whom, and wherever the clock goes, they answer what counting afresh answers.
+// Kept counts and list pages (requests.kept.ts) on both databases, over the demo's requests:
+// whatever is written, by whom, and wherever the clock goes, they answer what reading afresh
+// answers.
 
 let db: TestDb
 let app: FastifyInstance
@@ -36,6 +42,15 @@ const kept = async (actor: UserActor, filters: RequestFilters, nowIso: string) =
   (await countVisibleRequestsByStatusKept(db.db, actor, filters, nowIso))
     .map(({ status, total, overdue }) => ({ status, total, overdue }))
     .sort((a, b) => a.status.localeCompare(b.status))
+
+type ListInput = Parameters<typeof listVisibleRequests>[2]
+const page = (filters: RequestFilters, sort: RequestSort, nowIso: string): ListInput => ({
+  filters,
+  sort,
+  after: null,
+  limit: 51,
+  nowIso,
+})
 
 const epochNow = async (scope = ALL_ADDRESSEES) => Number(await requestCountsEpoch(db.db, scope))
 
@@ -79,8 +94,8 @@ afterAll(async () => {
   await db.destroy()
 })
 
-describe('kept request counts', () => {
-  it('depend on no table but those whose changes move their epoch, for every kind of caller', async () => {
+describe('kept request counts and list pages', () => {
+  it('and pages depend on no table but those whose changes move their epoch, for every kind of caller', async () => {
     // Kysely hands each query to its plugins before compiling it: its tree names every table read,
     // in the builder's nodes or inside raw SQL.
     const known = (await db.db.introspection.getTables()).map((t) => t.name)
@@ -115,16 +130,34 @@ describe('kept request counts', () => {
       someone('IO-UN', 'io', 'focal-point', []),
       someone('DEF-TEAM-1', 'defence', 'counsel', []),
     ]
+    const nowIso = new Date().toISOString()
+    const lists: ListInput[] = [
+      page({}, { key: 'updated', direction: 'desc' }, nowIso),
+      // The inbox's: one State's open requests by deadline (an index walk of its own on SQLite).
+      page(
+        { addressee: state, status: ['transmitted', 'in_execution'] },
+        { key: 'deadline', direction: 'asc' },
+        nowIso,
+      ),
+      // Latest deadline first reads the dated requests, then the undated ones.
+      page({ personId: personIds[0] as string }, { key: 'deadline', direction: 'desc' }, nowIso),
+      // A narrow range of another order is counted on its index first.
+      page({ updatedSince: '2000-01-01T00:00:00.000Z' }, { key: 'reference', direction: 'asc' }, nowIso),
+    ]
     for (const caller of callers) {
       for (const filters of [{}, { addressee: state, personId: personIds[0] as string }] as RequestFilters[]) {
-        await countVisibleRequestsByStatus(spying, caller, filters, new Date().toISOString())
+        await countVisibleRequestsByStatus(spying, caller, filters, nowIso)
+      }
+      for (const input of lists) {
+        await listVisibleRequests(spying, caller, input)
+        await listVisibleRequests(spying, caller, { ...input, narrowRangeRows: 0 })
       }
     }
     expect(read.has('requests')).toBe(true)
     expect([...read].filter((t) => !(REQUEST_COUNTS_TABLES as readonly string[]).includes(t))).toEqual([])
   })
 
-  it('are served again, unchanged, while nothing they depend on changes', async () => {
+  it('are counts served again, unchanged, while nothing they depend on changes', async () => {
     const nowIso = new Date().toISOString()
     const first = await countVisibleRequestsByStatusKept(db.db, actors.focal as UserActor, { addressee: state }, nowIso)
     const again = await countVisibleRequestsByStatusKept(db.db, actors.focal as UserActor, { addressee: state }, nowIso)
@@ -153,6 +186,44 @@ describe('kept request counts', () => {
     expect(anew).toEqual(first)
     expect(await countVisibleRequestsByStatusKept(db.db, actors.focal as UserActor, { addressee: state }, nowIso)).toBe(
       anew,
+    )
+  })
+
+  it('are pages served again, unchanged, while nothing they depend on changes; with `overdue` never', async () => {
+    const focal = actors.focal as UserActor
+    const nowIso = new Date().toISOString()
+    const inbox = page({ addressee: state }, { key: 'deadline', direction: 'asc' }, nowIso)
+    const first = await listVisibleRequestsKept(db.db, focal, inbox)
+    expect(first.length).toBeGreaterThan(0)
+    // Kept, not read again; the clock alone does not change which rows a page holds.
+    expect(
+      await listVisibleRequestsKept(db.db, focal, { ...inbox, nowIso: new Date(Date.now() + 3_600_000).toISOString() }),
+    ).toBe(first)
+    // Another caller, order, position or size is a page of its own.
+    expect(await listVisibleRequestsKept(db.db, actors.officer as UserActor, inbox)).not.toBe(first)
+    expect(
+      await listVisibleRequestsKept(db.db, focal, { ...inbox, sort: { key: 'deadline', direction: 'desc' } }),
+    ).not.toBe(first)
+    expect(await listVisibleRequestsKept(db.db, focal, { ...inbox, limit: 10 })).toHaveLength(
+      Math.min(10, first.length),
+    )
+    // Asked afresh: read again, and kept.
+    const anew = await listVisibleRequestsKept(db.db, focal, inbox, { fresh: true })
+    expect(anew).not.toBe(first)
+    expect(anew).toEqual(first)
+    expect(await listVisibleRequestsKept(db.db, focal, inbox)).toBe(anew)
+    // Which requests are overdue moves with the clock: such a page is read every time.
+    const overdue = { ...inbox, filters: { addressee: state, overdue: true } }
+    expect(await listVisibleRequestsKept(db.db, focal, overdue)).not.toBe(
+      await listVisibleRequestsKept(db.db, focal, overdue),
+    )
+    // So is a full-text match (its index changes with messages too).
+    const matching = {
+      ...inbox,
+      filters: { addressee: state, matching: db.db.selectFrom('requests').select('id').$castTo<string>() },
+    }
+    expect(await listVisibleRequestsKept(db.db, focal, matching)).not.toBe(
+      await listVisibleRequestsKept(db.db, focal, matching),
     )
   })
 
@@ -287,6 +358,9 @@ describe('kept request counts', () => {
     const officer = actors.officer as UserActor
     const own = await countVisibleRequestsByStatusKept(db.db, focal, { addressee: state }, nowIso)
     const all = await countVisibleRequestsByStatusKept(db.db, officer, {}, nowIso)
+    const byDeadline: RequestSort = { key: 'deadline', direction: 'asc' }
+    const ownPage = await listVisibleRequestsKept(db.db, focal, page({ addressee: state }, byDeadline, nowIso))
+    const allPage = await listVisibleRequestsKept(db.db, officer, page({}, byDeadline, nowIso))
     const elsewhere = await db.db
       .selectFrom('requests')
       .select('id')
@@ -296,9 +370,11 @@ describe('kept request counts', () => {
     expect(await countVisibleRequestsByStatusKept(db.db, focal, { addressee: state }, nowIso)).toBe(own)
     // Counts of every addressee depend on that request: counted again.
     expect(await countVisibleRequestsByStatusKept(db.db, officer, {}, nowIso)).not.toBe(all)
+    expect(await listVisibleRequestsKept(db.db, focal, page({ addressee: state }, byDeadline, nowIso))).toBe(ownPage)
+    expect(await listVisibleRequestsKept(db.db, officer, page({}, byDeadline, nowIso))).not.toBe(allPage)
   })
 
-  it('answer what counting afresh answers, whatever is written and wherever the clock goes', async () => {
+  it('answer what reading afresh answers, whatever is written and wherever the clock goes', async () => {
     // Any request, or one of the State's, whose counts most filters here are about.
     const stateRequests = (
       await db.db.selectFrom('requests').select('id').where('addressee', '=', state).orderBy('id').execute()
@@ -354,6 +430,17 @@ describe('kept request counts', () => {
       // Read off the counts without it: the inbox's "overdue" and "due soon" tabs.
       { addressee: state, overdue: true },
       { status: ['transmitted', 'acknowledged', 'in_execution', 'consultation'], overdue: false },
+    ]
+    const pages = (nowIso: string): ListInput[] => [
+      page(
+        { addressee: state, status: ['transmitted', 'acknowledged', 'in_execution'] },
+        { key: 'deadline', direction: 'asc' },
+        nowIso,
+      ),
+      page({ addressee: state }, { key: 'deadline', direction: 'desc' }, nowIso),
+      page({}, { key: 'updated', direction: 'desc' }, nowIso),
+      page({ personId: personIds[0] as string }, { key: 'reference', direction: 'asc' }, nowIso),
+      page({ addressee: state, overdue: true }, { key: 'deadline', direction: 'asc' }, nowIso),
     ]
     let clock = Date.now()
     const apply = async (s: Step) => {
@@ -429,6 +516,11 @@ describe('kept request counts', () => {
                 expected,
               )
             }
+            for (const input of pages(nowIso)) {
+              const expected = await listVisibleRequests(db.db, actor, input)
+              const label = `${name} ${JSON.stringify(input.filters)} ${JSON.stringify(input.sort)} after ${s.kind}`
+              expect(await listVisibleRequestsKept(db.db, actor, input), label).toEqual(expected)
+            }
           }
         }
       }),
@@ -439,7 +531,7 @@ describe('kept request counts', () => {
   })
 })
 
-describe('GET /api/v1/requests/counts', () => {
+describe('GET /api/v1/requests/counts and /api/v1/requests', () => {
   // A write the epoch does not see (its trigger off for the moment) shows which answer was kept.
   async function writeUnseen(id: string, status: string) {
     if (testDialect === 'postgres') {
@@ -495,11 +587,58 @@ describe('GET /api/v1/requests/counts', () => {
     expect(executed(await get())).toBe(executed(before))
   })
 
+  it('answers kept list pages, read anew with Cache-Control: no-cache, and audits every read of either', async () => {
+    const query = { addressee: state, sort: 'deadline', limit: '200' }
+    const get = async (extra: Record<string, string> = {}) => {
+      const res = await app.inject({ url: '/api/v1/requests', query, headers: { ...headers.focal, ...extra } })
+      expect(res.statusCode, res.body).toBe(200)
+      return res.json() as { items: { id: string; status: string; classification: string }[] }
+    }
+    const statusOf = (p: Awaited<ReturnType<typeof get>>, id: string) => p.items.find((r) => r.id === id)?.status
+    const visible = await db.db
+      .selectFrom('requests')
+      .select('id')
+      .where('addressee', '=', state)
+      .where('transmitted_at', 'is not', null)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
+    await db.db
+      .updateTable('requests')
+      .set({ classification: 'confidential', status: 'in_execution' })
+      .where('id', '=', visible.id)
+      .execute()
+    // The list's reads, counted; the last one must name the request.
+    const audited = async () => {
+      const rows = await db.db
+        .selectFrom('audit_events')
+        .select('details')
+        .where('action', '=', 'request.listed')
+        .orderBy('id')
+        .execute()
+      expect(JSON.stringify(rows.at(-1)?.details ?? '')).toContain(visible.id)
+      return rows.length
+    }
+    const before = await get({ 'cache-control': 'no-cache' })
+    expect(statusOf(before, visible.id)).toBe('in_execution')
+    const auditedBefore = Number(await audited())
+    await writeUnseen(visible.id, 'executed')
+    // Nothing told the epoch: the kept page is answered, and its read audited all the same.
+    expect(statusOf(await get(), visible.id)).toBe('in_execution')
+    expect(Number(await audited())).toBe(auditedBefore + 1)
+    // Asked afresh, the change shows, and the new page is kept.
+    expect(statusOf(await get({ 'cache-control': 'no-cache' }), visible.id)).toBe('executed')
+    expect(statusOf(await get(), visible.id)).toBe('executed')
+    expect(Number(await audited())).toBe(auditedBefore + 3)
+    // Any ordinary write is seen without asking.
+    await db.db.updateTable('requests').set({ status: 'in_execution' }).where('id', '=', visible.id).execute()
+    expect(statusOf(await get(), visible.id)).toBe('in_execution')
+  })
+
   it('refuses an oversized Cache-Control with a clear error', async () => {
-    const res = await app.inject({
-      url: '/api/v1/requests/counts',
-      headers: { ...headers.focal, 'cache-control': 'x'.repeat(300) },
-    })
-    expect(res.statusCode).toBe(400)
+    for (const url of ['/api/v1/requests/counts', '/api/v1/requests']) {
+      const res = await app.inject({ url, headers: { ...headers.focal, 'cache-control': 'x'.repeat(300) } })
+      expect(res.statusCode, url).toBe(400)
+      expect(res.json().error.code, url).toBe('VALIDATION_FAILED')
+    }
   })
 })

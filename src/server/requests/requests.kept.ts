@@ -1,0 +1,164 @@
+import type { Actor } from '../context.ts'
+import type { Db } from '../db/database.ts'
+import { readEmbeddedNow } from '../db/database.ts'
+import { perDatabase } from '../db/query-cache.ts'
+import { countVisibleRequestsByStatus, earliest } from './requests.counts.ts'
+import { listVisibleRequests, type RequestFilters } from './requests.repository.ts'
+import type { RequestRow } from './requests.table.ts'
+
+// Reads of requests answered, kept until they may have changed: a State's counts, and pages of
+// the list. A State's counts read every one of its requests through the visibility rule (about
+// 1 µs a request in SQLite: 20–40 ms for a State of 25,000 at 1,000,000 requests), and a page of
+// the list runs the rule for every request it passes over (0.6–1 ms); a focal point's inbox asks
+// for both on every visit, while they rarely change. They change only when
+//  - a row they depend on changes: the request counts epoch (migration 0940; lists read the same
+//    tables as counts) moves then, by trigger, whoever writes: the epoch of the addressee they
+//    are filtered by, or of all requests;
+//  - the clock passes a deadline still running among the counted requests: the count remembers
+//    the first one (requests.counts.ts, overdueUnchangedUntil). A page's rows do not depend on the
+//    clock (its overdue flags are set as it is answered), unless it is filtered by `overdue`;
+//  - the caller is someone else, or the same person with other rights: the key holds the whole
+//    actor (as db/query-cache.ts's does), and the visibility rule ran for it when the read was made.
+// A full-text match is always read afresh (its index changes with messages too). The `overdue`
+// filter is not counted at all: which requests it keeps depends on the clock itself, so its counts
+// are read off the kept counts without it, which say how many of each status are overdue (the
+// inbox's "overdue" and "due soon" tabs); a page filtered by it is read afresh.
+// Keeping a read does not skip its audit: whoever is answered from a kept page is audited as if
+// the page had been read anew (requests.read.ts).
+
+/** The scope of the epoch that every change moves (migration 0940): reads of all addressees. */
+export const ALL_ADDRESSEES = '*'
+
+type Kept<T> = {
+  epoch: string
+  /** The clock the read was made at: a clock set back is answered afresh. */
+  madeAt: string
+  /** The read holds until the clock passes this deadline (null: it does not depend on the clock). */
+  until: string | null
+  value: T
+}
+
+/**
+ * The request counts epoch of `scope` (an addressee, or ALL_ADDRESSEES) as committed now: on the
+ * embedded connection when it can (µs). A scope no change has reached yet has none: '0'.
+ */
+export async function requestCountsEpoch(db: Db, scope: string): Promise<string> {
+  const embedded = readEmbeddedNow(db, (sqlite) => {
+    const row = sqlite.prepare('select value from request_counts_epochs where scope = ?').get(scope) as
+      | { value: number | bigint }
+      | undefined
+    return String(row?.value ?? 0)
+  })
+  if (embedded !== undefined) return embedded
+  const row = await db.selectFrom('request_counts_epochs').select('value').where('scope', '=', scope).executeTakeFirst()
+  return String(row?.value ?? 0)
+}
+
+/** Whether a read with these filters may be kept at all (a full-text match may not). */
+export function canKeep(filters: RequestFilters): boolean {
+  return filters.matching === undefined
+}
+
+/**
+ * `read()`'s value for `key`, kept in `store` (at most `maxEntries`, least recently used first
+ * out) while the epoch of the filters' addressee stays the same and the clock stays within
+ * [madeAt, until]. `fresh` reads anew (and keeps that).
+ */
+async function keptRead<T>(
+  db: Db,
+  store: Map<string, Kept<T>>,
+  maxEntries: number,
+  input: { key: string; addressee: string | undefined; nowIso: string; fresh: boolean | undefined },
+  read: () => Promise<{ value: T; until: string | null }>,
+): Promise<T> {
+  // A read of one addressee's requests depends on that addressee's requests alone. The epoch is
+  // read before the read: a change committed in between leaves a value newer than its epoch,
+  // which the next call finds moved and reads again. The other order would keep values older
+  // than their epoch.
+  const epoch = await requestCountsEpoch(db, input.addressee ?? ALL_ADDRESSEES)
+  const { key, nowIso } = input
+  const entry = store.get(key)
+  if (
+    !input.fresh &&
+    entry &&
+    entry.epoch === epoch &&
+    entry.madeAt <= nowIso &&
+    (entry.until === null || nowIso <= entry.until)
+  ) {
+    store.delete(key)
+    store.set(key, entry)
+    return entry.value
+  }
+  const { value, until } = await read()
+  store.delete(key)
+  if (store.size >= maxEntries) store.delete(store.keys().next().value as string)
+  store.set(key, { epoch, madeAt: nowIso, until, value })
+  return value
+}
+
+type CountsByStatus = Awaited<ReturnType<typeof countVisibleRequestsByStatus>>
+
+const keptCounts = perDatabase(() => new Map<string, Kept<CountsByStatus>>())
+
+/**
+ * The counts by status of the requests `actor` may know of, as countVisibleRequestsByStatus
+ * makes them, kept while they cannot have changed. `fresh` makes them anew (and keeps those).
+ */
+export async function countVisibleRequestsByStatusKept(
+  db: Db,
+  actor: Actor,
+  filters: RequestFilters,
+  nowIso: string,
+  options: { fresh?: boolean } = {},
+): Promise<CountsByStatus> {
+  if (!canKeep(filters)) return countVisibleRequestsByStatus(db, actor, filters, nowIso)
+  if (filters.overdue !== undefined) {
+    const { overdue, ...others } = filters
+    const all = await countVisibleRequestsByStatusKept(db, actor, others, nowIso, options)
+    // As the query with the filter gives them: a status none of whose requests is left has no row.
+    return all
+      .map((c) => ({ ...c, total: overdue ? c.overdue : c.total - c.overdue, overdue: overdue ? c.overdue : 0 }))
+      .filter((c) => c.total > 0)
+  }
+  const key = JSON.stringify([actor, filters])
+  return keptRead(
+    db,
+    keptCounts(db),
+    1000,
+    { key, addressee: filters.addressee, nowIso, fresh: options.fresh },
+    async () => {
+      const counts = await countVisibleRequestsByStatus(db, actor, filters, nowIso)
+      const until = counts.reduce<string | null>((first, c) => earliest(first, c.overdueUnchangedUntil), null)
+      return { value: counts, until }
+    },
+  )
+}
+
+type ListInput = Parameters<typeof listVisibleRequests>[2]
+
+// A page holds up to 201 rows of about 1 KB: 200 pages are a few tens of MB at most.
+const keptPages = perDatabase(() => new Map<string, Kept<RequestRow[]>>())
+
+/**
+ * A page of the list, as listVisibleRequests reads it, kept while it cannot have changed.
+ * `fresh` reads it anew (and keeps that). The rows are shared by every caller given the page:
+ * read them, never change them.
+ */
+export async function listVisibleRequestsKept(
+  db: Db,
+  actor: Actor,
+  input: ListInput,
+  options: { fresh?: boolean } = {},
+): Promise<RequestRow[]> {
+  // With `overdue`, which requests the page holds depends on the clock.
+  if (!canKeep(input.filters) || input.filters.overdue !== undefined) return listVisibleRequests(db, actor, input)
+  const { nowIso, ...read } = input
+  const key = JSON.stringify([actor, read])
+  return keptRead(
+    db,
+    keptPages(db),
+    200,
+    { key, addressee: input.filters.addressee, nowIso, fresh: options.fresh },
+    async () => ({ value: await listVisibleRequests(db, actor, input), until: null }),
+  )
+}
