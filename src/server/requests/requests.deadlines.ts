@@ -66,3 +66,20 @@ export function isResponseOverdue(r: DeadlineState, nowIso: string): boolean {
 export function isOverdue(r: DeadlineState, nowIso: string): boolean {
   return isAcknowledgementOverdue(r, nowIso) || isResponseOverdue(r, nowIso)
 }
+
+/**
+ * The last moment at which r's overdue flags are still what they are at `nowIso`: its first
+ * running deadline not yet passed (a flag turns at the first instant after its deadline). Null:
+ * the clock alone never changes them.
+ */
+export function overdueUnchangedUntil(r: DeadlineState, nowIso: string): string | null {
+  const running = [
+    ACKNOWLEDGEMENT_RUNNING.includes(r.status as RequestStatus) ? r.acknowledgementDeadline : null,
+    RESPONSE_RUNNING.includes(r.status as RequestStatus) ? r.responseDeadline : null,
+  ]
+  let until: string | null = null
+  for (const deadline of running) {
+    if (deadline !== null && deadline >= nowIso && (until === null || deadline < until)) until = deadline
+  }
+  return until
+}

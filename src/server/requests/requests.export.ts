@@ -78,7 +78,14 @@ async function readAll(
   let after: ListKeyset | null = null
   let count = 0
   for (;;) {
-    const batch = await listRequestRows(trx, ctx.actor, { sort, terms, filters, after, limit: BATCH, nowIso })
+    const { items: batch } = await listRequestRows(trx, ctx.actor, {
+      sort,
+      terms,
+      filters,
+      after,
+      limit: BATCH,
+      nowIso,
+    })
     // The count guards the file's size; a row committed meanwhile must not push it past the cap.
     const rows = batch.slice(0, maxRows - count)
     for (const { row } of rows) if (row.classification !== 'public') nonPublic.push(row.id)

@@ -33,6 +33,8 @@ let requestIds: string[]
 let personIds: string[]
 const actors: Record<string, UserActor> = {}
 const headers: Record<string, Record<string, string>> = {}
+/** The server's clock, when a test sets it. */
+let appClock: number | null = null
 
 const fresh = async (actor: UserActor, filters: RequestFilters, nowIso: string) =>
   (await countVisibleRequestsByStatus(db.db, actor, filters, nowIso))
@@ -52,12 +54,16 @@ const page = (filters: RequestFilters, sort: RequestSort, nowIso: string): ListI
   nowIso,
 })
 
+const keptPage = async (
+  ...args: Parameters<typeof listVisibleRequestsKept> extends [unknown, ...infer R] ? R : never
+) => (await listVisibleRequestsKept(db.db, ...args)).rows
+
 const epochNow = async (scope = ALL_ADDRESSEES) => Number(await requestCountsEpoch(db.db, scope))
 
 beforeAll(async () => {
   db = await createTestDb()
   await prepareDatabase(systemCtx(db.db), { demo: true })
-  app = await buildApp(testConfig(db), { db })
+  app = await buildApp(testConfig(db), { db, now: () => new Date(appClock ?? Date.now()) })
   const busiest = await db.db
     .selectFrom('requests')
     .innerJoin('organisations as o', 'o.code', 'requests.addressee')
@@ -193,38 +199,28 @@ describe('kept request counts and list pages', () => {
     const focal = actors.focal as UserActor
     const nowIso = new Date().toISOString()
     const inbox = page({ addressee: state }, { key: 'deadline', direction: 'asc' }, nowIso)
-    const first = await listVisibleRequestsKept(db.db, focal, inbox)
+    const first = await keptPage(focal, inbox)
     expect(first.length).toBeGreaterThan(0)
     // Kept, not read again; the clock alone does not change which rows a page holds.
-    expect(
-      await listVisibleRequestsKept(db.db, focal, { ...inbox, nowIso: new Date(Date.now() + 3_600_000).toISOString() }),
-    ).toBe(first)
+    expect(await keptPage(focal, { ...inbox, nowIso: new Date(Date.now() + 3_600_000).toISOString() })).toBe(first)
     // Another caller, order, position or size is a page of its own.
-    expect(await listVisibleRequestsKept(db.db, actors.officer as UserActor, inbox)).not.toBe(first)
-    expect(
-      await listVisibleRequestsKept(db.db, focal, { ...inbox, sort: { key: 'deadline', direction: 'desc' } }),
-    ).not.toBe(first)
-    expect(await listVisibleRequestsKept(db.db, focal, { ...inbox, limit: 10 })).toHaveLength(
-      Math.min(10, first.length),
-    )
+    expect(await keptPage(actors.officer as UserActor, inbox)).not.toBe(first)
+    expect(await keptPage(focal, { ...inbox, sort: { key: 'deadline', direction: 'desc' } })).not.toBe(first)
+    expect(await keptPage(focal, { ...inbox, limit: 10 })).toHaveLength(Math.min(10, first.length))
     // Asked afresh: read again, and kept.
-    const anew = await listVisibleRequestsKept(db.db, focal, inbox, { fresh: true })
+    const anew = await keptPage(focal, inbox, { fresh: true })
     expect(anew).not.toBe(first)
     expect(anew).toEqual(first)
-    expect(await listVisibleRequestsKept(db.db, focal, inbox)).toBe(anew)
+    expect(await keptPage(focal, inbox)).toBe(anew)
     // Which requests are overdue moves with the clock: such a page is read every time.
     const overdue = { ...inbox, filters: { addressee: state, overdue: true } }
-    expect(await listVisibleRequestsKept(db.db, focal, overdue)).not.toBe(
-      await listVisibleRequestsKept(db.db, focal, overdue),
-    )
+    expect(await keptPage(focal, overdue)).not.toBe(await keptPage(focal, overdue))
     // So is a full-text match (its index changes with messages too).
     const matching = {
       ...inbox,
       filters: { addressee: state, matching: db.db.selectFrom('requests').select('id').$castTo<string>() },
     }
-    expect(await listVisibleRequestsKept(db.db, focal, matching)).not.toBe(
-      await listVisibleRequestsKept(db.db, focal, matching),
-    )
+    expect(await keptPage(focal, matching)).not.toBe(await keptPage(focal, matching))
   })
 
   it('are counted anew once the clock passes a running deadline, or is set back', async () => {
@@ -359,8 +355,8 @@ describe('kept request counts and list pages', () => {
     const own = await countVisibleRequestsByStatusKept(db.db, focal, { addressee: state }, nowIso)
     const all = await countVisibleRequestsByStatusKept(db.db, officer, {}, nowIso)
     const byDeadline: RequestSort = { key: 'deadline', direction: 'asc' }
-    const ownPage = await listVisibleRequestsKept(db.db, focal, page({ addressee: state }, byDeadline, nowIso))
-    const allPage = await listVisibleRequestsKept(db.db, officer, page({}, byDeadline, nowIso))
+    const ownPage = await keptPage(focal, page({ addressee: state }, byDeadline, nowIso))
+    const allPage = await keptPage(officer, page({}, byDeadline, nowIso))
     const elsewhere = await db.db
       .selectFrom('requests')
       .select('id')
@@ -370,8 +366,8 @@ describe('kept request counts and list pages', () => {
     expect(await countVisibleRequestsByStatusKept(db.db, focal, { addressee: state }, nowIso)).toBe(own)
     // Counts of every addressee depend on that request: counted again.
     expect(await countVisibleRequestsByStatusKept(db.db, officer, {}, nowIso)).not.toBe(all)
-    expect(await listVisibleRequestsKept(db.db, focal, page({ addressee: state }, byDeadline, nowIso))).toBe(ownPage)
-    expect(await listVisibleRequestsKept(db.db, officer, page({}, byDeadline, nowIso))).not.toBe(allPage)
+    expect(await keptPage(focal, page({ addressee: state }, byDeadline, nowIso))).toBe(ownPage)
+    expect(await keptPage(officer, page({}, byDeadline, nowIso))).not.toBe(allPage)
   })
 
   it('answer what reading afresh answers, whatever is written and wherever the clock goes', async () => {
@@ -519,7 +515,7 @@ describe('kept request counts and list pages', () => {
             for (const input of pages(nowIso)) {
               const expected = await listVisibleRequests(db.db, actor, input)
               const label = `${name} ${JSON.stringify(input.filters)} ${JSON.stringify(input.sort)} after ${s.kind}`
-              expect(await listVisibleRequestsKept(db.db, actor, input), label).toEqual(expected)
+              expect(await keptPage(actor, input), label).toEqual(expected)
             }
           }
         }
@@ -533,10 +529,11 @@ describe('kept request counts and list pages', () => {
 
 describe('GET /api/v1/requests/counts and /api/v1/requests', () => {
   // A write the epoch does not see (its trigger off for the moment) shows which answer was kept.
-  async function writeUnseen(id: string, status: string) {
+  async function writeUnseen(id: string, change: string | { summary: string }) {
+    const set = typeof change === 'string' ? { status: change } : change
     if (testDialect === 'postgres') {
       await sql`alter table requests disable trigger request_counts_epoch_requests`.execute(db.db)
-      await db.db.updateTable('requests').set({ status }).where('id', '=', id).execute()
+      await db.db.updateTable('requests').set(set).where('id', '=', id).execute()
       await sql`alter table requests enable trigger request_counts_epoch_requests`.execute(db.db)
       return
     }
@@ -546,7 +543,7 @@ describe('GET /api/v1/requests/counts and /api/v1/requests', () => {
       .where('name', '=', 'request_counts_epoch_requests_update')
       .executeTakeFirstOrThrow()
     await sql.raw(`drop trigger ${trigger.name}`).execute(db.db)
-    await db.db.updateTable('requests').set({ status }).where('id', '=', id).execute()
+    await db.db.updateTable('requests').set(set).where('id', '=', id).execute()
     await sql.raw(trigger.sql).execute(db.db)
   }
 
@@ -632,6 +629,55 @@ describe('GET /api/v1/requests/counts and /api/v1/requests', () => {
     // Any ordinary write is seen without asking.
     await db.db.updateTable('requests').set({ status: 'in_execution' }).where('id', '=', visible.id).execute()
     expect(statusOf(await get(), visible.id)).toBe('in_execution')
+  })
+
+  it("answers a kept page with the body encoded before, until one of its rows' overdue flags turns", async () => {
+    const query = { addressee: state, sort: 'deadline', limit: '200' }
+    const get = async (extra: Record<string, string> = {}) => {
+      const res = await app.inject({ url: '/api/v1/requests', query, headers: { ...headers.focal, ...extra } })
+      expect(res.statusCode, res.body).toBe(200)
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
+      return res.body
+    }
+    const rowOf = (body: string, id: string) =>
+      (JSON.parse(body) as { items: { id: string; summary: string; isResponseOverdue: boolean }[] }).items.find(
+        (r) => r.id === id,
+      )
+    const visible = await db.db
+      .selectFrom('requests')
+      .select(['id', 'summary'])
+      .where('addressee', '=', state)
+      .where('transmitted_at', 'is not', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+    // Within the tokens' day.
+    const deadline = Math.ceil(Date.now() / 60_000) * 60_000 + 3_600_000
+    await db.db
+      .updateTable('requests')
+      .set({ status: 'in_execution', response_deadline: new Date(deadline).toISOString() })
+      .where('id', '=', visible.id)
+      .execute()
+    try {
+      appClock = deadline - 60_000
+      const before = await get({ 'cache-control': 'no-cache' })
+      expect(rowOf(before, visible.id)).toMatchObject({ summary: visible.summary, isResponseOverdue: false })
+      // Unseen by the epoch: what is answered below comes from the kept page.
+      await writeUnseen(visible.id, { summary: 'Changed unseen (fictional)' })
+      // Up to the deadline itself nothing on the page turns: the same bytes.
+      appClock = deadline
+      expect(await get()).toBe(before)
+      // Past it, the kept page is encoded again, with the flag turned.
+      appClock = deadline + 1
+      const after = await get()
+      expect(rowOf(after, visible.id)).toMatchObject({ summary: visible.summary, isResponseOverdue: true })
+      // The clock set back: encoded again, as it was then.
+      appClock = deadline - 60_000
+      expect(rowOf(await get(), visible.id)?.isResponseOverdue).toBe(false)
+      // Read anew: the change shows.
+      expect(rowOf(await get({ 'cache-control': 'no-cache' }), visible.id)?.summary).toBe('Changed unseen (fictional)')
+    } finally {
+      appClock = null
+    }
   })
 
   it('refuses an oversized Cache-Control with a clear error', async () => {

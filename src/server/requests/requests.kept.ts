@@ -36,6 +36,23 @@ type Kept<T> = {
   /** The read holds until the clock passes this deadline (null: it does not depend on the clock). */
   until: string | null
   value: T
+  slot: RenderingSlot
+}
+
+/**
+ * An answer made of a kept read: the route's body, encoded by the route's own response schema.
+ * It holds while its read is kept and the clock stays within [madeAt, until] (a page's overdue
+ * flags turn as its deadlines pass).
+ */
+export type Rendering = { body: Buffer; madeAt: string; until: string | null }
+
+/** Where a kept read keeps its rendering: on the read's entry, so that both end together. */
+export type RenderingSlot = { rendering: Rendering | null }
+
+/** The slot's rendering if it holds at `nowIso`. */
+export function renderingAt(slot: RenderingSlot, nowIso: string): Buffer | null {
+  const r = slot.rendering
+  return r && r.madeAt <= nowIso && (r.until === null || nowIso <= r.until) ? r.body : null
 }
 
 /**
@@ -70,7 +87,7 @@ async function keptRead<T>(
   maxEntries: number,
   input: { key: string; addressee: string | undefined; nowIso: string; fresh: boolean | undefined },
   read: () => Promise<{ value: T; until: string | null }>,
-): Promise<T> {
+): Promise<{ value: T; slot: RenderingSlot }> {
   // A read of one addressee's requests depends on that addressee's requests alone. The epoch is
   // read before the read: a change committed in between leaves a value newer than its epoch,
   // which the next call finds moved and reads again. The other order would keep values older
@@ -87,13 +104,14 @@ async function keptRead<T>(
   ) {
     store.delete(key)
     store.set(key, entry)
-    return entry.value
+    return entry
   }
   const { value, until } = await read()
+  const made = { epoch, madeAt: nowIso, until, value, slot: { rendering: null } }
   store.delete(key)
   if (store.size >= maxEntries) store.delete(store.keys().next().value as string)
-  store.set(key, { epoch, madeAt: nowIso, until, value })
-  return value
+  store.set(key, made)
+  return made
 }
 
 type CountsByStatus = Awaited<ReturnType<typeof countVisibleRequestsByStatus>>
@@ -121,7 +139,7 @@ export async function countVisibleRequestsByStatusKept(
       .filter((c) => c.total > 0)
   }
   const key = JSON.stringify([actor, filters])
-  return keptRead(
+  const { value } = await keptRead(
     db,
     keptCounts(db),
     1000,
@@ -132,6 +150,7 @@ export async function countVisibleRequestsByStatusKept(
       return { value: counts, until }
     },
   )
+  return value
 }
 
 type ListInput = Parameters<typeof listVisibleRequests>[2]
@@ -140,25 +159,28 @@ type ListInput = Parameters<typeof listVisibleRequests>[2]
 const keptPages = perDatabase(() => new Map<string, Kept<RequestRow[]>>())
 
 /**
- * A page of the list, as listVisibleRequests reads it, kept while it cannot have changed.
- * `fresh` reads it anew (and keeps that). The rows are shared by every caller given the page:
- * read them, never change them.
+ * A page of the list, as listVisibleRequests reads it, kept while it cannot have changed, with
+ * the slot for its rendering (null: the page was read anew and is not kept). `fresh` reads it
+ * anew (and keeps that). The rows are shared by every caller given the page: read them, never
+ * change them.
  */
 export async function listVisibleRequestsKept(
   db: Db,
   actor: Actor,
   input: ListInput,
   options: { fresh?: boolean } = {},
-): Promise<RequestRow[]> {
+): Promise<{ rows: RequestRow[]; slot: RenderingSlot | null }> {
   // With `overdue`, which requests the page holds depends on the clock.
-  if (!canKeep(input.filters) || input.filters.overdue !== undefined) return listVisibleRequests(db, actor, input)
+  if (!canKeep(input.filters) || input.filters.overdue !== undefined)
+    return { rows: await listVisibleRequests(db, actor, input), slot: null }
   const { nowIso, ...read } = input
   const key = JSON.stringify([actor, read])
-  return keptRead(
+  const { value, slot } = await keptRead(
     db,
     keptPages(db),
     200,
     { key, addressee: input.filters.addressee, nowIso, fresh: options.fresh },
     async () => ({ value: await listVisibleRequests(db, actor, input), until: null }),
   )
+  return { rows: value, slot }
 }

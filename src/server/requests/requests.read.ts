@@ -4,6 +4,7 @@ import type { Actor, Ctx } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { parseJson, toBool } from '../db/values.ts'
 import { AppError } from '../errors.ts'
+import type { KeptAnswer } from '../http/kept-answer.ts'
 import { decodeCursor, encodeCursor } from '../pagination.ts'
 import { listStatuteArticles } from '../reference/reference.service.ts'
 import {
@@ -13,9 +14,15 @@ import {
   evaluateChecklist,
   missingRequired,
 } from './requests.checklist.ts'
-import { isAcknowledgementOverdue, isResponseOverdue } from './requests.deadlines.ts'
+import { earliest } from './requests.counts.ts'
+import { isAcknowledgementOverdue, isResponseOverdue, overdueUnchangedUntil } from './requests.deadlines.ts'
 import * as delegationsRepo from './requests.delegations.repository.ts'
-import { countVisibleRequestsByStatusKept, listVisibleRequestsKept } from './requests.kept.ts'
+import {
+  countVisibleRequestsByStatusKept,
+  listVisibleRequestsKept,
+  type RenderingSlot,
+  renderingAt,
+} from './requests.kept.ts'
 import { allowedActions, type RequestStatus, TRANSITIONS, type TransitionSubject } from './requests.lifecycle.ts'
 import * as records from './requests.records.repository.ts'
 import * as repo from './requests.repository.ts'
@@ -23,6 +30,7 @@ import type {
   CountRequestsQuery,
   ListRequestsQuery,
   RequestDetail,
+  RequestList,
   RequestSummary,
   TypeChecklist,
 } from './requests.schemas.ts'
@@ -104,21 +112,21 @@ export async function listRequestRows(
     nowIso: string
     kept?: { fresh: boolean }
   },
-): Promise<{ row: RequestRow; key: ListKeyset }[]> {
+): Promise<{ items: { row: RequestRow; key: ListKeyset }[]; slot: RenderingSlot | null }> {
   const { sort, filters, limit, nowIso } = input
   if (sort === 'relevance') {
     const after = input.after ? ([Number(input.after[0]), input.after[1]] as [number, string]) : null
     const rows = await listVisibleRequestsByRelevance(db, actor, { terms: input.terms, filters, after, limit, nowIso })
     // The row keeps its relevance (a rest copy of every column cost more than the page's mapping).
-    return rows.map((row) => ({ row, key: [row.relevance, row.id] }))
+    return { items: rows.map((row) => ({ row, key: [row.relevance, row.id] })), slot: null }
   }
   const parsed = parseSort(sort)
   const after = input.after ? ([String(input.after[0]), input.after[1]] as repo.RequestKeyset) : null
   const page = { filters, sort: parsed, after, limit, nowIso }
-  const rows = input.kept
+  const { rows, slot } = input.kept
     ? await listVisibleRequestsKept(db, actor, page, input.kept)
-    : await repo.listVisibleRequests(db, actor, page)
-  return rows.map((row) => ({ row, key: [repo.sortValueOf(row, parsed.key), row.id] }))
+    : { rows: await repo.listVisibleRequests(db, actor, page), slot: null }
+  return { items: rows.map((row) => ({ row, key: [repo.sortValueOf(row, parsed.key), row.id] })), slot }
 }
 
 /** Audits the read of non-public requests; resolves once the entry is durable (group commit). */
@@ -133,8 +141,16 @@ export async function auditRequestReads(ctx: Ctx, rows: RequestRow[], action: st
   })
 }
 
-/** `fresh`: the caller asked for a page read now (Cache-Control: no-cache), not a kept one. */
-export async function listRequests(ctx: Ctx, query: ListRequestsQuery, options: { fresh?: boolean } = {}) {
+/**
+ * One page of the list. A page kept since an earlier read (requests.kept.ts) is answered with the
+ * body it was answered with then, while its overdue flags still hold; every answer is audited.
+ * `fresh`: the caller asked for a page read now (Cache-Control: no-cache), not a kept one.
+ */
+export async function listRequests(
+  ctx: Ctx,
+  query: ListRequestsQuery,
+  options: { fresh?: boolean } = {},
+): Promise<KeptAnswer<RequestList>> {
   const nowIso = ctx.now().toISOString()
   const sort = effectiveSort(query)
   const { filters, terms } =
@@ -144,7 +160,7 @@ export async function listRequests(ctx: Ctx, query: ListRequestsQuery, options: 
   const after = query.cursor ? decodeListCursor(query.cursor, sort) : null
   // One page and nothing more, so a page costs the same at ten thousand requests as at a million:
   // totals are the counts route's, which has to look at every matching request.
-  const rows = await listRequestRows(ctx.db, ctx.actor, {
+  const { items: rows, slot } = await listRequestRows(ctx.db, ctx.actor, {
     sort,
     terms,
     filters,
@@ -153,17 +169,40 @@ export async function listRequests(ctx: Ctx, query: ListRequestsQuery, options: 
     nowIso,
     kept: { fresh: options.fresh ?? false },
   })
+  const page = rows.slice(0, query.limit)
   await auditRequestReads(
     ctx,
-    rows.slice(0, query.limit).map((r) => r.row),
+    page.map((r) => r.row),
     'request.listed',
   )
-  const page = rows.slice(0, query.limit)
+  const rendered = slot && renderingAt(slot, nowIso)
+  if (rendered) return { body: rendered }
   const last = page.at(-1)
-  return {
+  const value = {
     items: page.map((r) => toRequestSummary(r.row, nowIso)),
     nextCursor: rows.length > query.limit && last ? encodeListCursor(sort, last.key) : null,
   }
+  const keep = (body: Buffer) => {
+    if (!slot) return
+    // The body holds while no flag of its rows turns.
+    const until = page.reduce<string | null>(
+      (first, { row }) =>
+        earliest(
+          first,
+          overdueUnchangedUntil(
+            {
+              status: row.status,
+              acknowledgementDeadline: row.acknowledgement_deadline,
+              responseDeadline: row.response_deadline,
+            },
+            nowIso,
+          ),
+        ),
+      null,
+    )
+    slot.rendering = { body, madeAt: nowIso, until }
+  }
+  return { value, keep: slot && keep }
 }
 
 /** `fresh`: the caller asked for counts made now (Cache-Control: no-cache), not kept ones. */

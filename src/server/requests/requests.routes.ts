@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ERROR_RESPONSES, ErrorResponse } from '../http/error-schema.ts'
+import { sendKeptAnswer } from '../http/kept-answer.ts'
 import { delegateRequest, listRequestDelegations, revokeDelegation } from './requests.delegations.ts'
 import { createRequests, updateDraft } from './requests.drafting.ts'
 import { type ExportFormat, exportRequests, XLSX_MEDIA_TYPE } from './requests.export.ts'
@@ -68,7 +69,8 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: RequestListSchema, ...errors },
       },
     },
-    async (req) => listRequests(req.ctx, req.query, { fresh: wantsFreshRead(req.headers) }),
+    async (req, reply) =>
+      sendKeptAnswer(reply, await listRequests(req.ctx, req.query, { fresh: wantsFreshRead(req.headers) })),
   )
   app.get(
     '/requests/counts',

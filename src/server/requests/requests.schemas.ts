@@ -165,6 +165,7 @@ export const RequestListSchema = z.object({
   items: z.array(RequestSummarySchema),
   nextCursor: z.string().nullable(),
 })
+export type RequestList = z.infer<typeof RequestListSchema>
 
 export const RequestCountsSchema = z.object({
   total: z.number().int(),
