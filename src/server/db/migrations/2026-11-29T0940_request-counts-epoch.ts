@@ -29,80 +29,87 @@ const ADDRESSEE_OF = {
   request_persons: (row: string) => `select addressee as scope from requests where id = ${row}.request_id`,
 } satisfies Record<(typeof REQUEST_COUNTS_TABLES)[number], (row: string) => string>
 
+/**
+ * The triggers that move the epochs on every insert, update and delete of `table` (and, on
+ * PostgreSQL, on a truncate): '*' and the addressee `addresseeOf` names for the old and the new
+ * row. Migration 0950 adds tables with it.
+ */
+export async function addEpochTriggers(db: Kysely<any>, table: string, addresseeOf: (row: string) => string) {
+  if (isSqlite(db)) {
+    // "where true": SQLite's parser needs it before an upsert's "on conflict" after a select.
+    const bump = (select: string) => `insert into request_counts_epochs (scope, value)
+      select scope, 1 from (${select}) where scope is not null and true
+      on conflict (scope) do update set value = value + 1;`
+    for (const operation of OPERATIONS) {
+      const rows = operation === 'insert' ? ['new'] : operation === 'delete' ? ['old'] : ['old', 'new']
+      const body = [`select '${ALL_ADDRESSEES}' as scope`, ...rows.map((row) => addresseeOf(row))].map(bump).join('\n')
+      await sql
+        .raw(`create trigger request_counts_epoch_${table}_${operation} after ${operation} on ${table} begin
+          ${body}
+        end`)
+        .execute(db)
+    }
+    return
+  }
+  const bumpFor = (row: 'new' | 'old') =>
+    `perform request_counts_epoch_bump(scope) from (${addresseeOf(row)}) s where scope is not null;`
+  await sql
+    .raw(`create function request_counts_epoch_${table}() returns trigger language plpgsql as $$
+      begin
+        perform request_counts_epoch_bump('${ALL_ADDRESSEES}');
+        if tg_op in ('UPDATE', 'DELETE') then ${bumpFor('old')} end if;
+        if tg_op in ('INSERT', 'UPDATE') then ${bumpFor('new')} end if;
+        return null;
+      end
+    $$`)
+    .execute(db)
+  await sql
+    .raw(`create trigger request_counts_epoch_${table} after insert or update or delete on ${table}
+      for each row execute function request_counts_epoch_${table}()`)
+    .execute(db)
+  // A truncate names no rows: every number moves.
+  await sql
+    .raw(`create trigger request_counts_epoch_${table}_truncate after truncate on ${table}
+      for each statement execute function request_counts_epoch_truncated()`)
+    .execute(db)
+}
+
+export async function dropEpochTriggers(db: Kysely<any>, table: string) {
+  if (isSqlite(db)) {
+    for (const operation of OPERATIONS)
+      await sql.raw(`drop trigger request_counts_epoch_${table}_${operation}`).execute(db)
+    return
+  }
+  await sql.raw(`drop trigger request_counts_epoch_${table} on ${table}`).execute(db)
+  await sql.raw(`drop trigger request_counts_epoch_${table}_truncate on ${table}`).execute(db)
+  await sql.raw(`drop function request_counts_epoch_${table}()`).execute(db)
+}
+
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('request_counts_epochs')
     .addColumn('scope', 'text', (c) => c.primaryKey())
     .addColumn('value', 'bigint', (c) => c.notNull())
     .execute()
-  if (isSqlite(db)) {
-    // "where true": SQLite's parser needs it before an upsert's "on conflict" after a select.
-    const bump = (select: string) => `insert into request_counts_epochs (scope, value)
-      select scope, 1 from (${select}) where scope is not null and true
-      on conflict (scope) do update set value = value + 1;`
-    for (const table of REQUEST_COUNTS_TABLES) {
-      for (const operation of OPERATIONS) {
-        const rows = operation === 'insert' ? ['new'] : operation === 'delete' ? ['old'] : ['old', 'new']
-        const body = [`select '${ALL_ADDRESSEES}' as scope`, ...rows.map((row) => ADDRESSEE_OF[table](row))]
-          .map(bump)
-          .join('\n')
-        await sql
-          .raw(`create trigger request_counts_epoch_${table}_${operation} after ${operation} on ${table} begin
-            ${body}
-          end`)
-          .execute(db)
-      }
-    }
-    return
+  if (!isSqlite(db)) {
+    await sql`create function request_counts_epoch_bump(addressee text) returns void language sql as $$
+      insert into request_counts_epochs (scope, value) values (addressee, 1)
+      on conflict (scope) do update set value = request_counts_epochs.value + 1
+    $$`.execute(db)
+    await sql`create function request_counts_epoch_truncated() returns trigger language plpgsql as $$
+      begin
+        update request_counts_epochs set value = value + 1;
+        perform request_counts_epoch_bump(${sql.lit(ALL_ADDRESSEES)});
+        return null;
+      end
+    $$`.execute(db)
   }
-  await sql`create function request_counts_epoch_bump(addressee text) returns void language sql as $$
-    insert into request_counts_epochs (scope, value) values (addressee, 1)
-    on conflict (scope) do update set value = request_counts_epochs.value + 1
-  $$`.execute(db)
-  await sql`create function request_counts_epoch_truncated() returns trigger language plpgsql as $$
-    begin
-      update request_counts_epochs set value = value + 1;
-      perform request_counts_epoch_bump(${sql.lit(ALL_ADDRESSEES)});
-      return null;
-    end
-  $$`.execute(db)
-  for (const table of REQUEST_COUNTS_TABLES) {
-    const bumpFor = (row: 'new' | 'old') =>
-      `perform request_counts_epoch_bump(scope) from (${ADDRESSEE_OF[table](row)}) s where scope is not null;`
-    await sql
-      .raw(`create function request_counts_epoch_${table}() returns trigger language plpgsql as $$
-        begin
-          perform request_counts_epoch_bump('${ALL_ADDRESSEES}');
-          if tg_op in ('UPDATE', 'DELETE') then ${bumpFor('old')} end if;
-          if tg_op in ('INSERT', 'UPDATE') then ${bumpFor('new')} end if;
-          return null;
-        end
-      $$`)
-      .execute(db)
-    await sql
-      .raw(`create trigger request_counts_epoch_${table} after insert or update or delete on ${table}
-        for each row execute function request_counts_epoch_${table}()`)
-      .execute(db)
-    // A truncate names no rows: every number moves.
-    await sql
-      .raw(`create trigger request_counts_epoch_${table}_truncate after truncate on ${table}
-        for each statement execute function request_counts_epoch_truncated()`)
-      .execute(db)
-  }
+  for (const table of REQUEST_COUNTS_TABLES) await addEpochTriggers(db, table, ADDRESSEE_OF[table])
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  if (isSqlite(db)) {
-    for (const table of REQUEST_COUNTS_TABLES) {
-      for (const operation of OPERATIONS)
-        await sql.raw(`drop trigger request_counts_epoch_${table}_${operation}`).execute(db)
-    }
-  } else {
-    for (const table of REQUEST_COUNTS_TABLES) {
-      await sql.raw(`drop trigger request_counts_epoch_${table} on ${table}`).execute(db)
-      await sql.raw(`drop trigger request_counts_epoch_${table}_truncate on ${table}`).execute(db)
-      await sql.raw(`drop function request_counts_epoch_${table}()`).execute(db)
-    }
+  for (const table of REQUEST_COUNTS_TABLES) await dropEpochTriggers(db, table)
+  if (!isSqlite(db)) {
     await sql`drop function request_counts_epoch_truncated()`.execute(db)
     await sql`drop function request_counts_epoch_bump(text)`.execute(db)
   }
