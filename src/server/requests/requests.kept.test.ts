@@ -11,15 +11,18 @@ import { buildApp } from '../app.ts'
 import { prepareDatabase } from '../boot/prepare-database.ts'
 import type { UserActor } from '../context.ts'
 import { REQUEST_COUNTS_TABLES } from '../db/migrations/2026-11-29T0940_request-counts-epoch.ts'
+import { REQUEST_PAGE_TABLES } from '../db/migrations/2026-11-29T0950_request-page-epoch.ts'
 import type { OrganisationKind } from '../identity/identity.table.ts'
 import { countVisibleRequestsByStatus } from './requests.counts.ts'
 import {
   ALL_ADDRESSEES,
   countVisibleRequestsByStatusKept,
   listVisibleRequestsKept,
+  readRequestPageKept,
   requestCountsEpoch,
 } from './requests.kept.ts'
 import { REQUEST_STATUSES } from './requests.lifecycle.ts'
+import { readRequestPage } from './requests.read.ts'
 import { listVisibleRequests, type RequestFilters, type RequestSort } from './requests.repository.ts'
 
 // Kept counts and list pages (requests.kept.ts) on both databases, over the demo's requests:
@@ -57,6 +60,17 @@ const page = (filters: RequestFilters, sort: RequestSort, nowIso: string): ListI
 const keptPage = async (
   ...args: Parameters<typeof listVisibleRequestsKept> extends [unknown, ...infer R] ? R : never
 ) => (await listVisibleRequestsKept(db.db, ...args)).rows
+
+/** A request's page read afresh, or kept; 'not found' for one the caller may not know of. */
+const pageNow = (actor: UserActor, id: string) =>
+  readRequestPage(db.db, actor, id).catch((e: { code?: string }) =>
+    e.code === 'RECORD_NOT_FOUND' ? 'not found' : Promise.reject(e),
+  )
+const keptRequestPage = (actor: UserActor, id: string, nowIso: string, fresh = false) =>
+  readRequestPageKept(db.db, actor, id, nowIso, { fresh }, (trx) => readRequestPage(trx, actor, id)).then(
+    (kept) => kept.value,
+    (e: { code?: string }) => (e.code === 'RECORD_NOT_FOUND' ? 'not found' : Promise.reject(e)),
+  )
 
 const epochNow = async (scope = ALL_ADDRESSEES) => Number(await requestCountsEpoch(db.db, scope))
 
@@ -100,7 +114,7 @@ afterAll(async () => {
   await db.destroy()
 })
 
-describe('kept request counts and list pages', () => {
+describe('kept request counts, list pages and request pages', () => {
   it('and pages depend on no table but those whose changes move their epoch, for every kind of caller', async () => {
     // Kysely hands each query to its plugins before compiling it: its tree names every table read,
     // in the builder's nodes or inside raw SQL.
@@ -136,6 +150,20 @@ describe('kept request counts and list pages', () => {
       someone('IO-UN', 'io', 'focal-point', []),
       someone('DEF-TEAM-1', 'defence', 'counsel', []),
     ]
+    // Requests the State's callers may see (transmitted to it), and others.
+    const pageIds = [
+      ...(
+        await db.db
+          .selectFrom('requests')
+          .select('id')
+          .where('addressee', '=', state)
+          .where('transmitted_at', 'is not', null)
+          .orderBy('id')
+          .limit(3)
+          .execute()
+      ).map((r) => r.id),
+      ...requestIds.slice(0, 3),
+    ]
     const nowIso = new Date().toISOString()
     const lists: ListInput[] = [
       page({}, { key: 'updated', direction: 'desc' }, nowIso),
@@ -158,9 +186,17 @@ describe('kept request counts and list pages', () => {
         await listVisibleRequests(spying, caller, input)
         await listVisibleRequests(spying, caller, { ...input, narrowRangeRows: 0 })
       }
+      // A request's page, of a request in a group too (it lists the group's other requests).
+      for (const id of pageIds) await readRequestPage(spying, caller, id).catch(() => null)
     }
+    const grouped = pageIds.slice(0, 2)
+    await db.db.updateTable('requests').set({ group_id: 'G-STRUCTURE' }).where('id', 'in', grouped).execute()
+    for (const caller of callers) await readRequestPage(spying, caller, grouped[0] as string).catch(() => null)
+    await db.db.updateTable('requests').set({ group_id: null }).where('id', 'in', grouped).execute()
     expect(read.has('requests')).toBe(true)
-    expect([...read].filter((t) => !(REQUEST_COUNTS_TABLES as readonly string[]).includes(t))).toEqual([])
+    expect(read.has('request_events')).toBe(true)
+    const moving: readonly string[] = [...REQUEST_COUNTS_TABLES, ...REQUEST_PAGE_TABLES]
+    expect([...read].filter((t) => !moving.includes(t))).toEqual([])
   })
 
   it('are counts served again, unchanged, while nothing they depend on changes', async () => {
@@ -348,6 +384,34 @@ describe('kept request counts and list pages', () => {
     expect({ all: await epochNow(), own: await epochNow(addressee) }).toEqual(after)
   })
 
+  it('are request pages read again when another request of their group changes, whatever its addressee', async () => {
+    const focal = actors.focal as UserActor
+    const nowIso = new Date().toISOString()
+    const own = await db.db
+      .selectFrom('requests')
+      .select('id')
+      .where('addressee', '=', state)
+      .where('transmitted_at', 'is not', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+    const other = await db.db
+      .selectFrom('requests')
+      .select('id')
+      .where('addressee', '<>', state)
+      .where('classification', '=', 'public')
+      .where('transmitted_at', 'is not', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+    await db.db.updateTable('requests').set({ group_id: 'G-KEPT' }).where('id', 'in', [own.id, other.id]).execute()
+    const first = await keptRequestPage(focal, own.id, nowIso)
+    expect(await keptRequestPage(focal, own.id, nowIso)).toBe(first)
+    await db.db.updateTable('requests').set({ status: 'withdrawn' }).where('id', '=', other.id).execute()
+    const again = await keptRequestPage(focal, own.id, nowIso)
+    expect(again).not.toBe(first)
+    expect(again).toEqual(await pageNow(focal, own.id))
+    await db.db.updateTable('requests').set({ group_id: null }).where('id', 'in', [own.id, other.id]).execute()
+  })
+
   it("stay kept for one addressee while other addressees' requests change", async () => {
     const nowIso = new Date().toISOString()
     const focal = actors.focal as UserActor
@@ -375,7 +439,17 @@ describe('kept request counts and list pages', () => {
     const stateRequests = (
       await db.db.selectFrom('requests').select('id').where('addressee', '=', state).orderBy('id').execute()
     ).map((r) => r.id)
-    const someRequest = fc.oneof(fc.constantFrom(...requestIds), fc.constantFrom(...stateRequests))
+    // The request pages compared below: some of the State's, some of others.
+    const watched = [
+      ...stateRequests.slice(0, 3),
+      ...requestIds.filter((id) => !stateRequests.includes(id)).slice(0, 2),
+    ]
+    const someRequest = fc.oneof(
+      fc.constantFrom(...requestIds),
+      fc.constantFrom(...stateRequests),
+      fc.constantFrom(...watched),
+    )
+    let seq = 1_000_000
     const minutes = (n: number) => n * 60_000
     type Step =
       | { kind: 'status'; id: string; status: string }
@@ -386,6 +460,9 @@ describe('kept request counts and list pages', () => {
       | { kind: 'unname'; id: string }
       | { kind: 'delegate'; id: string }
       | { kind: 'person'; id: string; person: string }
+      | { kind: 'event'; id: string }
+      | { kind: 'deadlineChange'; id: string }
+      | { kind: 'group'; id: string; group: string | null }
       | { kind: 'clock'; by: number }
     const step: fc.Arbitrary<Step> = fc.oneof(
       fc.record({
@@ -414,6 +491,10 @@ describe('kept request counts and list pages', () => {
       fc.record({ kind: fc.constant('unname' as const), id: someRequest }),
       fc.record({ kind: fc.constant('delegate' as const), id: someRequest }),
       fc.record({ kind: fc.constant('person' as const), id: someRequest, person: fc.constantFrom(...personIds) }),
+      fc.record({ kind: fc.constant('event' as const), id: someRequest }),
+      fc.record({ kind: fc.constant('deadlineChange' as const), id: someRequest }),
+      // Requests of different addressees joined in a group, or leaving it.
+      fc.record({ kind: fc.constant('group' as const), id: someRequest, group: fc.constantFrom('G-1', 'G-2', null) }),
       // Forward by up to three hours, now and then back by up to one.
       fc.record({ kind: fc.constant('clock' as const), by: fc.integer({ min: minutes(-60), max: minutes(180) }) }),
     )
@@ -493,6 +574,40 @@ describe('kept request counts and list pages', () => {
             .values({ request_id: s.id, person_id: s.person })
             .onConflict((oc) => oc.doNothing())
             .execute()
+        case 'event':
+          seq += 1
+          return db.db
+            .insertInto('request_events')
+            .values({
+              id: randomUUID(),
+              request_id: s.id,
+              seq,
+              occurred_at: at,
+              actor: 'test',
+              actor_org: null,
+              action: 'note',
+              from_status: null,
+              to_status: null,
+              note: 'A note (fictional)',
+              payload: null,
+            })
+            .execute()
+        case 'deadlineChange':
+          return db.db
+            .insertInto('deadline_changes')
+            .values({
+              id: randomUUID(),
+              request_id: s.id,
+              deadline: 'response',
+              from_value: null,
+              to_value: at,
+              reason: 'A reason (fictional)',
+              changed_by: 'test',
+              changed_at: at,
+            })
+            .execute()
+        case 'group':
+          return db.db.updateTable('requests').set({ group_id: s.group }).where('id', '=', s.id).execute()
         case 'clock':
           clock += s.by
           return
@@ -517,6 +632,11 @@ describe('kept request counts and list pages', () => {
               const label = `${name} ${JSON.stringify(input.filters)} ${JSON.stringify(input.sort)} after ${s.kind}`
               expect(await keptPage(actor, input), label).toEqual(expected)
             }
+            for (const id of watched) {
+              expect(await keptRequestPage(actor, id, nowIso), `${name}: request ${id} after ${s.kind}`).toEqual(
+                await pageNow(actor, id),
+              )
+            }
           }
         }
       }),
@@ -527,7 +647,7 @@ describe('kept request counts and list pages', () => {
   })
 })
 
-describe('GET /api/v1/requests/counts and /api/v1/requests', () => {
+describe('GET /api/v1/requests/counts, /api/v1/requests and /api/v1/requests/{id}', () => {
   // A write the epoch does not see (its trigger off for the moment) shows which answer was kept.
   async function writeUnseen(id: string, change: string | { summary: string }) {
     const set = typeof change === 'string' ? { status: change } : change
@@ -680,8 +800,80 @@ describe('GET /api/v1/requests/counts and /api/v1/requests', () => {
     }
   })
 
+  it("answers a request's kept page with the body encoded before, until a change or its deadline; no-cache reads anew", async () => {
+    const visible = await db.db
+      .selectFrom('requests')
+      .select(['id', 'summary'])
+      .where('addressee', '=', state)
+      .where('transmitted_at', 'is not', null)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
+    const get = async (extra: Record<string, string> = {}) => {
+      const res = await app.inject({ url: `/api/v1/requests/${visible.id}`, headers: { ...headers.focal, ...extra } })
+      expect(res.statusCode, res.body).toBe(200)
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
+      return res.body
+    }
+    const shown = (body: string) =>
+      JSON.parse(body) as { summary: string; isResponseOverdue: boolean; events: unknown[] }
+    const reads = async () =>
+      (
+        await db.db
+          .selectFrom('audit_events')
+          .select('id')
+          .where('action', '=', 'request.read')
+          .where('record_id', '=', visible.id)
+          .execute()
+      ).length
+    const deadline = Math.ceil(Date.now() / 60_000) * 60_000 + 3_600_000
+    await db.db
+      .updateTable('requests')
+      .set({
+        status: 'in_execution',
+        classification: 'confidential',
+        response_deadline: new Date(deadline).toISOString(),
+      })
+      .where('id', '=', visible.id)
+      .execute()
+    try {
+      appClock = deadline - 60_000
+      const before = await get({ 'cache-control': 'no-cache' })
+      expect(shown(before)).toMatchObject({ summary: visible.summary, isResponseOverdue: false })
+      const audited = await reads()
+      await writeUnseen(visible.id, { summary: 'Changed unseen (fictional)' })
+      appClock = deadline
+      expect(await get()).toBe(before)
+      // Every answer of the kept page is audited.
+      expect(await reads()).toBe(audited + 1)
+      appClock = deadline + 1
+      expect(shown(await get())).toMatchObject({ summary: visible.summary, isResponseOverdue: true })
+      expect(shown(await get({ 'cache-control': 'no-cache' })).summary).toBe('Changed unseen (fictional)')
+      // Its timeline is part of the page: a new event is shown without asking.
+      const events = shown(await get()).events.length
+      await db.db
+        .insertInto('request_events')
+        .values({
+          id: randomUUID(),
+          request_id: visible.id,
+          seq: 9_000_000,
+          occurred_at: new Date(deadline).toISOString(),
+          actor: 'test',
+          actor_org: null,
+          action: 'note',
+          from_status: null,
+          to_status: null,
+          note: 'A note (fictional)',
+          payload: null,
+        })
+        .execute()
+      expect(shown(await get()).events).toHaveLength(events + 1)
+    } finally {
+      appClock = null
+    }
+  })
+
   it('refuses an oversized Cache-Control with a clear error', async () => {
-    for (const url of ['/api/v1/requests/counts', '/api/v1/requests']) {
+    for (const url of ['/api/v1/requests/counts', '/api/v1/requests', `/api/v1/requests/${requestIds[0]}`]) {
       const res = await app.inject({ url, headers: { ...headers.focal, 'cache-control': 'x'.repeat(300) } })
       expect(res.statusCode, url).toBe(400)
       expect(res.json().error.code, url).toBe('VALIDATION_FAILED')

@@ -44,15 +44,18 @@ type Kept<T> = {
  * It holds while its read is kept and the clock stays within [madeAt, until] (a page's overdue
  * flags turn as its deadlines pass).
  */
-export type Rendering = { body: Buffer; madeAt: string; until: string | null }
+export type Rendering = { body: Buffer; madeAt: string; until: string | null; basis?: unknown }
 
 /** Where a kept read keeps its rendering: on the read's entry, so that both end together. */
 export type RenderingSlot = { rendering: Rendering | null }
 
-/** The slot's rendering if it holds at `nowIso`. */
-export function renderingAt(slot: RenderingSlot, nowIso: string): Buffer | null {
+/**
+ * The slot's rendering if it holds at `nowIso` and was made of the same `basis` (what else the
+ * body shows that is kept elsewhere, compared by identity: the Statute's texts).
+ */
+export function renderingAt(slot: RenderingSlot, nowIso: string, basis?: unknown): Buffer | null {
   const r = slot.rendering
-  return r && r.madeAt <= nowIso && (r.until === null || nowIso <= r.until) ? r.body : null
+  return r && r.basis === basis && r.madeAt <= nowIso && (r.until === null || nowIso <= r.until) ? r.body : null
 }
 
 /**
@@ -183,4 +186,50 @@ export async function listVisibleRequestsKept(
     async () => ({ value: await listVisibleRequests(db, actor, input), until: null }),
   )
   return { rows: value, slot }
+}
+
+type KeptRequestPage = Kept<unknown> & { scope: string }
+
+const keptRequestPages = perDatabase(() => new Map<string, KeptRequestPage>())
+
+/**
+ * A request's page as `load` reads it, kept while it cannot have changed, with the slot for its
+ * rendering. `load` runs in a read-only transaction that also reads the epoch, in the same
+ * snapshot (repeatable read on PostgreSQL; SQLite's read transactions are snapshots): the page
+ * and its epoch are of one moment. Its epoch is its addressee's; a request of a group (a
+ * multi-State request) lists the group's requests to other addressees, so it reads all's. Moved
+ * by changes to the request, its persons, recipients and delegations (migration 0940), its
+ * timeline and deadline history (0950). `fresh` reads it anew (and keeps that). What `load`
+ * returns is shared by every caller given the page: read it, never change it.
+ */
+export async function readRequestPageKept<T extends { row: RequestRow }>(
+  db: Db,
+  actor: Actor,
+  id: string,
+  nowIso: string,
+  options: { fresh?: boolean },
+  load: (trx: Db) => Promise<T>,
+): Promise<{ value: T; slot: RenderingSlot }> {
+  const store = keptRequestPages(db)
+  // The page does not depend on the clock (its overdue flags are set as it is answered).
+  const key = JSON.stringify([actor, id])
+  const entry = store.get(key)
+  if (!options.fresh && entry && entry.epoch === (await requestCountsEpoch(db, entry.scope))) {
+    store.delete(key)
+    store.set(key, entry)
+    return { value: entry.value as T, slot: entry.slot }
+  }
+  const made = await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const value = await load(trx)
+      const scope = value.row.group_id ? ALL_ADDRESSEES : value.row.addressee
+      return { value, scope, epoch: await requestCountsEpoch(trx, scope) }
+    })
+  store.delete(key)
+  if (store.size >= 1000) store.delete(store.keys().next().value as string)
+  store.set(key, { ...made, madeAt: nowIso, until: null, slot: { rendering: null } })
+  return { value: made.value, slot: (store.get(key) as KeptRequestPage).slot }
 }

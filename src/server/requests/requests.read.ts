@@ -21,6 +21,7 @@ import {
   countVisibleRequestsByStatusKept,
   listVisibleRequestsKept,
   type RenderingSlot,
+  readRequestPageKept,
   renderingAt,
 } from './requests.kept.ts'
 import { allowedActions, type RequestStatus, TRANSITIONS, type TransitionSubject } from './requests.lifecycle.ts'
@@ -261,33 +262,70 @@ export function stepsFor(actor: Actor, subject: TransitionSubject, isComplete: b
   return describeSteps(allowedActions(actor, subject).filter((a) => a !== 'approve' || isComplete))
 }
 
+/** What a request's page shows of the database, read in one snapshot. */
+export async function readRequestPage(trx: Db, actor: Actor, id: string) {
+  const row = await repo.findVisibleRequest(trx, actor, id)
+  // Not visible and not existing get the same answer.
+  if (!row) throw new AppError('RECORD_NOT_FOUND', `No request ${id}`)
+  return {
+    row,
+    events: await records.listRequestEvents(trx, id),
+    personIds: await records.listRequestPersonIds(trx, id),
+    deadlineChanges: await records.listDeadlineChanges(trx, id),
+    linked: row.group_id ? await repo.listVisibleGroupMembers(trx, actor, row.group_id) : [],
+    subject: await subjectOf(trx, actor, row),
+  }
+}
+
+/** A request's page, read now (after a change, to answer with the request as it is now). */
 export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
-  const nowIso = ctx.now().toISOString()
-  const loaded = await ctx.db
+  const page = await ctx.db
     .transaction()
     .setAccessMode('read only')
-    .execute(async (trx) => {
-      const row = await repo.findVisibleRequest(trx, ctx.actor, id)
-      // Not visible and not existing get the same answer.
-      if (!row) throw new AppError('RECORD_NOT_FOUND', `No request ${id}`)
-      return {
-        row,
-        events: await records.listRequestEvents(trx, id),
-        personIds: await records.listRequestPersonIds(trx, id),
-        deadlineChanges: await records.listDeadlineChanges(trx, id),
-        linked: row.group_id ? await repo.listVisibleGroupMembers(trx, ctx.actor, row.group_id) : [],
-        subject: await subjectOf(trx, ctx.actor, row),
-      }
-    })
-  const { row } = loaded
-  await auditRequestReads(ctx, [row], 'request.read')
-  const { answers, items, missing } = evaluateRequest(row, loaded.personIds.length)
+    .execute((trx) => readRequestPage(trx, ctx.actor, id))
+  await auditRequestReads(ctx, [page.row], 'request.read')
+  return requestDetailOf(ctx, page, await statuteTexts(ctx), ctx.now().toISOString())
+}
+
+/**
+ * A request's page for GET /requests/{id}. A page kept since an earlier read (requests.kept.ts)
+ * is answered with the body it was answered with then, while its overdue flags and the Statute's
+ * texts hold; every answer is audited. `fresh`: the caller asked for the page read now
+ * (Cache-Control: no-cache).
+ */
+export async function getRequestAnswer(
+  ctx: Ctx,
+  id: string,
+  options: { fresh?: boolean } = {},
+): Promise<KeptAnswer<RequestDetail>> {
+  const nowIso = ctx.now().toISOString()
+  const { value: page, slot } = await readRequestPageKept(ctx.db, ctx.actor, id, nowIso, options, (trx) =>
+    readRequestPage(trx, ctx.actor, id),
+  )
+  await auditRequestReads(ctx, [page.row], 'request.read')
   const texts = await statuteTexts(ctx)
+  const rendered = renderingAt(slot, nowIso, texts)
+  if (rendered) return { body: rendered }
+  const keep = (body: Buffer) => {
+    const until = overdueUnchangedUntil(deadlineStateOf(page.row), nowIso)
+    slot.rendering = { body, madeAt: nowIso, until, basis: texts }
+  }
+  return { value: requestDetailOf(ctx, page, texts, nowIso), keep }
+}
+
+function requestDetailOf(
+  ctx: Ctx,
+  page: Awaited<ReturnType<typeof readRequestPage>>,
+  texts: Map<string, string>,
+  nowIso: string,
+): RequestDetail {
+  const { row } = page
+  const { answers, items, missing } = evaluateRequest(row, page.personIds.length)
   return {
     ...toRequestSummary(row, nowIso),
     facts: row.facts,
     assistanceSought: row.assistance_sought,
-    personIds: loaded.personIds,
+    personIds: page.personIds,
     draftedBy: row.drafted_by,
     approvedBy: row.approved_by,
     checklist: {
@@ -295,9 +333,9 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
       complete: missing.length === 0,
       items: items.map((i) => ({ ...i, ...statuteTextOf(texts, i.ref) })),
     },
-    allowedSteps: stepsFor(ctx.actor, loaded.subject, missing.length === 0),
-    events: loaded.events.map(toRequestEvent),
-    deadlineChanges: loaded.deadlineChanges.map((c) => ({
+    allowedSteps: stepsFor(ctx.actor, page.subject, missing.length === 0),
+    events: page.events.map(toRequestEvent),
+    deadlineChanges: page.deadlineChanges.map((c) => ({
       deadline: c.deadline,
       from: c.from_value,
       to: c.to_value,
@@ -305,7 +343,16 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
       changedBy: c.changed_by,
       changedAt: c.changed_at,
     })),
-    linkedRequests: loaded.linked.filter((l) => l.id !== row.id),
+    linkedRequests: page.linked.filter((l) => l.id !== row.id),
+  }
+}
+
+/** The deadlines of a request row, as the overdue rules read them. */
+function deadlineStateOf(row: RequestRow) {
+  return {
+    status: row.status,
+    acknowledgementDeadline: row.acknowledgement_deadline,
+    responseDeadline: row.response_deadline,
   }
 }
 

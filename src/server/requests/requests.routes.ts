@@ -5,7 +5,7 @@ import { sendKeptAnswer } from '../http/kept-answer.ts'
 import { delegateRequest, listRequestDelegations, revokeDelegation } from './requests.delegations.ts'
 import { createRequests, updateDraft } from './requests.drafting.ts'
 import { type ExportFormat, exportRequests, XLSX_MEDIA_TYPE } from './requests.export.ts'
-import { countRequests, getRequest, getTypeChecklist, listRequests } from './requests.read.ts'
+import { countRequests, getRequestAnswer, getTypeChecklist, listRequests } from './requests.read.ts'
 import {
   AllowedStepsSchema,
   CountRequestsQuery,
@@ -175,10 +175,12 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'One request with its timeline, completeness checklist and the steps the caller may take',
         params: RequestParams,
+        headers: FreshReadHeaders,
         response: { 200: RequestDetailSchema, ...errors },
       },
     },
-    async (req) => getRequest(req.ctx, req.params.id),
+    async (req, reply) =>
+      sendKeptAnswer(reply, await getRequestAnswer(req.ctx, req.params.id, { fresh: wantsFreshRead(req.headers) })),
   )
   app.patch(
     '/requests/:id',

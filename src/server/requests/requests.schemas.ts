@@ -118,7 +118,7 @@ export const FreshReadHeaders = z.looseObject({
     .max(200)
     .optional()
     .describe(
-      'Counts and list pages are kept until a request they depend on changes (counts: or one of their deadlines passes); `no-cache` reads them anew',
+      'Counts, list pages and request pages are kept until a request they show changes; `no-cache` reads them anew',
     ),
 })
 

@@ -21,12 +21,16 @@ const OPERATIONS = ['insert', 'update', 'delete'] as const
 const ofRecord = (row: string) =>
   `select addressee as scope from requests where id = ${row}.record_id and ${row}.record_type = 'request'`
 
+/** A row with a request_id names its request's addressee. */
+export const addresseeOfRequestRow = (row: string) =>
+  `select addressee as scope from requests where id = ${row}.request_id`
+
 /** For each table, how a changed row (`row`: new or old) names its request's addressee. */
 const ADDRESSEE_OF = {
   requests: (row: string) => `select ${row}.addressee as scope`,
   record_recipients: ofRecord,
   record_delegations: ofRecord,
-  request_persons: (row: string) => `select addressee as scope from requests where id = ${row}.request_id`,
+  request_persons: addresseeOfRequestRow,
 } satisfies Record<(typeof REQUEST_COUNTS_TABLES)[number], (row: string) => string>
 
 /**

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { systemCtx } from '../../../../test/context.ts'
+import { createTestDb, type TestDb } from '../../../../test/db.ts'
+import { prepareDatabase } from '../../boot/prepare-database.ts'
+import { listMigrations, migrateTo, migrateToLatest } from '../migrate.ts'
+
+// Changes to a request's timeline and deadline history move its addressee's epoch (and all's)
+// once this migration is up, and no longer once it is down.
+
+let db: TestDb
+let request: { id: string; addressee: string }
+beforeAll(async () => {
+  db = await createTestDb({ seeded: true })
+  await prepareDatabase(systemCtx(db.db), { demo: true })
+  request = await db.db.selectFrom('requests').select(['id', 'addressee']).orderBy('id').executeTakeFirstOrThrow()
+})
+afterAll(async () => db.destroy())
+
+const NAME = '2026-11-29T0950_request-page-epoch'
+const epoch = async (scope: string) =>
+  Number(
+    (await db.db.selectFrom('request_counts_epochs').select('value').where('scope', '=', scope).executeTakeFirst())
+      ?.value ?? 0,
+  )
+const moves = async (write: () => Promise<unknown>) => {
+  const before = [await epoch('*'), await epoch(request.addressee)]
+  await write()
+  const after = [await epoch('*'), await epoch(request.addressee)]
+  return after.map((v, i) => v - (before[i] as number))
+}
+const addEvent = () =>
+  db.db
+    .insertInto('request_events')
+    .values({
+      id: randomUUID(),
+      request_id: request.id,
+      seq: 10_000 + Math.floor(Math.random() * 1_000_000),
+      occurred_at: new Date().toISOString(),
+      actor: 'test',
+      actor_org: null,
+      action: 'note',
+      from_status: null,
+      to_status: null,
+      note: 'Test (fictional)',
+      payload: null,
+    })
+    .execute()
+const addDeadlineChange = () =>
+  db.db
+    .insertInto('deadline_changes')
+    .values({
+      id: randomUUID(),
+      request_id: request.id,
+      deadline: 'response',
+      from_value: null,
+      to_value: new Date().toISOString(),
+      reason: 'Test (fictional)',
+      changed_by: 'test',
+      changed_at: new Date().toISOString(),
+    })
+    .execute()
+
+describe(`migration ${NAME}`, () => {
+  it("makes timeline and deadline changes move the request's epochs; down stops them, up again", async () => {
+    const isApplied = async () => (await listMigrations(db.db)).find((m) => m.name === NAME)?.executedAt !== null
+    expect(await isApplied()).toBe(true)
+    expect(await moves(addEvent)).toEqual([1, 1])
+    expect(await moves(addDeadlineChange)).toEqual([1, 1])
+    expect(
+      await moves(() => db.db.deleteFrom('deadline_changes').where('request_id', '=', request.id).execute()),
+    ).not.toEqual([0, 0])
+
+    await migrateTo(db.db, '2026-11-29T0940_request-counts-epoch')
+    expect(await isApplied()).toBe(false)
+    expect(await moves(addEvent)).toEqual([0, 0])
+    expect(await moves(addDeadlineChange)).toEqual([0, 0])
+
+    await migrateToLatest(db.db)
+    expect(await moves(addEvent)).toEqual([1, 1])
+    expect(await moves(addDeadlineChange)).toEqual([1, 1])
+  })
+})
