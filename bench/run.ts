@@ -351,11 +351,19 @@ async function benchSize(size: number) {
           headers: { 'cache-control': 'no-cache' },
         },
         { name: `${name}: floor request SQL`, url: `${floorBase}/request/${name}`, token: null, floor: null },
+        // As a page is visited again: kept while no request of its addressee changes (requests.kept.ts).
         {
           name: `${name}: one request`,
           url: `${base}/api/v1/requests/${one.id}`,
           token,
           floor: `${name}: floor request SQL`,
+        },
+        {
+          name: `${name}: one request, no-cache`,
+          url: `${base}/api/v1/requests/${one.id}`,
+          token,
+          floor: `${name}: floor request SQL`,
+          headers: { 'cache-control': 'no-cache' },
         },
       )
       if (hasSearch)
