@@ -72,6 +72,35 @@ const keptRequestPage = (actor: UserActor, id: string, nowIso: string, fresh = f
     (e: { code?: string }) => (e.code === 'RECORD_NOT_FOUND' ? 'not found' : Promise.reject(e)),
   )
 
+/** The first (or last) request transmitted to the State: one its focal point sees. */
+const transmittedToState = (order: 'asc' | 'desc' = 'asc') =>
+  db.db
+    .selectFrom('requests')
+    .select(['id', 'summary'])
+    .where('addressee', '=', state)
+    .where('transmitted_at', 'is not', null)
+    .orderBy('id', order)
+    .executeTakeFirstOrThrow()
+
+/** An event on the request's timeline: a note. */
+const addNote = (requestId: string, seq: number, at: string) =>
+  db.db
+    .insertInto('request_events')
+    .values({
+      id: randomUUID(),
+      request_id: requestId,
+      seq,
+      occurred_at: at,
+      actor: 'test',
+      actor_org: null,
+      action: 'note',
+      from_status: null,
+      to_status: null,
+      note: 'A note (fictional)',
+      payload: null,
+    })
+    .execute()
+
 const epochNow = async (scope = ALL_ADDRESSEES) => Number(await requestCountsEpoch(db.db, scope))
 
 beforeAll(async () => {
@@ -260,13 +289,7 @@ describe('kept request counts, list pages and request pages', () => {
   })
 
   it('are counted anew once the clock passes a running deadline, or is set back', async () => {
-    const request = await db.db
-      .selectFrom('requests')
-      .select('id')
-      .where('addressee', '=', state)
-      .where('transmitted_at', 'is not', null)
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow()
+    const request = await transmittedToState('desc')
     const deadline = Date.parse('2031-03-01T12:00:00.000Z')
     await db.db
       .updateTable('requests')
@@ -387,13 +410,7 @@ describe('kept request counts, list pages and request pages', () => {
   it('are request pages read again when another request of their group changes, whatever its addressee', async () => {
     const focal = actors.focal as UserActor
     const nowIso = new Date().toISOString()
-    const own = await db.db
-      .selectFrom('requests')
-      .select('id')
-      .where('addressee', '=', state)
-      .where('transmitted_at', 'is not', null)
-      .orderBy('id')
-      .executeTakeFirstOrThrow()
+    const own = await transmittedToState()
     const other = await db.db
       .selectFrom('requests')
       .select('id')
@@ -576,22 +593,7 @@ describe('kept request counts, list pages and request pages', () => {
             .execute()
         case 'event':
           seq += 1
-          return db.db
-            .insertInto('request_events')
-            .values({
-              id: randomUUID(),
-              request_id: s.id,
-              seq,
-              occurred_at: at,
-              actor: 'test',
-              actor_org: null,
-              action: 'note',
-              from_status: null,
-              to_status: null,
-              note: 'A note (fictional)',
-              payload: null,
-            })
-            .execute()
+          return addNote(s.id, seq, at)
         case 'deadlineChange':
           return db.db
             .insertInto('deadline_changes')
@@ -679,13 +681,7 @@ describe('GET /api/v1/requests/counts, /api/v1/requests and /api/v1/requests/{id
     }
     const executed = (c: Awaited<ReturnType<typeof get>>) => c.byStatus.find((s) => s.status === 'executed')?.total ?? 0
     // A request the focal point sees, whatever earlier tests made of the demo's.
-    const visible = await db.db
-      .selectFrom('requests')
-      .select('id')
-      .where('addressee', '=', state)
-      .where('transmitted_at', 'is not', null)
-      .orderBy('id')
-      .executeTakeFirstOrThrow()
+    const visible = await transmittedToState()
     await db.db
       .updateTable('requests')
       .set({ classification: 'public', status: 'in_execution' })
@@ -712,13 +708,7 @@ describe('GET /api/v1/requests/counts, /api/v1/requests and /api/v1/requests/{id
       return res.json() as { items: { id: string; status: string; classification: string }[] }
     }
     const statusOf = (p: Awaited<ReturnType<typeof get>>, id: string) => p.items.find((r) => r.id === id)?.status
-    const visible = await db.db
-      .selectFrom('requests')
-      .select('id')
-      .where('addressee', '=', state)
-      .where('transmitted_at', 'is not', null)
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow()
+    const visible = await transmittedToState('desc')
     await db.db
       .updateTable('requests')
       .set({ classification: 'confidential', status: 'in_execution' })
@@ -763,13 +753,7 @@ describe('GET /api/v1/requests/counts, /api/v1/requests and /api/v1/requests/{id
       (JSON.parse(body) as { items: { id: string; summary: string; isResponseOverdue: boolean }[] }).items.find(
         (r) => r.id === id,
       )
-    const visible = await db.db
-      .selectFrom('requests')
-      .select(['id', 'summary'])
-      .where('addressee', '=', state)
-      .where('transmitted_at', 'is not', null)
-      .orderBy('id')
-      .executeTakeFirstOrThrow()
+    const visible = await transmittedToState()
     // Within the tokens' day.
     const deadline = Math.ceil(Date.now() / 60_000) * 60_000 + 3_600_000
     await db.db
@@ -801,13 +785,7 @@ describe('GET /api/v1/requests/counts, /api/v1/requests and /api/v1/requests/{id
   })
 
   it("answers a request's kept page with the body encoded before, until a change or its deadline; no-cache reads anew", async () => {
-    const visible = await db.db
-      .selectFrom('requests')
-      .select(['id', 'summary'])
-      .where('addressee', '=', state)
-      .where('transmitted_at', 'is not', null)
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow()
+    const visible = await transmittedToState('desc')
     const get = async (extra: Record<string, string> = {}) => {
       const res = await app.inject({ url: `/api/v1/requests/${visible.id}`, headers: { ...headers.focal, ...extra } })
       expect(res.statusCode, res.body).toBe(200)
@@ -850,22 +828,7 @@ describe('GET /api/v1/requests/counts, /api/v1/requests and /api/v1/requests/{id
       expect(shown(await get({ 'cache-control': 'no-cache' })).summary).toBe('Changed unseen (fictional)')
       // Its timeline is part of the page: a new event is shown without asking.
       const events = shown(await get()).events.length
-      await db.db
-        .insertInto('request_events')
-        .values({
-          id: randomUUID(),
-          request_id: visible.id,
-          seq: 9_000_000,
-          occurred_at: new Date(deadline).toISOString(),
-          actor: 'test',
-          actor_org: null,
-          action: 'note',
-          from_status: null,
-          to_status: null,
-          note: 'A note (fictional)',
-          payload: null,
-        })
-        .execute()
+      await addNote(visible.id, 9_000_000, new Date(deadline).toISOString())
       expect(shown(await get()).events).toHaveLength(events + 1)
     } finally {
       appClock = null
