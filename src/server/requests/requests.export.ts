@@ -78,7 +78,7 @@ async function readAll(
   let after: ListKeyset | null = null
   let count = 0
   for (;;) {
-    const { items: batch } = await listRequestRows(trx, ctx.actor, {
+    const batch = await listRequestRows(trx, ctx.actor, {
       sort,
       terms,
       filters,

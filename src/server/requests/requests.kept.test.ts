@@ -12,18 +12,21 @@ import { prepareDatabase } from '../boot/prepare-database.ts'
 import type { UserActor } from '../context.ts'
 import { REQUEST_COUNTS_TABLES } from '../db/migrations/2026-11-29T0940_request-counts-epoch.ts'
 import { REQUEST_PAGE_TABLES } from '../db/migrations/2026-11-29T0950_request-page-epoch.ts'
+import { REQUEST_SEARCH_TABLES } from '../db/migrations/2026-11-29T0960_request-search-epoch.ts'
 import type { OrganisationKind } from '../identity/identity.table.ts'
 import { countVisibleRequestsByStatus } from './requests.counts.ts'
 import {
   ALL_ADDRESSEES,
   countVisibleRequestsByStatusKept,
-  listVisibleRequestsKept,
+  readListPageKept,
   readRequestPageKept,
   requestCountsEpoch,
 } from './requests.kept.ts'
 import { REQUEST_STATUSES } from './requests.lifecycle.ts'
 import { readRequestPage } from './requests.read.ts'
 import { listVisibleRequests, type RequestFilters, type RequestSort } from './requests.repository.ts'
+import { listVisibleRequestsByRelevance, withSearch } from './requests.search.ts'
+import { indexRequestText } from './requests.search-index.ts'
 
 // Kept counts and list pages (requests.kept.ts) on both databases, over the demo's requests:
 // whatever is written, by whom, and wherever the clock goes, they answer what reading afresh
@@ -57,9 +60,28 @@ const page = (filters: RequestFilters, sort: RequestSort, nowIso: string): ListI
   nowIso,
 })
 
-const keptPage = async (
-  ...args: Parameters<typeof listVisibleRequestsKept> extends [unknown, ...infer R] ? R : never
-) => (await listVisibleRequestsKept(db.db, ...args)).rows
+/** A page of the list as the list route keeps it, read with listVisibleRequests. */
+const keptPage = async (actor: UserActor, input: ListInput, options: { fresh?: boolean } = {}) => {
+  const asked = {
+    filters: input.filters,
+    q: null,
+    sort: JSON.stringify(input.sort),
+    after: input.after,
+    limit: input.limit,
+  }
+  return (
+    await readListPageKept(db.db, actor, asked, input.nowIso, options, () => listVisibleRequests(db.db, actor, input))
+  ).rows
+}
+/** A page of a full-text search by relevance, afresh or as the list route keeps it. */
+const searchPage = (actor: UserActor, filters: RequestFilters, q: string, nowIso: string) => {
+  const { filters: matching, terms } = withSearch(db.db, filters, q)
+  return listVisibleRequestsByRelevance(db.db, actor, { terms, filters: matching, after: null, limit: 51, nowIso })
+}
+const keptSearchPage = async (actor: UserActor, filters: RequestFilters, q: string, nowIso: string) => {
+  const asked = { filters, q, sort: 'relevance', after: null, limit: 51 }
+  return (await readListPageKept(db.db, actor, asked, nowIso, {}, () => searchPage(actor, filters, q, nowIso))).rows
+}
 
 /** A request's page read afresh, or kept; 'not found' for one the caller may not know of. */
 const pageNow = (actor: UserActor, id: string) =>
@@ -218,14 +240,29 @@ describe('kept request counts, list pages and request pages', () => {
       // A request's page, of a request in a group too (it lists the group's other requests).
       for (const id of pageIds) await readRequestPage(spying, caller, id).catch(() => null)
     }
+    for (const caller of callers) {
+      for (const filters of [{}, { addressee: state }] as RequestFilters[]) {
+        const { filters: matching, terms } = withSearch(spying, filters, 'arrest')
+        await listVisibleRequestsByRelevance(spying, caller, {
+          terms,
+          filters: matching,
+          after: null,
+          limit: 51,
+          nowIso,
+        })
+      }
+    }
     const grouped = pageIds.slice(0, 2)
     await db.db.updateTable('requests').set({ group_id: 'G-STRUCTURE' }).where('id', 'in', grouped).execute()
     for (const caller of callers) await readRequestPage(spying, caller, grouped[0] as string).catch(() => null)
     await db.db.updateTable('requests').set({ group_id: null }).where('id', 'in', grouped).execute()
     expect(read.has('requests')).toBe(true)
     expect(read.has('request_events')).toBe(true)
-    const moving: readonly string[] = [...REQUEST_COUNTS_TABLES, ...REQUEST_PAGE_TABLES]
-    expect([...read].filter((t) => !moving.includes(t))).toEqual([])
+    expect(read.has('request_search')).toBe(true)
+    const moving: readonly string[] = [...REQUEST_COUNTS_TABLES, ...REQUEST_PAGE_TABLES, ...REQUEST_SEARCH_TABLES]
+    // SQLite's full-text indexes, written with request_search alone (requests.search-index.ts).
+    const ofDocuments = ['request_search_fts', 'request_search_by_addressee']
+    expect([...read].filter((t) => !moving.includes(t) && !ofDocuments.includes(t))).toEqual([])
   })
 
   it('are counts served again, unchanged, while nothing they depend on changes', async () => {
@@ -429,6 +466,25 @@ describe('kept request counts, list pages and request pages', () => {
     await db.db.updateTable('requests').set({ group_id: null }).where('id', 'in', [own.id, other.id]).execute()
   })
 
+  it("are search pages kept until a document of any addressee's changes", async () => {
+    const focal = actors.focal as UserActor
+    const nowIso = new Date().toISOString()
+    const first = await keptSearchPage(focal, { addressee: state }, 'arrest', nowIso)
+    expect(first.length).toBeGreaterThan(0)
+    expect(await keptSearchPage(focal, { addressee: state }, 'arrest', nowIso)).toBe(first)
+    expect(await keptSearchPage(focal, { addressee: state }, 'surrender', nowIso)).not.toBe(first)
+    // Another State's message: SQLite's relevance counts every document, so the page is read again.
+    const elsewhere = await db.db
+      .selectFrom('requests')
+      .select('id')
+      .where('addressee', '<>', state)
+      .executeTakeFirstOrThrow()
+    await indexRequestText(db.db, elsewhere.id, { source: 'message:kept-search', body: ['arrest'] })
+    const again = await keptSearchPage(focal, { addressee: state }, 'arrest', nowIso)
+    expect(again).not.toBe(first)
+    expect(again).toEqual(await searchPage(focal, { addressee: state }, 'arrest', nowIso))
+  })
+
   it("stay kept for one addressee while other addressees' requests change", async () => {
     const nowIso = new Date().toISOString()
     const focal = actors.focal as UserActor
@@ -480,6 +536,7 @@ describe('kept request counts, list pages and request pages', () => {
       | { kind: 'event'; id: string }
       | { kind: 'deadlineChange'; id: string }
       | { kind: 'group'; id: string; group: string | null }
+      | { kind: 'document'; id: string; words: string }
       | { kind: 'clock'; by: number }
     const step: fc.Arbitrary<Step> = fc.oneof(
       fc.record({
@@ -512,6 +569,12 @@ describe('kept request counts, list pages and request pages', () => {
       fc.record({ kind: fc.constant('deadlineChange' as const), id: someRequest }),
       // Requests of different addressees joined in a group, or leaving it.
       fc.record({ kind: fc.constant('group' as const), id: someRequest, group: fc.constantFrom('G-1', 'G-2', null) }),
+      // A message's text, searched for below.
+      fc.record({
+        kind: fc.constant('document' as const),
+        id: someRequest,
+        words: fc.constantFrom('arrest warrant', 'arrest arrest arrest', 'a vessel'),
+      }),
       // Forward by up to three hours, now and then back by up to one.
       fc.record({ kind: fc.constant('clock' as const), by: fc.integer({ min: minutes(-60), max: minutes(180) }) }),
     )
@@ -610,6 +673,9 @@ describe('kept request counts, list pages and request pages', () => {
             .execute()
         case 'group':
           return db.db.updateTable('requests').set({ group_id: s.group }).where('id', '=', s.id).execute()
+        case 'document':
+          seq += 1
+          return indexRequestText(db.db, s.id, { source: `message:test-${seq}`, body: [s.words] })
         case 'clock':
           clock += s.by
           return
@@ -633,6 +699,12 @@ describe('kept request counts, list pages and request pages', () => {
               const expected = await listVisibleRequests(db.db, actor, input)
               const label = `${name} ${JSON.stringify(input.filters)} ${JSON.stringify(input.sort)} after ${s.kind}`
               expect(await keptPage(actor, input), label).toEqual(expected)
+            }
+            for (const filters of [{ addressee: state }, {}] as RequestFilters[]) {
+              expect(
+                await keptSearchPage(actor, filters, 'arrest', nowIso),
+                `${name}: search ${JSON.stringify(filters)} after ${s.kind}`,
+              ).toEqual(await searchPage(actor, filters, 'arrest', nowIso))
             }
             for (const id of watched) {
               expect(await keptRequestPage(actor, id, nowIso), `${name}: request ${id} after ${s.kind}`).toEqual(

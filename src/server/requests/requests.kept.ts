@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts'
 import { readEmbeddedNow } from '../db/database.ts'
 import { perDatabase } from '../db/query-cache.ts'
 import { countVisibleRequestsByStatus, earliest } from './requests.counts.ts'
-import { listVisibleRequests, type RequestFilters } from './requests.repository.ts'
+import type { RequestFilters } from './requests.repository.ts'
 import type { RequestRow } from './requests.table.ts'
 
 // Reads of requests answered, kept until they may have changed: a State's counts, and pages of
@@ -156,36 +156,48 @@ export async function countVisibleRequestsByStatusKept(
   return value
 }
 
-type ListInput = Parameters<typeof listVisibleRequests>[2]
+/**
+ * What makes a page of the list, as the caller asked for it: the filters, the words searched for
+ * (the full-text match is made of them), the order, the position and the size.
+ */
+export type ListPage = {
+  filters: RequestFilters
+  q: string | null
+  sort: string
+  after: readonly (string | number)[] | null
+  limit: number
+}
 
 // A page holds up to 201 rows of about 1 KB: 200 pages are a few tens of MB at most.
-const keptPages = perDatabase(() => new Map<string, Kept<RequestRow[]>>())
+const keptPages = perDatabase(() => new Map<string, Kept<unknown[]>>())
 
 /**
- * A page of the list, as listVisibleRequests reads it, kept while it cannot have changed, with
- * the slot for its rendering (null: the page was read anew and is not kept). `fresh` reads it
- * anew (and keeps that). The rows are shared by every caller given the page: read them, never
- * change them.
+ * A page of the list as `read` reads it, kept while it cannot have changed, with the slot for its
+ * rendering (null: the page was read anew and is not kept). `fresh` reads it anew (and keeps
+ * that). A page filtered by `overdue` is always read anew: which requests it holds depends on the
+ * clock. A page of a full-text search holds while no request of any addressee changes: SQLite's
+ * bm25 weighs a word by its documents across the whole index, so any document moves the order.
+ * The rows are shared by every caller given the page: read them, never change them.
  */
-export async function listVisibleRequestsKept(
+export async function readListPageKept<T>(
   db: Db,
   actor: Actor,
-  input: ListInput,
-  options: { fresh?: boolean } = {},
-): Promise<{ rows: RequestRow[]; slot: RenderingSlot | null }> {
-  // With `overdue`, which requests the page holds depends on the clock.
-  if (!canKeep(input.filters) || input.filters.overdue !== undefined)
-    return { rows: await listVisibleRequests(db, actor, input), slot: null }
-  const { nowIso, ...read } = input
-  const key = JSON.stringify([actor, read])
+  page: ListPage,
+  nowIso: string,
+  options: { fresh?: boolean },
+  read: () => Promise<T[]>,
+): Promise<{ rows: T[]; slot: RenderingSlot | null }> {
+  if (!canKeep(page.filters) || page.filters.overdue !== undefined) return { rows: await read(), slot: null }
+  const key = JSON.stringify([actor, page])
+  const addressee = page.q ? undefined : page.filters.addressee
   const { value, slot } = await keptRead(
     db,
     keptPages(db),
     200,
-    { key, addressee: input.filters.addressee, nowIso, fresh: options.fresh },
-    async () => ({ value: await listVisibleRequests(db, actor, input), until: null }),
+    { key, addressee, nowIso, fresh: options.fresh },
+    async () => ({ value: (await read()) as unknown[], until: null }),
   )
-  return { rows: value, slot }
+  return { rows: value as T[], slot }
 }
 
 type KeptRequestPage = Kept<unknown> & { scope: string }

@@ -19,8 +19,7 @@ import { isAcknowledgementOverdue, isResponseOverdue, overdueUnchangedUntil } fr
 import * as delegationsRepo from './requests.delegations.repository.ts'
 import {
   countVisibleRequestsByStatusKept,
-  listVisibleRequestsKept,
-  type RenderingSlot,
+  readListPageKept,
   readRequestPageKept,
   renderingAt,
 } from './requests.kept.ts'
@@ -98,8 +97,7 @@ export function decodeListCursor(cursor: string, sort: ListSort): ListKeyset {
 
 /**
  * One page of visible rows in the list's order, each with its keyset position: the list and the
- * exports read through here, so they show the same rows. `kept`: the page may be one kept since
- * an earlier read (requests.kept.ts) unless `fresh`; the list's pages are, the exports' are not.
+ * exports read through here, so they show the same rows.
  */
 export async function listRequestRows(
   db: Db,
@@ -111,23 +109,19 @@ export async function listRequestRows(
     after: ListKeyset | null
     limit: number
     nowIso: string
-    kept?: { fresh: boolean }
   },
-): Promise<{ items: { row: RequestRow; key: ListKeyset }[]; slot: RenderingSlot | null }> {
+): Promise<{ row: RequestRow; key: ListKeyset }[]> {
   const { sort, filters, limit, nowIso } = input
   if (sort === 'relevance') {
     const after = input.after ? ([Number(input.after[0]), input.after[1]] as [number, string]) : null
     const rows = await listVisibleRequestsByRelevance(db, actor, { terms: input.terms, filters, after, limit, nowIso })
     // The row keeps its relevance (a rest copy of every column cost more than the page's mapping).
-    return { items: rows.map((row) => ({ row, key: [row.relevance, row.id] })), slot: null }
+    return rows.map((row) => ({ row, key: [row.relevance, row.id] }))
   }
   const parsed = parseSort(sort)
   const after = input.after ? ([String(input.after[0]), input.after[1]] as repo.RequestKeyset) : null
-  const page = { filters, sort: parsed, after, limit, nowIso }
-  const { rows, slot } = input.kept
-    ? await listVisibleRequestsKept(db, actor, page, input.kept)
-    : { rows: await repo.listVisibleRequests(db, actor, page), slot: null }
-  return { items: rows.map((row) => ({ row, key: [repo.sortValueOf(row, parsed.key), row.id] })), slot }
+  const rows = await repo.listVisibleRequests(db, actor, { filters, sort: parsed, after, limit, nowIso })
+  return rows.map((row) => ({ row, key: [repo.sortValueOf(row, parsed.key), row.id] }))
 }
 
 /** Audits the read of non-public requests; resolves once the entry is durable (group commit). */
@@ -154,22 +148,24 @@ export async function listRequests(
 ): Promise<KeptAnswer<RequestList>> {
   const nowIso = ctx.now().toISOString()
   const sort = effectiveSort(query)
-  const { filters, terms } =
-    sort === 'relevance'
-      ? withSearch(ctx.db, toFilters(query), query.q)
-      : await withSearchInOrder(ctx.db, toFilters(query), query.q)
+  const asked = toFilters(query)
   const after = query.cursor ? decodeListCursor(query.cursor, sort) : null
+  const limit = query.limit + 1
   // One page and nothing more, so a page costs the same at ten thousand requests as at a million:
   // totals are the counts route's, which has to look at every matching request.
-  const { items: rows, slot } = await listRequestRows(ctx.db, ctx.actor, {
-    sort,
-    terms,
-    filters,
-    after,
-    limit: query.limit + 1,
+  const read = async () => {
+    const { filters, terms } =
+      sort === 'relevance' ? withSearch(ctx.db, asked, query.q) : await withSearchInOrder(ctx.db, asked, query.q)
+    return listRequestRows(ctx.db, ctx.actor, { sort, terms, filters, after, limit, nowIso })
+  }
+  const { rows, slot } = await readListPageKept(
+    ctx.db,
+    ctx.actor,
+    { filters: asked, q: query.q ?? null, sort, after, limit },
     nowIso,
-    kept: { fresh: options.fresh ?? false },
-  })
+    options,
+    read,
+  )
   const page = rows.slice(0, query.limit)
   await auditRequestReads(
     ctx,

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { systemCtx } from '../../../../test/context.ts'
+import { createTestDb, type TestDb } from '../../../../test/db.ts'
+import { prepareDatabase } from '../../boot/prepare-database.ts'
+import { indexRequestText, unindexRequestText } from '../../requests/requests.search-index.ts'
+import { listMigrations, migrateTo, migrateToLatest } from '../migrate.ts'
+
+// Changes to a request's search documents move its addressee's epoch (and all's) once this
+// migration is up, and no longer once it is down.
+
+let db: TestDb
+let request: { id: string; addressee: string }
+beforeAll(async () => {
+  db = await createTestDb({ seeded: true })
+  await prepareDatabase(systemCtx(db.db), { demo: true })
+  request = await db.db.selectFrom('requests').select(['id', 'addressee']).orderBy('id').executeTakeFirstOrThrow()
+})
+afterAll(async () => db.destroy())
+
+const NAME = '2026-11-29T0960_request-search-epoch'
+const epoch = async (scope: string) =>
+  Number(
+    (await db.db.selectFrom('request_counts_epochs').select('value').where('scope', '=', scope).executeTakeFirst())
+      ?.value ?? 0,
+  )
+const moves = async (write: () => Promise<unknown>) => {
+  const before = [await epoch('*'), await epoch(request.addressee)]
+  await write()
+  const after = [await epoch('*'), await epoch(request.addressee)]
+  return after.map((v, i) => v - (before[i] as number) > 0)
+}
+const message = (body: string) => () =>
+  indexRequestText(db.db, request.id, { source: 'message:migration-test', body: [body] })
+
+describe(`migration ${NAME}`, () => {
+  it("makes a request's search documents move its epochs; down stops them, up again", async () => {
+    const isApplied = async () => (await listMigrations(db.db)).find((m) => m.name === NAME)?.executedAt !== null
+    expect(await isApplied()).toBe(true)
+    expect(await moves(message('first text'))).toEqual([true, true])
+    expect(await moves(message('second text'))).toEqual([true, true])
+    expect(await moves(() => unindexRequestText(db.db, request.id, 'message:migration-test'))).toEqual([true, true])
+
+    await migrateTo(db.db, '2026-11-29T0950_request-page-epoch')
+    expect(await isApplied()).toBe(false)
+    expect(await moves(message('third text'))).toEqual([false, false])
+
+    await migrateToLatest(db.db)
+    expect(await moves(message('fourth text'))).toEqual([true, true])
+  })
+})
