@@ -179,27 +179,17 @@ export async function listRequests(
     items: page.map((r) => toRequestSummary(r.row, nowIso)),
     nextCursor: rows.length > query.limit && last ? encodeListCursor(sort, last.key) : null,
   }
-  const keep = (body: Buffer) => {
-    if (!slot) return
-    // The body holds while no flag of its rows turns.
-    const until = page.reduce<string | null>(
-      (first, { row }) =>
-        earliest(
-          first,
-          overdueUnchangedUntil(
-            {
-              status: row.status,
-              acknowledgementDeadline: row.acknowledgement_deadline,
-              responseDeadline: row.response_deadline,
-            },
-            nowIso,
-          ),
-        ),
-      null,
-    )
-    slot.rendering = { body, madeAt: nowIso, until }
-  }
-  return { value, keep: slot && keep }
+  const keep =
+    slot &&
+    ((body: Buffer) => {
+      // The body holds while no flag of its rows turns.
+      const until = page.reduce<string | null>(
+        (first, { row }) => earliest(first, overdueUnchangedUntil(deadlineStateOf(row), nowIso)),
+        null,
+      )
+      slot.rendering = { body, madeAt: nowIso, until }
+    })
+  return { value, keep }
 }
 
 /** `fresh`: the caller asked for counts made now (Cache-Control: no-cache), not kept ones. */
