@@ -49,6 +49,19 @@ export type DeadlineState = {
   responseDeadline: string | null
 }
 
+/** The deadlines of a request row, as the overdue rules read them. */
+export function deadlineStateOf(row: {
+  status: string
+  acknowledgement_deadline: string | null
+  response_deadline: string | null
+}): DeadlineState {
+  return {
+    status: row.status,
+    acknowledgementDeadline: row.acknowledgement_deadline,
+    responseDeadline: row.response_deadline,
+  }
+}
+
 export function isAcknowledgementOverdue(r: DeadlineState, nowIso: string): boolean {
   return (
     ACKNOWLEDGEMENT_RUNNING.includes(r.status as RequestStatus) &&

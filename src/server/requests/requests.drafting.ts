@@ -11,7 +11,7 @@ import {
   listVisiblePersonsForLink,
 } from '../situations/situations.service.ts'
 import { findDeclaredChannel } from '../states/states.service.ts'
-import { getRequest } from './requests.read.ts'
+import { getRequest } from './requests.page.ts'
 import * as records from './requests.records.repository.ts'
 import * as repo from './requests.repository.ts'
 import type { CreateRequestBody, RequestDetail, UpdateDraftBody } from './requests.schemas.ts'

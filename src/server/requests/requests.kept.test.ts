@@ -23,7 +23,7 @@ import {
   requestCountsEpoch,
 } from './requests.kept.ts'
 import { REQUEST_STATUSES } from './requests.lifecycle.ts'
-import { readRequestPage } from './requests.read.ts'
+import { readRequestPage } from './requests.page.ts'
 import { listVisibleRequests, type RequestFilters, type RequestSort } from './requests.repository.ts'
 import { listVisibleRequestsByRelevance, withSearch } from './requests.search.ts'
 import { indexRequestText } from './requests.search-index.ts'

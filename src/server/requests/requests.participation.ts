@@ -3,7 +3,7 @@ import type { Ctx } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { AppError } from '../errors.ts'
 import { type RequestStatus, standsIn } from './requests.lifecycle.ts'
-import { subjectOf } from './requests.read.ts'
+import { subjectOf } from './requests.page.ts'
 import * as repo from './requests.repository.ts'
 
 // The requests feature's answer to other features (messages, documents): may the caller see this

@@ -5,7 +5,8 @@ import { sendKeptAnswer } from '../http/kept-answer.ts'
 import { delegateRequest, listRequestDelegations, revokeDelegation } from './requests.delegations.ts'
 import { createRequests, updateDraft } from './requests.drafting.ts'
 import { type ExportFormat, exportRequests, XLSX_MEDIA_TYPE } from './requests.export.ts'
-import { countRequests, getRequestAnswer, getTypeChecklist, listRequests } from './requests.read.ts'
+import { getRequestAnswer, getTypeChecklist } from './requests.page.ts'
+import { countRequests, listRequests } from './requests.read.ts'
 import {
   AllowedStepsSchema,
   CountRequestsQuery,

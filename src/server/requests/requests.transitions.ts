@@ -8,7 +8,7 @@ import { listRequestDocumentHashes } from '../documents/documents.service.ts'
 import { AppError } from '../errors.ts'
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
 import { isFinal, standsIn, TRANSITIONS, transitionRefusal } from './requests.lifecycle.ts'
-import { evaluateRequest, getRequest, stepsFor, subjectOf } from './requests.read.ts'
+import { evaluateRequest, getRequest, stepsFor, subjectOf } from './requests.page.ts'
 import {
   publicKeyPem,
   type Receipt,

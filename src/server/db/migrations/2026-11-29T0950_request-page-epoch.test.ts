@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemCtx } from '../../../../test/context.ts'
 import { createTestDb, type TestDb } from '../../../../test/db.ts'
+import { epochMoves } from '../../../../test/epochs.ts'
 import { prepareDatabase } from '../../boot/prepare-database.ts'
 import { listMigrations, migrateTo, migrateToLatest } from '../migrate.ts'
 
@@ -18,17 +19,7 @@ beforeAll(async () => {
 afterAll(async () => db.destroy())
 
 const NAME = '2026-11-29T0950_request-page-epoch'
-const epoch = async (scope: string) =>
-  Number(
-    (await db.db.selectFrom('request_counts_epochs').select('value').where('scope', '=', scope).executeTakeFirst())
-      ?.value ?? 0,
-  )
-const moves = async (write: () => Promise<unknown>) => {
-  const before = [await epoch('*'), await epoch(request.addressee)]
-  await write()
-  const after = [await epoch('*'), await epoch(request.addressee)]
-  return after.map((v, i) => v - (before[i] as number))
-}
+const moves = (write: () => Promise<unknown>) => epochMoves(db.db, request.addressee, write)
 const addEvent = () =>
   db.db
     .insertInto('request_events')

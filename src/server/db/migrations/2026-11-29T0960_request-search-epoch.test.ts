@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemCtx } from '../../../../test/context.ts'
 import { createTestDb, type TestDb } from '../../../../test/db.ts'
+import { epochMoves } from '../../../../test/epochs.ts'
 import { prepareDatabase } from '../../boot/prepare-database.ts'
 import { indexRequestText, unindexRequestText } from '../../requests/requests.search-index.ts'
 import { listMigrations, migrateTo, migrateToLatest } from '../migrate.ts'
@@ -18,17 +19,8 @@ beforeAll(async () => {
 afterAll(async () => db.destroy())
 
 const NAME = '2026-11-29T0960_request-search-epoch'
-const epoch = async (scope: string) =>
-  Number(
-    (await db.db.selectFrom('request_counts_epochs').select('value').where('scope', '=', scope).executeTakeFirst())
-      ?.value ?? 0,
-  )
-const moves = async (write: () => Promise<unknown>) => {
-  const before = [await epoch('*'), await epoch(request.addressee)]
-  await write()
-  const after = [await epoch('*'), await epoch(request.addressee)]
-  return after.map((v, i) => v - (before[i] as number) > 0)
-}
+const moves = async (write: () => Promise<unknown>) =>
+  (await epochMoves(db.db, request.addressee, write)).map((moved) => moved > 0)
 const message = (body: string) => () =>
   indexRequestText(db.db, request.id, { source: 'message:migration-test', body: [body] })
 
