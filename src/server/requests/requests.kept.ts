@@ -6,25 +6,26 @@ import { countVisibleRequestsByStatus, earliest } from './requests.counts.ts'
 import type { RequestFilters } from './requests.repository.ts'
 import type { RequestRow } from './requests.table.ts'
 
-// Reads of requests answered, kept until they may have changed: a State's counts, and pages of
-// the list. A State's counts read every one of its requests through the visibility rule (about
-// 1 µs a request in SQLite: 20–40 ms for a State of 25,000 at 1,000,000 requests), and a page of
-// the list runs the rule for every request it passes over (0.6–1 ms); a focal point's inbox asks
-// for both on every visit, while they rarely change. They change only when
-//  - a row they depend on changes: the request counts epoch (migration 0940; lists read the same
-//    tables as counts) moves then, by trigger, whoever writes: the epoch of the addressee they
-//    are filtered by, or of all requests;
+// Reads of requests answered, kept until they may have changed: a State's counts, pages of the
+// list (full-text searches too) and a request's page. A State's counts read every one of its
+// requests through the visibility rule (about 1 µs a request in SQLite: 20–40 ms for a State of
+// 25,000 at 1,000,000 requests), a page of the list runs the rule for every request it passes over
+// (0.6–1 ms; a search at 1,000,000 ≈ 50 ms), and a focal point's inbox asks for them on every
+// visit, while they rarely change. They change only when
+//  - a row they depend on changes: the request counts epoch moves then, by trigger, whoever
+//    writes (migrations 0940, 0950, 0960): the epoch of the addressee they are about, or of all
+//    requests;
 //  - the clock passes a deadline still running among the counted requests: the count remembers
 //    the first one (requests.counts.ts, overdueUnchangedUntil). A page's rows do not depend on the
 //    clock (its overdue flags are set as it is answered), unless it is filtered by `overdue`;
 //  - the caller is someone else, or the same person with other rights: the key holds the whole
 //    actor (as db/query-cache.ts's does), and the visibility rule ran for it when the read was made.
-// A full-text match is always read afresh (its index changes with messages too). The `overdue`
-// filter is not counted at all: which requests it keeps depends on the clock itself, so its counts
-// are read off the kept counts without it, which say how many of each status are overdue (the
-// inbox's "overdue" and "due soon" tabs); a page filtered by it is read afresh.
+// Counts with a full-text match are always made afresh. The `overdue` filter is not counted at
+// all: which requests it keeps depends on the clock itself, so its counts are read off the kept
+// counts without it, which say how many of each status are overdue (the inbox's "overdue" and
+// "due soon" tabs); a page filtered by it is read afresh.
 // Keeping a read does not skip its audit: whoever is answered from a kept page is audited as if
-// the page had been read anew (requests.read.ts).
+// the page had been read anew (requests.read.ts, requests.page.ts).
 
 /** The scope of the epoch that every change moves (migration 0940): reads of all addressees. */
 export const ALL_ADDRESSEES = '*'
@@ -105,16 +106,18 @@ async function keptRead<T>(
     entry.madeAt <= nowIso &&
     (entry.until === null || nowIso <= entry.until)
   ) {
-    store.delete(key)
-    store.set(key, entry)
-    return entry
+    return remember(store, maxEntries, key, entry)
   }
   const { value, until } = await read()
-  const made = { epoch, madeAt: nowIso, until, value, slot: { rendering: null } }
+  return remember(store, maxEntries, key, { epoch, madeAt: nowIso, until, value, slot: { rendering: null } })
+}
+
+/** Puts `entry` last in `store`'s order of use, dropping the least recently used beyond `max`. */
+function remember<E>(store: Map<string, E>, max: number, key: string, entry: E): E {
   store.delete(key)
-  if (store.size >= maxEntries) store.delete(store.keys().next().value as string)
-  store.set(key, made)
-  return made
+  if (store.size >= max) store.delete(store.keys().next().value as string)
+  store.set(key, entry)
+  return entry
 }
 
 type CountsByStatus = Awaited<ReturnType<typeof countVisibleRequestsByStatus>>
@@ -211,7 +214,7 @@ const keptRequestPages = perDatabase(() => new Map<string, KeptRequestPage>())
  * and its epoch are of one moment. Its epoch is its addressee's; a request of a group (a
  * multi-State request) lists the group's requests to other addressees, so it reads all's. Moved
  * by changes to the request, its persons, recipients and delegations (migration 0940), its
- * timeline and deadline history (0950). `fresh` reads it anew (and keeps that). What `load`
+ * timeline and deadline history (0950) and its search documents (0960). `fresh` reads it anew (and keeps that). What `load`
  * returns is shared by every caller given the page: read it, never change it.
  */
 export async function readRequestPageKept<T extends { row: RequestRow }>(
@@ -227,8 +230,7 @@ export async function readRequestPageKept<T extends { row: RequestRow }>(
   const key = JSON.stringify([actor, id])
   const entry = store.get(key)
   if (!options.fresh && entry && entry.epoch === (await requestCountsEpoch(db, entry.scope))) {
-    store.delete(key)
-    store.set(key, entry)
+    remember(store, 1000, key, entry)
     return { value: entry.value as T, slot: entry.slot }
   }
   const made = await db
@@ -240,8 +242,6 @@ export async function readRequestPageKept<T extends { row: RequestRow }>(
       const scope = value.row.group_id ? ALL_ADDRESSEES : value.row.addressee
       return { value, scope, epoch: await requestCountsEpoch(trx, scope) }
     })
-  store.delete(key)
-  if (store.size >= 1000) store.delete(store.keys().next().value as string)
-  store.set(key, { ...made, madeAt: nowIso, until: null, slot: { rendering: null } })
-  return { value: made.value, slot: (store.get(key) as KeptRequestPage).slot }
+  const kept = remember(store, 1000, key, { ...made, madeAt: nowIso, until: null, slot: { rendering: null } })
+  return { value: made.value, slot: kept.slot }
 }
