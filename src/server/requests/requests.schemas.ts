@@ -111,7 +111,10 @@ export const ExportRequestsQuery = ListRequestsQuery.omit({ limit: true, cursor:
 export type ExportRequestsQuery = z.infer<typeof ExportRequestsQuery>
 export type CountRequestsQuery = z.infer<typeof CountRequestsQuery>
 
-/** The header of the routes whose answers are kept (requests.kept.ts); every other header passes through untouched. */
+/**
+ * The header of the routes whose answers are kept (requests.kept.ts); every other header passes
+ * through untouched.
+ */
 export const FreshReadHeaders = z.looseObject({
   'cache-control': z
     .string()
