@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { systemCtx } from '../../../../test/context.ts'
-import { createTestDb, type TestDb } from '../../../../test/db.ts'
-import { epochMoves } from '../../../../test/epochs.ts'
-import { prepareDatabase } from '../../boot/prepare-database.ts'
+import type { TestDb } from '../../../../test/db.ts'
+import { demoDbWithRequest, epochMoves } from '../../../../test/epochs.ts'
 import { indexRequestText, unindexRequestText } from '../../requests/requests.search-index.ts'
 import { listMigrations, migrateTo, migrateToLatest } from '../migrate.ts'
 
@@ -12,9 +10,9 @@ import { listMigrations, migrateTo, migrateToLatest } from '../migrate.ts'
 let db: TestDb
 let request: { id: string; addressee: string }
 beforeAll(async () => {
-  db = await createTestDb({ seeded: true })
-  await prepareDatabase(systemCtx(db.db), { demo: true })
-  request = await db.db.selectFrom('requests').select(['id', 'addressee']).orderBy('id').executeTakeFirstOrThrow()
+  const made = await demoDbWithRequest()
+  db = made.db
+  request = made.request
 })
 afterAll(async () => db.destroy())
 
