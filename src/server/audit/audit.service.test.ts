@@ -390,6 +390,24 @@ describe('recordAuditedRead', () => {
     expect(await verifyAuditTrail(fresh.db)).toMatchObject({ ok: true })
   })
 
+  it('commits the reads made while a group is on its way to disk as the next group', async () => {
+    const ctx = systemCtx(fresh.db, userActor)
+    const first = recordAuditedRead(ctx, { action: 'test.read', recordId: 'in-flight' })
+    // The first group's commit starts in the turn's check phase, before this callback.
+    await new Promise((resolve) => setImmediate(resolve))
+    const later = Array.from({ length: 3 }, (_, i) =>
+      recordAuditedRead(ctx, { action: 'test.read', recordId: `next-group-${i}` }),
+    )
+    const waited = await Promise.race([
+      Promise.all([first, ...later]).then(() => 'committed'),
+      new Promise((resolve) => setTimeout(resolve, 2000, 'still waiting')),
+    ])
+    expect(waited).toBe('committed')
+    const ids = (await trail()).slice(-4).map((r) => r.record_id)
+    expect(ids).toEqual(['in-flight', 'next-group-0', 'next-group-1', 'next-group-2'])
+    expect(await verifyAuditTrail(fresh.db)).toMatchObject({ ok: true })
+  })
+
   it('refuses details it cannot store, failing that read alone', async () => {
     const ctx = systemCtx(fresh.db, userActor)
     const circular: Record<string, unknown> = {}
