@@ -32,6 +32,8 @@ const { values } = parseArgs({
 const sizes = values.requests.split(',').map(Number)
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
+// One request is also loaded with this many connections, its floor too.
+const MORE_CONNECTIONS = 3 * connections
 // Every target, floors included, is loaded this long before sampling starts: the first second of
 // a fresh route is V8 compiling it and the page cache filling, which is not what a p99 should show.
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 1)
@@ -128,11 +130,17 @@ function mainThreadCpu(pid: number | undefined): number | null {
   }
 }
 
-async function load(url: string, token: string | null, pid: number | undefined, extra: Record<string, string> = {}) {
+async function load(
+  url: string,
+  token: string | null,
+  pid: number | undefined,
+  extra: Record<string, string> = {},
+  clients = connections,
+) {
   const headers = { ...extra, ...(token ? { authorization: `Bearer ${token}` } : {}) }
-  if (warmupSeconds > 0) await autocannon({ url, connections, duration: warmupSeconds, headers })
+  if (warmupSeconds > 0) await autocannon({ url, connections: clients, duration: warmupSeconds, headers })
   const before = mainThreadCpu(pid)
-  const r = await autocannon({ url, connections, duration: seconds, headers })
+  const r = await autocannon({ url, connections: clients, duration: seconds, headers })
   const after = mainThreadCpu(pid)
   const answered = r.requests.total
   return {
@@ -303,6 +311,8 @@ async function benchSize(size: number) {
       token: string | null
       floor: string | null
       headers?: Record<string, string>
+      /** Concurrent connections, when not BENCH_CONNECTIONS. */
+      connections?: number
     }[] = [
       { name: 'floor: bare Fastify constant', url: `${floorBase}/constant`, token: null, floor: null },
       // The server's own constant route: framework and plugins, no authentication, no database.
@@ -365,6 +375,22 @@ async function benchSize(size: number) {
           floor: `${name}: floor request SQL`,
           headers: { 'cache-control': 'no-cache' },
         },
+        // Each audited read waits for its group's fdatasync: with few connections the server sits
+        // idle meanwhile, and the groups stay small (docs/audit.md). The same pair under more load.
+        {
+          name: `${name}: floor request SQL, ${MORE_CONNECTIONS} conn.`,
+          url: `${floorBase}/request/${name}`,
+          token: null,
+          floor: null,
+          connections: MORE_CONNECTIONS,
+        },
+        {
+          name: `${name}: one request, ${MORE_CONNECTIONS} conn.`,
+          url: `${base}/api/v1/requests/${one.id}`,
+          token,
+          floor: `${name}: floor request SQL, ${MORE_CONNECTIONS} conn.`,
+          connections: MORE_CONNECTIONS,
+        },
       )
       if (hasSearch)
         targets.push(
@@ -392,7 +418,13 @@ async function benchSize(size: number) {
       process.stderr.write(`  ${size.toLocaleString('en')} · ${t.name}…\n`)
       const rows = await rowsOf(t.url, t.token)
       const pid = t.url.startsWith(floorBase) ? floor.pid : server.pid
-      results.push({ size, name: t.name, floor: t.floor, rows, ...(await load(t.url, t.token, pid, t.headers)) })
+      results.push({
+        size,
+        name: t.name,
+        floor: t.floor,
+        rows,
+        ...(await load(t.url, t.token, pid, t.headers, t.connections)),
+      })
       // Requests still queued when the load stops (a slow search) would eat into the next target:
       // wait until both processes answer their constant promptly three times running.
       await Promise.all([waitUntilIdle(`${base}/healthz`), waitUntilIdle(`${floorBase}/constant`)])
