@@ -33,6 +33,12 @@ export type Ctx = {
   now: () => Date
   requestId: string | null
   secrets: Config['secrets']
+  /**
+   * The request counts epoch of all addressees as committed when the call's API token was
+   * checked, on the embedded database (db/epochs.ts): an answer kept since a moment when it was
+   * the same was the committed one when the call began (requests/requests.kept.ts).
+   */
+  allRequestsEpoch?: string
 }
 
 export function actorLabel(actor: Actor): string {

@@ -94,6 +94,14 @@ describe('recordAuditEvent', () => {
     await recordAuditEvent(systemCtx(db.db), db.db, { action: 'test.no_transaction' })
     expect(await verify()).toMatchObject({ ok: true })
   })
+
+  it('makes a call that changes something forget the requests epoch it began with', async () => {
+    // Kept answers of the call would otherwise show the requests as they were before the change.
+    const ctx = systemCtx(db.db)
+    ctx.allRequestsEpoch = '41'
+    await recordAuditEvent(ctx, db.db, { action: 'test.change' })
+    expect(ctx.allRequestsEpoch).toBeUndefined()
+  })
 })
 
 describe('verifyAuditTrail', () => {

@@ -14,6 +14,9 @@ export type { AuditedAct } from './audit.chain.ts'
  * transaction the act runs in, so both commit or neither; the chain head stays locked until then.
  */
 export async function recordAuditEvent(ctx: Ctx, trx: Db, act: AuditedAct): Promise<void> {
+  // Every change is audited here: from now on this call's kept answers must show it, not the
+  // requests as they were when the call began (ctx.allRequestsEpoch).
+  ctx.allRequestsEpoch = undefined
   // Without a transaction, the lock on the head would end with its own statement and a
   // concurrent writer could chain onto the same entry: open one.
   if (!trx.isTransaction) return trx.transaction().execute((t) => recordAuditEvent(ctx, t, act))

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { type Db, readEmbeddedNow } from '../db/database.ts'
+import type { Db } from '../db/database.ts'
 import { isSqlite } from '../db/dialect.ts'
 import { executeCached, ID_VALUE } from '../db/query-cache.ts'
 import { toJson } from '../db/values.ts'
@@ -155,17 +155,6 @@ export async function findApiTokenWithActor(db: Db, tokenHash: string) {
     { id: tokenHash },
   )
   return row
-}
-
-/**
- * The credential epoch (migration 0920) as committed now, read on the embedded connection (about
- * 8 µs); undefined on PostgreSQL or while a transaction is open (readEmbeddedNow).
- */
-export function credentialEpochNow(db: Db): number | undefined {
-  return readEmbeddedNow(db, (sqlite) => {
-    const row = sqlite.prepare('select value from credential_epoch where id = 1').get() as { value: number } | undefined
-    return row === undefined ? undefined : Number(row.value)
-  })
 }
 
 export function listApiTokensOfUser(db: Db, userId: string) {

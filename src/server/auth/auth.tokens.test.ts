@@ -214,4 +214,31 @@ describe('tokens kept between calls', () => {
       .execute()
     expect(await resolveApiToken(ctx, token)).toBeNull()
   })
+
+  it("reads the epoch of all requests with the credential epoch, for the call's kept answers (embedded)", async () => {
+    const { token } = await createUserWithToken(db.db, { orgCode: 'NLD', role: 'focal-point' })
+    const allRequests = async () =>
+      String(
+        (await db.db.selectFrom('request_counts_epochs').select('value').where('scope', '=', '*').executeTakeFirst())
+          ?.value ?? 0,
+      )
+    const ctx = systemCtx(db.db)
+    await resolveApiToken(ctx, token)
+    if (db.dialect === 'postgres') {
+      expect(ctx.allRequestsEpoch).toBeUndefined()
+      return
+    }
+    expect(ctx.allRequestsEpoch).toBe(await allRequests())
+    await db.db
+      .insertInto('request_counts_epochs')
+      .values({ scope: '*', value: 1 })
+      .onConflict((oc) =>
+        oc.column('scope').doUpdateSet((eb) => ({ value: eb('request_counts_epochs.value', '+', 1) })),
+      )
+      .execute()
+    const later = systemCtx(db.db)
+    await resolveApiToken(later, token)
+    expect(later.allRequestsEpoch).toBe(await allRequests())
+    expect(later.allRequestsEpoch).not.toBe(ctx.allRequestsEpoch)
+  })
 })

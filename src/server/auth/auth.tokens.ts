@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { recordAuditEvent } from '../audit/audit.service.ts'
 import type { Ctx, UserActor } from '../context.ts'
-import type { Db } from '../db/database.ts'
+import { committedEpochsNow } from '../db/epochs.ts'
 import { parseJson } from '../db/values.ts'
 import { AppError } from '../errors.ts'
 import { toUserActor } from '../identity/identity.service.ts'
@@ -14,7 +14,7 @@ import { hashToken, MINUTE } from './auth.service.ts'
 // On the embedded database the server keeps what a token resolved to, for as long as the
 // credential epoch stays the same (migration 0920: triggers move it with every change to a token,
 // a user, an organisation or a membership, whoever makes it). The token's statement cost about
-// 70 µs of CPU per API call, the epoch's read about 8. Expiry is checked on every call, as
+// 70 µs of CPU per API call, the epoch's read about 8 (db/epochs.ts). Expiry is checked on every call, as
 // before. Unknown tokens are not kept: guessing cannot fill the memory. A token's last use, marked
 // once a minute, leaves the epoch alone.
 
@@ -24,9 +24,13 @@ const MAX_KEPT_TOKENS = 10_000
 // Per database (its adapter, shared by the root and its transactions).
 const resolvedTokens = new WeakMap<object, ResolvedTokens>()
 
-async function findTokenRow(db: Db, tokenHash: string): Promise<TokenRow | undefined> {
-  const epoch = repo.credentialEpochNow(db)
-  if (epoch === undefined) return repo.findApiTokenWithActor(db, tokenHash)
+async function findTokenRow(ctx: Ctx, tokenHash: string): Promise<TokenRow | undefined> {
+  const db = ctx.db
+  const epochs = committedEpochsNow(db)
+  if (epochs === undefined) return repo.findApiTokenWithActor(db, tokenHash)
+  // Read with the credential epoch, in the same statement: the call's kept answers check it.
+  ctx.allRequestsEpoch = epochs.allRequests
+  const epoch = epochs.credential
   const adapter = db.getExecutor().adapter
   let kept = resolvedTokens.get(adapter)
   if (kept?.epoch !== epoch) {
@@ -77,7 +81,7 @@ export async function createApiToken(
 
 export async function resolveApiToken(ctx: Ctx, token: string): Promise<UserActor | null> {
   if (!token.startsWith('p9_')) return null
-  const row = await findTokenRow(ctx.db, hashToken(token))
+  const row = await findTokenRow(ctx, hashToken(token))
   const nowIso = ctx.now().toISOString()
   if (!row || row.revoked_at || row.expires_at <= nowIso) return null
   if (row.status !== 'active') return null

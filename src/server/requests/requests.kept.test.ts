@@ -18,6 +18,7 @@ import { countVisibleRequestsByStatus } from './requests.counts.ts'
 import {
   ALL_ADDRESSEES,
   countVisibleRequestsByStatusKept,
+  type KeptOptions,
   readListPageKept,
   readRequestPageKept,
   requestCountsEpoch,
@@ -46,8 +47,8 @@ const fresh = async (actor: UserActor, filters: RequestFilters, nowIso: string) 
   (await countVisibleRequestsByStatus(db.db, actor, filters, nowIso))
     .map(({ status, total, overdue }) => ({ status, total, overdue }))
     .sort((a, b) => a.status.localeCompare(b.status))
-const kept = async (actor: UserActor, filters: RequestFilters, nowIso: string) =>
-  (await countVisibleRequestsByStatusKept(db.db, actor, filters, nowIso))
+const kept = async (actor: UserActor, filters: RequestFilters, nowIso: string, options: KeptOptions = {}) =>
+  (await countVisibleRequestsByStatusKept(db.db, actor, filters, nowIso, options))
     .map(({ status, total, overdue }) => ({ status, total, overdue }))
     .sort((a, b) => a.status.localeCompare(b.status))
 
@@ -61,7 +62,7 @@ const page = (filters: RequestFilters, sort: RequestSort, nowIso: string): ListI
 })
 
 /** A page of the list as the list route keeps it, read with listVisibleRequests. */
-const keptPage = async (actor: UserActor, input: ListInput, options: { fresh?: boolean } = {}) => {
+const keptPage = async (actor: UserActor, input: ListInput, options: KeptOptions = {}) => {
   const asked = {
     filters: input.filters,
     q: null,
@@ -78,9 +79,16 @@ const searchPage = (actor: UserActor, filters: RequestFilters, q: string, nowIso
   const { filters: matching, terms } = withSearch(db.db, filters, q)
   return listVisibleRequestsByRelevance(db.db, actor, { terms, filters: matching, after: null, limit: 51, nowIso })
 }
-const keptSearchPage = async (actor: UserActor, filters: RequestFilters, q: string, nowIso: string) => {
+const keptSearchPage = async (
+  actor: UserActor,
+  filters: RequestFilters,
+  q: string,
+  nowIso: string,
+  options: KeptOptions = {},
+) => {
   const asked = { filters, q, sort: 'relevance', after: null, limit: 51 }
-  return (await readListPageKept(db.db, actor, asked, nowIso, {}, () => searchPage(actor, filters, q, nowIso))).rows
+  const read = () => searchPage(actor, filters, q, nowIso)
+  return (await readListPageKept(db.db, actor, asked, nowIso, options, read)).rows
 }
 
 /** A request's page read afresh, or kept; 'not found' for one the caller may not know of. */
@@ -88,8 +96,8 @@ const pageNow = (actor: UserActor, id: string) =>
   readRequestPage(db.db, actor, id).catch((e: { code?: string }) =>
     e.code === 'RECORD_NOT_FOUND' ? 'not found' : Promise.reject(e),
   )
-const keptRequestPage = (actor: UserActor, id: string, nowIso: string, fresh = false) =>
-  readRequestPageKept(db.db, actor, id, nowIso, { fresh }, (trx) => readRequestPage(trx, actor, id)).then(
+const keptRequestPage = (actor: UserActor, id: string, nowIso: string, options: KeptOptions = {}) =>
+  readRequestPageKept(db.db, actor, id, nowIso, options, (trx) => readRequestPage(trx, actor, id)).then(
     (kept) => kept.value,
     (e: { code?: string }) => (e.code === 'RECORD_NOT_FOUND' ? 'not found' : Promise.reject(e)),
   )
@@ -507,6 +515,34 @@ describe('kept request counts, list pages and request pages', () => {
     expect(await keptPage(officer, page({}, byDeadline, nowIso))).not.toBe(allPage)
   })
 
+  it('answer a call as it began: kept, if they held when the epoch of all addressees had its value then', async () => {
+    const focal = actors.focal as UserActor
+    const nowIso = new Date().toISOString()
+    const own = await transmittedToState()
+    const change = (summary: string) =>
+      db.db.updateTable('requests').set({ summary }).where('id', '=', own.id).execute()
+    const inbox = page({ addressee: state }, { key: 'deadline', direction: 'asc' }, nowIso)
+    const first = await keptPage(focal, inbox)
+    // Found still current here (its addressee's epoch has not moved), at this value of all's.
+    expect(await keptPage(focal, inbox)).toBe(first)
+    const began = String(await epochNow())
+    // A request's page is read in one snapshot with both epochs.
+    const firstPage = await keptRequestPage(focal, own.id, nowIso)
+    await change('Changed once the calls began (fictional)')
+    // Calls that began before the change are answered as the requests were then...
+    expect(await keptPage(focal, inbox, { allRequestsEpoch: began })).toBe(first)
+    expect(await keptRequestPage(focal, own.id, nowIso, { allRequestsEpoch: began })).toBe(firstPage)
+    // ...and calls that began after it, anew.
+    const now = String(await epochNow())
+    expect(now).not.toBe(began)
+    const again = await keptPage(focal, inbox, { allRequestsEpoch: now })
+    expect(again).not.toBe(first)
+    expect(again).toEqual(await listVisibleRequests(db.db, focal, inbox))
+    const pageAgain = await keptRequestPage(focal, own.id, nowIso, { allRequestsEpoch: now })
+    expect(pageAgain).not.toBe(firstPage)
+    expect(pageAgain).toEqual(await pageNow(focal, own.id))
+  })
+
   it('answer what reading afresh answers, whatever is written and wherever the clock goes', async () => {
     // Any request, or one of the State's, whose counts most filters here are about.
     const stateRequests = (
@@ -683,33 +719,35 @@ describe('kept request counts, list pages and request pages', () => {
     }
     let overdueSeen = 0
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), async (steps) => {
-        for (const s of steps) {
+      fc.asyncProperty(fc.array(fc.tuple(step, fc.boolean()), { minLength: 1, maxLength: 6 }), async (steps) => {
+        for (const [s, withToken] of steps) {
           await apply(s)
           const nowIso = new Date(clock).toISOString()
+          // As a call with an API token asks: with the epoch of all addressees read as it began.
+          const options: KeptOptions = withToken ? { allRequestsEpoch: await requestCountsEpoch(db.db, '*') } : {}
           for (const [name, actor] of Object.entries(actors)) {
             for (const filters of filterSets) {
               const expected = await fresh(actor, filters, nowIso)
               overdueSeen += expected.reduce((n, c) => n + c.overdue, 0)
-              expect(await kept(actor, filters, nowIso), `${name} ${JSON.stringify(filters)} after ${s.kind}`).toEqual(
-                expected,
-              )
+              const label = `${name} ${JSON.stringify(filters)} after ${s.kind}`
+              expect(await kept(actor, filters, nowIso, options), label).toEqual(expected)
             }
             for (const input of pages(nowIso)) {
               const expected = await listVisibleRequests(db.db, actor, input)
               const label = `${name} ${JSON.stringify(input.filters)} ${JSON.stringify(input.sort)} after ${s.kind}`
-              expect(await keptPage(actor, input), label).toEqual(expected)
+              expect(await keptPage(actor, input, options), label).toEqual(expected)
             }
             for (const filters of [{ addressee: state }, {}] as RequestFilters[]) {
               expect(
-                await keptSearchPage(actor, filters, 'arrest', nowIso),
+                await keptSearchPage(actor, filters, 'arrest', nowIso, options),
                 `${name}: search ${JSON.stringify(filters)} after ${s.kind}`,
               ).toEqual(await searchPage(actor, filters, 'arrest', nowIso))
             }
             for (const id of watched) {
-              expect(await keptRequestPage(actor, id, nowIso), `${name}: request ${id} after ${s.kind}`).toEqual(
-                await pageNow(actor, id),
-              )
+              expect(
+                await keptRequestPage(actor, id, nowIso, options),
+                `${name}: request ${id} after ${s.kind}`,
+              ).toEqual(await pageNow(actor, id))
             }
           }
         }

@@ -31,7 +31,15 @@ import type { RequestRow } from './requests.table.ts'
 export const ALL_ADDRESSEES = '*'
 
 type Kept<T> = {
+  /** The epoch of its scope (its addressee, or all) read before the read, or with it. */
   epoch: string
+  /**
+   * A value of the epoch of all addressees while which the read was the committed one (found
+   * with `epoch` unchanged in the same statement), or null until one is known. Any change moves
+   * it, so whatever moment it had this value, the read held: a call whose token was checked then
+   * (ctx.allRequestsEpoch) is answered without reading an epoch again.
+   */
+  allEpoch: string | null
   /** The clock the read was made at: a clock set back is answered afresh. */
   madeAt: string
   /** The read holds until the clock passes this deadline (null: it does not depend on the clock). */
@@ -75,6 +83,49 @@ export async function requestCountsEpoch(db: Db, scope: string): Promise<string>
   return String(row?.value ?? 0)
 }
 
+/** The epochs of `scope` and of all addressees as committed now (or in `db`'s transaction). */
+async function epochsOf(db: Db, scope: string): Promise<{ scope: string; all: string }> {
+  const embedded = readEmbeddedNow(db, (sqlite) => {
+    const row = sqlite
+      .prepare(
+        `select (select value from request_counts_epochs where scope = ?) as scope,
+                (select value from request_counts_epochs where scope = '${ALL_ADDRESSEES}') as all_scopes`,
+      )
+      .get(scope) as { scope: number | bigint | null; all_scopes: number | bigint | null }
+    return { scope: String(row.scope ?? 0), all: String(row.all_scopes ?? 0) }
+  })
+  if (embedded !== undefined) return embedded
+  const rows = await db
+    .selectFrom('request_counts_epochs')
+    .select(['scope', 'value'])
+    .where('scope', 'in', [scope, ALL_ADDRESSEES])
+    .execute()
+  const epochOf = (s: string) => String(rows.find((r) => r.scope === s)?.value ?? 0)
+  return { scope: epochOf(scope), all: epochOf(ALL_ADDRESSEES) }
+}
+
+/**
+ * Whether `entry`, of the epoch of `scope`, is the committed read now: at once if the call began
+ * while the epoch of all addressees had the entry's value (`allRequestsEpoch`), else if its
+ * scope's epoch has not moved — and then the entry learns the value of all's it held at. The
+ * epochs read, if any, are returned for the read anew.
+ */
+async function stillCommitted(
+  db: Db,
+  entry: { epoch: string; allEpoch: string | null },
+  scope: string,
+  allRequestsEpoch: string | undefined,
+): Promise<{ holds: boolean; epochs?: { scope: string; all: string } }> {
+  if (entry.allEpoch !== null && entry.allEpoch === allRequestsEpoch) return { holds: true }
+  const epochs = await epochsOf(db, scope)
+  if (epochs.scope !== entry.epoch) return { holds: false, epochs }
+  entry.allEpoch = epochs.all
+  return { holds: true }
+}
+
+/** How a kept read is asked for: `fresh` reads anew (and keeps that); see Ctx.allRequestsEpoch. */
+export type KeptOptions = { fresh?: boolean; allRequestsEpoch?: string }
+
 /** Whether a read with these filters may be kept at all (a full-text match may not). */
 export function canKeep(filters: RequestFilters): boolean {
   return filters.matching === undefined
@@ -89,27 +140,32 @@ async function keptRead<T>(
   db: Db,
   store: Map<string, Kept<T>>,
   maxEntries: number,
-  input: { key: string; addressee: string | undefined; nowIso: string; fresh: boolean | undefined },
+  input: { key: string; addressee: string | undefined; nowIso: string } & KeptOptions,
   read: () => Promise<{ value: T; until: string | null }>,
 ): Promise<{ value: T; slot: RenderingSlot }> {
-  // A read of one addressee's requests depends on that addressee's requests alone. The epoch is
-  // read before the read: a change committed in between leaves a value newer than its epoch,
-  // which the next call finds moved and reads again. The other order would keep values older
-  // than their epoch.
-  const epoch = await requestCountsEpoch(db, input.addressee ?? ALL_ADDRESSEES)
+  // A read of one addressee's requests depends on that addressee's requests alone.
+  const scope = input.addressee ?? ALL_ADDRESSEES
   const { key, nowIso } = input
-  const entry = store.get(key)
-  if (
-    !input.fresh &&
-    entry &&
-    entry.epoch === epoch &&
-    entry.madeAt <= nowIso &&
-    (entry.until === null || nowIso <= entry.until)
-  ) {
-    return remember(store, maxEntries, key, entry)
+  const entry = input.fresh ? undefined : store.get(key)
+  let epochs: { scope: string; all: string } | undefined
+  if (entry && entry.madeAt <= nowIso && (entry.until === null || nowIso <= entry.until)) {
+    const checked = await stillCommitted(db, entry, scope, input.allRequestsEpoch)
+    if (checked.holds) return remember(store, maxEntries, key, entry)
+    epochs = checked.epochs
   }
+  // The epoch is read before the read: a change committed in between leaves a value newer than
+  // its epoch, which the next call finds moved and reads again. The other order would keep values
+  // older than their epoch. For the same reason all's value is not known to have held yet.
+  const epoch = (epochs ?? (await epochsOf(db, scope))).scope
   const { value, until } = await read()
-  return remember(store, maxEntries, key, { epoch, madeAt: nowIso, until, value, slot: { rendering: null } })
+  return remember(store, maxEntries, key, {
+    epoch,
+    allEpoch: null,
+    madeAt: nowIso,
+    until,
+    value,
+    slot: { rendering: null },
+  })
 }
 
 /** Puts `entry` last in `store`'s order of use, dropping the least recently used beyond `max`. */
@@ -133,7 +189,7 @@ export async function countVisibleRequestsByStatusKept(
   actor: Actor,
   filters: RequestFilters,
   nowIso: string,
-  options: { fresh?: boolean } = {},
+  options: KeptOptions = {},
 ): Promise<CountsByStatus> {
   if (!canKeep(filters)) return countVisibleRequestsByStatus(db, actor, filters, nowIso)
   if (filters.overdue !== undefined) {
@@ -149,7 +205,7 @@ export async function countVisibleRequestsByStatusKept(
     db,
     keptCounts(db),
     1000,
-    { key, addressee: filters.addressee, nowIso, fresh: options.fresh },
+    { key, addressee: filters.addressee, nowIso, ...options },
     async () => {
       const counts = await countVisibleRequestsByStatus(db, actor, filters, nowIso)
       const until = counts.reduce<string | null>((first, c) => earliest(first, c.overdueUnchangedUntil), null)
@@ -187,19 +243,16 @@ export async function readListPageKept<T>(
   actor: Actor,
   page: ListPage,
   nowIso: string,
-  options: { fresh?: boolean },
+  options: KeptOptions,
   read: () => Promise<T[]>,
 ): Promise<{ rows: T[]; slot: RenderingSlot | null }> {
   if (!canKeep(page.filters) || page.filters.overdue !== undefined) return { rows: await read(), slot: null }
   const key = JSON.stringify([actor, page])
   const addressee = page.q ? undefined : page.filters.addressee
-  const { value, slot } = await keptRead(
-    db,
-    keptPages(db),
-    200,
-    { key, addressee, nowIso, fresh: options.fresh },
-    async () => ({ value: (await read()) as unknown[], until: null }),
-  )
+  const { value, slot } = await keptRead(db, keptPages(db), 200, { key, addressee, nowIso, ...options }, async () => ({
+    value: (await read()) as unknown[],
+    until: null,
+  }))
   return { rows: value as T[], slot }
 }
 
@@ -222,14 +275,14 @@ export async function readRequestPageKept<T extends { row: RequestRow }>(
   actor: Actor,
   id: string,
   nowIso: string,
-  options: { fresh?: boolean },
+  options: KeptOptions,
   load: (trx: Db) => Promise<T>,
 ): Promise<{ value: T; slot: RenderingSlot }> {
   const store = keptRequestPages(db)
   // The page does not depend on the clock (its overdue flags are set as it is answered).
   const key = JSON.stringify([actor, id])
-  const entry = store.get(key)
-  if (!options.fresh && entry && entry.epoch === (await requestCountsEpoch(db, entry.scope))) {
+  const entry = options.fresh ? undefined : store.get(key)
+  if (entry && (await stillCommitted(db, entry, entry.scope, options.allRequestsEpoch)).holds) {
     remember(store, 1000, key, entry)
     return { value: entry.value as T, slot: entry.slot }
   }
@@ -240,7 +293,9 @@ export async function readRequestPageKept<T extends { row: RequestRow }>(
     .execute(async (trx) => {
       const value = await load(trx)
       const scope = value.row.group_id ? ALL_ADDRESSEES : value.row.addressee
-      return { value, scope, epoch: await requestCountsEpoch(trx, scope) }
+      // Of the page's snapshot, both: the page held while all's had this value.
+      const epochs = await epochsOf(trx, scope)
+      return { value, scope, epoch: epochs.scope, allEpoch: epochs.all }
     })
   const kept = remember(store, 1000, key, { ...made, madeAt: nowIso, until: null, slot: { rendering: null } })
   return { value: made.value, slot: kept.slot }

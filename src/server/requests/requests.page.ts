@@ -106,7 +106,8 @@ export async function getRequestAnswer(
   options: { fresh?: boolean } = {},
 ): Promise<KeptAnswer<RequestDetail>> {
   const nowIso = ctx.now().toISOString()
-  const { value: page, slot } = await readRequestPageKept(ctx.db, ctx.actor, id, nowIso, options, (trx) =>
+  const kept = { ...options, allRequestsEpoch: ctx.allRequestsEpoch }
+  const { value: page, slot } = await readRequestPageKept(ctx.db, ctx.actor, id, nowIso, kept, (trx) =>
     readRequestPage(trx, ctx.actor, id),
   )
   await auditRequestReads(ctx, [page.row], 'request.read')

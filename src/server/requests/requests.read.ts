@@ -146,7 +146,7 @@ export async function listRequests(
     ctx.actor,
     { filters: asked, q: query.q ?? null, sort, after, limit },
     nowIso,
-    options,
+    { ...options, allRequestsEpoch: ctx.allRequestsEpoch },
     read,
   )
   const page = rows.slice(0, query.limit)
@@ -179,7 +179,10 @@ export async function listRequests(
 export async function countRequests(ctx: Ctx, query: CountRequestsQuery, options: { fresh?: boolean } = {}) {
   const nowIso = ctx.now().toISOString()
   const { filters } = withSearch(ctx.db, toFilters(query), query.q)
-  const counted = await countVisibleRequestsByStatusKept(ctx.db, ctx.actor, filters, nowIso, options)
+  const counted = await countVisibleRequestsByStatusKept(ctx.db, ctx.actor, filters, nowIso, {
+    ...options,
+    allRequestsEpoch: ctx.allRequestsEpoch,
+  })
   const byStatus = counted.map(({ status, total, overdue }) => ({ status, total, overdue }))
   return {
     total: byStatus.reduce((n, s) => n + s.total, 0),
