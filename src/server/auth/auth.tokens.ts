@@ -14,9 +14,10 @@ import { hashToken, MINUTE } from './auth.service.ts'
 // On the embedded database the server keeps what a token resolved to, for as long as the
 // credential epoch stays the same (migration 0920: triggers move it with every change to a token,
 // a user, an organisation or a membership, whoever makes it). The token's statement cost about
-// 70 µs of CPU per API call, the epoch's read about 8 (db/epochs.ts). Expiry is checked on every call, as
-// before. Unknown tokens are not kept: guessing cannot fill the memory. A token's last use, marked
-// once a minute, leaves the epoch alone.
+// 70 µs of CPU per API call, the epoch's read about 8 (db/epochs.ts: it reads the epoch of all
+// requests too, for the call's kept answers). Expiry is checked on every call, as before. Unknown
+// tokens are not kept: guessing cannot fill the memory. A token's last use, marked once a minute,
+// leaves the epoch alone.
 
 type TokenRow = NonNullable<Awaited<ReturnType<typeof repo.findApiTokenWithActor>>>
 type ResolvedTokens = { epoch: number; rows: Map<string, TokenRow> }
