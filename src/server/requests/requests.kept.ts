@@ -68,22 +68,10 @@ export function renderingAt(slot: RenderingSlot, nowIso: string, basis?: unknown
 }
 
 /**
- * The request counts epoch of `scope` (an addressee, or ALL_ADDRESSEES) as committed now: on the
- * embedded connection when it can (µs). A scope no change has reached yet has none: '0'.
+ * The request counts epochs of `scope` (an addressee, or ALL_ADDRESSEES) and of all addressees as
+ * committed now, in one statement on the embedded connection when it can (or in `db`'s
+ * transaction). A scope no change has reached yet has none: '0'.
  */
-export async function requestCountsEpoch(db: Db, scope: string): Promise<string> {
-  const embedded = readEmbeddedNow(db, (sqlite) => {
-    const row = sqlite.prepare('select value from request_counts_epochs where scope = ?').get(scope) as
-      | { value: number | bigint }
-      | undefined
-    return String(row?.value ?? 0)
-  })
-  if (embedded !== undefined) return embedded
-  const row = await db.selectFrom('request_counts_epochs').select('value').where('scope', '=', scope).executeTakeFirst()
-  return String(row?.value ?? 0)
-}
-
-/** The epochs of `scope` and of all addressees as committed now (or in `db`'s transaction). */
 async function epochsOf(db: Db, scope: string): Promise<{ scope: string; all: string }> {
   const embedded = readEmbeddedNow(db, (sqlite) => {
     const row = sqlite
