@@ -100,11 +100,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }
     reply.header('x-request-id', req.id)
   })
-  // Audited reads on the embedded database are group-committed with the WAL flushed off the event
-  // loop (audit.writer.ts).
+  // Audited reads on the embedded database are made durable in a journal, a group at a time, and
+  // chained in batches (audit.writer.ts).
   const sqliteFile =
     handle.dialect === 'sqlite' && config.sqlitePath && config.sqlitePath !== ':memory:' ? config.sqlitePath : null
-  const auditWriter = sqliteFile ? startAuditWriter(handle.db, sqliteFile) : null
+  const auditWriter = sqliteFile
+    ? await startAuditWriter(handle.db, sqliteFile, {
+        onError: (error) => app.log.error({ err: error }, 'audited reads could not be chained yet'),
+      })
+    : null
   if (auditWriter) app.addHook('onClose', async () => auditWriter.close())
   // The WAL is copied back into the file by a worker thread, never inside a commit on the event
   // loop (wal-checkpointer.ts).

@@ -11,6 +11,7 @@ import {
 } from './audit.signing.ts'
 import type { AuditCheckpointRow } from './audit.table.ts'
 import { positionOf, type VerifyReport, verifyAuditTrail, walkChain } from './audit.verify.ts'
+import { foldJournaledReads } from './audit.writer.ts'
 
 export type AuditCheckpoint = {
   id: number
@@ -49,6 +50,8 @@ export async function createCheckpoint(
   signer: AuditSigner,
   options: { reason?: string } = {},
 ): Promise<AuditCheckpoint> {
+  // The reads answered so far are part of what is signed.
+  await foldJournaledReads(ctx.db)
   const head = await auditRepo.findChainHead(ctx.db)
   if (!head) throw new AppError('DATABASE_UNAVAILABLE', 'The audit chain head is missing: run the migrations')
   const latest = await auditRepo.findLatestCheckpoint(ctx.db)
@@ -100,11 +103,12 @@ export async function findLatestCheckpoint(ctx: Ctx): Promise<AuditCheckpoint | 
 }
 
 /** Verifies the whole trail against the checkpoints signed with our key. */
-export function verifyAuditTrailWithKey(
+export async function verifyAuditTrailWithKey(
   ctx: Ctx,
   signer: AuditSigner,
   onProgress?: (checked: number) => void,
 ): Promise<VerifyReport> {
+  await foldJournaledReads(ctx.db)
   return verifyAuditTrail(ctx.db, { publicKey: signer.publicKey, ...(onProgress && { onProgress }) })
 }
 
@@ -130,6 +134,7 @@ export function startPeriodicCheckpoints(ctx: Ctx, signer: AuditSigner, interval
     if (isRunning) return
     isRunning = true
     try {
+      await foldJournaledReads(ctx.db)
       const [head, latest] = await Promise.all([
         auditRepo.findChainHead(ctx.db),
         auditRepo.findLatestCheckpoint(ctx.db),

@@ -5,7 +5,7 @@ import { type AuditEntry, type AuditedAct, appendToChain, auditEntryOf } from '.
 import * as auditRepo from './audit.repository.ts'
 import type { AuditEventPage, ListAuditEventsQuery } from './audit.schemas.ts'
 import type { AuditEventRow } from './audit.table.ts'
-import { commitThenSyncWal, walOf } from './audit.writer.ts'
+import { FOLD_AT, foldJournal, foldJournaledReads, journalOf, journalReads } from './audit.writer.ts'
 
 export type { AuditedAct } from './audit.chain.ts'
 
@@ -25,15 +25,13 @@ export async function recordAuditEvent(ctx: Ctx, trx: Db, act: AuditedAct): Prom
 
 // A read is audited too, and its entry must be durable before the answer leaves. One commit per
 // read would cap reads at one per fsync (about 4 ms on the bench machine with synchronous=FULL):
-// reads queue their entries instead, and all entries queued by then are chained in one
-// transaction (group commit). One group commits at a time: the reads that arrive while it is on
-// its way to the disk form the next one. A group's transaction costs about 300 µs of CPU however
-// few entries it holds (its begin, insert and commit: 20 writes to the WAL for 5 entries); with
-// one request loaded by 10 connections, groups held 3.4 entries when every turn of the event
-// loop committed its own, and hold 5.0 now. Each read still waits for the commit holding its
-// entry; a failed commit fails every read of its group. Writes keep recordAuditEvent in their own
-// transaction. On an SQLite file the group's fsync runs off the event loop (audit.writer.ts),
-// so it never stalls the requests of everyone else.
+// reads queue their entries instead, and all entries queued by then are made durable together
+// (group commit). One group at a time: the reads that arrive while it is on its way to the disk
+// form the next one. On an SQLite file a group is one durable append to the read journal, and the
+// entries are chained into the trail in batches (audit.writer.ts); elsewhere (PostgreSQL, an
+// in-memory database) a group is one transaction on the chain. Each read waits for the group
+// holding its entry; a group that fails fails every read in it. Writes keep recordAuditEvent in
+// their own transaction.
 type QueuedRead = { entry: AuditEntry; resolve: () => void; reject: (error: unknown) => void }
 type ReadGroups = { queued: QueuedRead[]; scheduled: boolean; committing: boolean }
 const readGroups = new WeakMap<RootDb, ReadGroups>()
@@ -74,10 +72,18 @@ async function commitGroup(db: RootDb, groups: ReadGroups) {
   groups.committing = true
   const entries = group.map((read) => read.entry)
   try {
-    const wal = walOf(db)
-    if (wal) await commitThenSyncWal(db, wal, entries)
-    else await db.transaction().execute((trx) => appendToChain(trx, entries))
-    for (const read of group) read.resolve()
+    const journal = journalOf(db)
+    if (journal) {
+      await journalReads(journal, entries)
+      // No read waiting: chain now, before these answers leave, so an idle server's trail is
+      // complete once a read has answered. Otherwise once enough wait, after they have answered.
+      if (groups.queued.length === 0) await foldJournal(db, journal, true)
+      for (const read of group) read.resolve()
+      if (groups.queued.length > 0 && journal.unfolded.length >= FOLD_AT) await foldJournal(db, journal, true)
+    } else {
+      await db.transaction().execute((trx) => appendToChain(trx, entries))
+      for (const read of group) read.resolve()
+    }
   } catch (error) {
     for (const read of group) read.reject(error)
   } finally {
@@ -120,6 +126,7 @@ export function toAuditEvent(row: AuditEventRow): AuditEvent {
 
 /** The auditor's view of the trail, oldest first, in keyset pages. */
 export async function listAuditEvents(ctx: Ctx, query: ListAuditEventsQuery): Promise<AuditEventPage> {
+  await foldJournaledReads(ctx.db)
   const rows = await auditRepo.listAuditEvents(ctx.db, {
     ...(query.actor !== undefined && { actor: query.actor }),
     ...(query.action !== undefined && { action: query.action }),

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely'
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 
 // Ids are integers (pg's int8 parser returns numbers), timestamps ISO-8601 UTC text on both
 // dialects, details JSON text (SQLite) or jsonb read back as text (PostgreSQL).
@@ -31,6 +31,8 @@ export interface AuditChainHeadTable {
   last_event_id: number
   last_hash: string
   event_count: number
+  /** The last entry of the read journal chained (audit.writer.ts); 0 before any. */
+  journal_folded_seq: ColumnType<number, number | undefined, number>
 }
 export type AuditChainHeadRow = Selectable<AuditChainHeadTable>
 

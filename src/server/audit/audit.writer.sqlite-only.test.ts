@@ -1,17 +1,20 @@
+import { readFileSync, writeFileSync } from 'node:fs'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemCtx } from '../../../test/context.ts'
 import { createTestDb, type TestDb } from '../../../test/db.ts'
 import type { Actor } from '../context.ts'
 import { createDb } from '../db/database.ts'
-import { recordAuditEvent, recordAuditedRead } from './audit.service.ts'
+import type { AuditEntry } from './audit.chain.ts'
+import { encodeJournalLines } from './audit.journal.ts'
+import { listAuditEvents, recordAuditEvent, recordAuditedRead } from './audit.service.ts'
 import { verifyAuditTrail } from './audit.verify.ts'
-import { startAuditWriter } from './audit.writer.ts'
+import { FOLD_AT, startAuditWriter } from './audit.writer.ts'
 
-// The group commit of reads on the embedded database (audit.writer.ts): committed with
-// synchronous=NORMAL on the server's connection, then the WAL flushed off the event loop; the
-// audit entries of changes keep their own transactions, with synchronous=FULL. SQLite only: on
-// PostgreSQL reads are grouped in-process and committed normally.
+// Audited reads on the embedded database (audit.writer.ts): each group made durable by one append
+// to the read journal, the entries chained into the trail in batches; the audit entries of changes
+// keep their own transactions, with synchronous=FULL. SQLite only: on PostgreSQL each group of
+// reads is one transaction on the chain.
 
 const actor: Actor = {
   kind: 'user',
@@ -28,20 +31,34 @@ const actor: Actor = {
 }
 
 let db: TestDb
-let writer: ReturnType<typeof startAuditWriter>
+let writer: Awaited<ReturnType<typeof startAuditWriter>>
+const errors: unknown[] = []
 beforeAll(async () => {
   db = await createTestDb()
-  writer = startAuditWriter(db.db, db.sqlitePath as string)
+  writer = await startAuditWriter(db.db, db.sqlitePath as string, { onError: (error) => errors.push(error) })
 })
 afterAll(async () => {
   await writer.close()
   await db.destroy()
 })
-const trail = () => db.db.selectFrom('audit_events').selectAll().orderBy('id').execute()
+const trailOf = (t: TestDb) => t.db.selectFrom('audit_events').selectAll().orderBy('id').execute()
+const trail = () => trailOf(db)
+const journalPath = () => `${db.sqlitePath}-audit-journal`
 const synchronous = async () =>
   Number((await sql<{ synchronous: number }>`pragma synchronous`.execute(db.db)).rows[0]?.synchronous)
+const entry = (recordId: string): AuditEntry => ({
+  occurredAt: new Date().toISOString(),
+  actor: 'user:u-writer',
+  actorOrg: 'ICC-REGISTRY',
+  action: 'test.read',
+  recordType: 'test',
+  recordId,
+  classification: null,
+  requestId: null,
+  detailsText: recordId.startsWith('d') ? JSON.stringify({ note: recordId }) : undefined,
+})
 
-describe('the group commit of reads', () => {
+describe('the audited reads of the embedded server', () => {
   it('chains reads and changes interleaved in one line, and leaves changes with synchronous=FULL', async () => {
     const ctx = systemCtx(db.db, actor)
     const before = (await trail()).length
@@ -54,7 +71,7 @@ describe('the group commit of reads', () => {
       ),
       ...Array.from({ length: 20 }, (_, i) =>
         db.db.transaction().execute(async (trx) => {
-          // Whatever group of reads committed before, this change commits with FULL.
+          // Whatever batch of reads was chained before, this change commits with FULL.
           const [mode] = (await sql<{ synchronous: number }>`pragma synchronous`.execute(trx)).rows
           expect(Number(mode?.synchronous)).toBe(2)
           await recordAuditEvent(ctx, trx, { action: 'test.change', recordId: `c${i}` })
@@ -71,9 +88,10 @@ describe('the group commit of reads', () => {
     expect(await synchronous()).toBe(2)
   })
 
-  it('resolves a read only once its entry is committed: another connection reads it', async () => {
+  it('answers a read once its entry is in the journal on disk, and an idle server has chained it', async () => {
     const ctx = systemCtx(db.db, actor)
     await recordAuditedRead(ctx, { action: 'test.read', recordId: 'visible-after' })
+    expect(readFileSync(journalPath(), 'utf8')).toContain('"recordId":"visible-after"')
     const other = createDb({ dialect: 'sqlite', sqlitePath: db.sqlitePath, databaseUrl: `sqlite:${db.sqlitePath}` })
     try {
       const last = await other.db
@@ -87,37 +105,162 @@ describe('the group commit of reads', () => {
     }
   })
 
-  it('fails the reads of a group it cannot commit, commits the next group, and restores FULL', async () => {
+  it('chains in batches while reads keep coming, and has chained every one once they stop', async () => {
+    const ctx = systemCtx(db.db, actor)
+    const before = (await trail()).length
+    let answered = 0
+    let answeredBeforeChained = 0
+    // Ten callers, each reading again as soon as its read answers; half of them start a turn later,
+    // so their reads wait while the others' group is on its way to the disk, and so on: there is
+    // always a read waiting when a group has been appended.
+    await Promise.all(
+      Array.from({ length: 10 }, async (_, caller) => {
+        if (caller % 2 === 1) await new Promise((r) => setImmediate(r))
+        for (let i = 0; i < 60; i++) {
+          await recordAuditedRead(ctx, { action: 'test.read', recordId: `load-${caller}-${i}` })
+          answered += 1
+          const chained = Number(
+            (
+              await db.db
+                .selectFrom('audit_events')
+                .select((eb) => eb.fn.countAll().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          )
+          if (chained - before < answered) answeredBeforeChained += 1
+        }
+      }),
+    )
+    expect(answeredBeforeChained).toBeGreaterThan(0)
+    const added = (await trail()).slice(before)
+    expect(added).toHaveLength(600)
+    expect(new Set(added.map((e) => e.record_id)).size).toBe(600)
+    expect(await verifyAuditTrail(db.db)).toMatchObject({ ok: true })
+    expect(FOLD_AT).toBeLessThan(600)
+  })
+
+  it('answers reads it cannot chain yet, keeps them journaled, and chains them once it can', async () => {
     const ctx = systemCtx(db.db, actor)
     const head = await db.db.selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow()
     await db.db.deleteFrom('audit_chain_head').execute()
-    const failed = await Promise.allSettled([
-      recordAuditedRead(ctx, { action: 'test.read', recordId: 'lost-1' }),
-      recordAuditedRead(ctx, { action: 'test.read', recordId: 'lost-2' }),
+    errors.length = 0
+    const lastBefore = (await trail()).at(-1)?.id
+    const reads = await Promise.allSettled([
+      recordAuditedRead(ctx, { action: 'test.read', recordId: 'waiting-1' }),
+      recordAuditedRead(ctx, { action: 'test.read', recordId: 'waiting-2' }),
     ])
-    expect(failed.map((r) => r.status)).toEqual(['rejected', 'rejected'])
-    expect(String((failed[0] as PromiseRejectedResult).reason)).toContain('chain head is missing')
+    expect(reads.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled'])
+    expect(String(errors[0])).toContain('chain head is missing')
     expect(await synchronous()).toBe(2)
+    expect((await trail()).some((e) => e.record_id?.startsWith('waiting-'))).toBe(false)
+    expect(readFileSync(journalPath(), 'utf8')).toContain('"recordId":"waiting-2"')
+
     await db.db.insertInto('audit_chain_head').values(head).execute()
-    await recordAuditedRead(ctx, { action: 'test.read', recordId: 'after-failure' })
+    // Listing the trail chains what waits first.
+    const page = await listAuditEvents(systemCtx(db.db), { limit: 200, cursor: String(lastBefore) })
+    expect(page.items.map((e) => e.recordId)).toEqual(['waiting-1', 'waiting-2'])
+    await recordAuditedRead(ctx, { action: 'test.read', recordId: 'after-waiting' })
     const all = await trail()
-    expect(all.at(-1)?.record_id).toBe('after-failure')
-    expect(all.some((e) => e.record_id?.startsWith('lost-'))).toBe(false)
+    expect(all.at(-1)?.record_id).toBe('after-waiting')
+    expect(all.filter((e) => e.record_id?.startsWith('waiting-'))).toHaveLength(2)
     expect(await verifyAuditTrail(db.db)).toMatchObject({ ok: true })
   })
 
-  it('lets the groups in flight finish when it stops; later reads commit without it', async () => {
-    const other = startAuditWriter(db.db, db.sqlitePath as string)
-    const ctx = systemCtx(db.db, actor)
-    const reads = Array.from({ length: 5 }, (_, i) =>
-      recordAuditedRead(ctx, { action: 'test.read', recordId: `q${i}` }),
-    )
-    await new Promise((r) => setImmediate(r))
-    await other.close()
-    await Promise.all(reads)
-    expect((await trail()).slice(-5).map((e) => e.record_id)).toEqual(['q0', 'q1', 'q2', 'q3', 'q4'])
-    await recordAuditedRead(ctx, { action: 'test.read', recordId: 'in-process' })
-    expect((await trail()).at(-1)?.record_id).toBe('in-process')
-    expect(await verifyAuditTrail(db.db)).toMatchObject({ ok: true })
+  it('lets the appends in flight finish when it stops, chains them, and empties its journal', async () => {
+    const own = await createTestDb()
+    try {
+      const other = await startAuditWriter(own.db, own.sqlitePath as string)
+      const ctx = systemCtx(own.db, actor)
+      const reads = Array.from({ length: 5 }, (_, i) =>
+        recordAuditedRead(ctx, { action: 'test.read', recordId: `q${i}` }),
+      )
+      await new Promise((r) => setImmediate(r))
+      await other.close()
+      await Promise.all(reads)
+      expect((await trailOf(own)).slice(-5).map((e) => e.record_id)).toEqual(['q0', 'q1', 'q2', 'q3', 'q4'])
+      expect(readFileSync(`${own.sqlitePath}-audit-journal`).length).toBe(0)
+      await recordAuditedRead(ctx, { action: 'test.read', recordId: 'in-process' })
+      expect((await trailOf(own)).at(-1)?.record_id).toBe('in-process')
+      expect(await verifyAuditTrail(own.db)).toMatchObject({ ok: true })
+    } finally {
+      await own.destroy()
+    }
+  })
+})
+
+describe('the read journal left by a server that did not stop', () => {
+  it('is chained when the next server starts: each entry once, an unfinished last group left out', async () => {
+    const own = await createTestDb()
+    try {
+      const journal = `${own.sqlitePath}-audit-journal`
+      // Entries 1–2 were chained before the crash (the head says so); 3–4 were not; the last
+      // group's write was cut short.
+      await own.db.updateTable('audit_chain_head').set({ journal_folded_seq: 2 }).execute()
+      const lines = encodeJournalLines([
+        { seq: 1, entry: entry('chained-1') },
+        { seq: 2, entry: entry('chained-2') },
+        { seq: 3, entry: entry('left-3') },
+        { seq: 4, entry: entry('d-left-4') },
+      ])
+      const torn = encodeJournalLines([{ seq: 5, entry: entry('torn-5') }]).subarray(0, 40)
+      writeFileSync(journal, Buffer.concat([lines, torn]))
+      const before = (await trailOf(own)).length
+
+      const started = await startAuditWriter(own.db, own.sqlitePath as string)
+      const added = (await trailOf(own)).slice(before)
+      expect(added.map((e) => e.record_id)).toEqual(['left-3', 'd-left-4'])
+      expect(JSON.parse(String(added[1]?.details))).toEqual({ note: 'd-left-4' })
+      expect(readFileSync(journal).length).toBe(0)
+      const head = await own.db.selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow()
+      expect(Number(head.journal_folded_seq)).toBe(4)
+
+      // The next entries continue the numbering: a later crash would not chain them again.
+      await recordAuditedRead(systemCtx(own.db, actor), { action: 'test.read', recordId: 'next' })
+      expect(readFileSync(journal, 'utf8')).toContain('"seq":5,')
+      await started.close()
+      expect(await verifyAuditTrail(own.db)).toMatchObject({ ok: true })
+    } finally {
+      await own.destroy()
+    }
+  })
+
+  it('stops the server from starting when a line in the middle is damaged, and chains nothing', async () => {
+    const own = await createTestDb()
+    try {
+      const journal = `${own.sqlitePath}-audit-journal`
+      const good = encodeJournalLines([{ seq: 1, entry: entry('one') }])
+      writeFileSync(journal, Buffer.concat([good, Buffer.from('{"seq":2,"actor":\n'), good]))
+      const before = (await trailOf(own)).length
+      await expect(startAuditWriter(own.db, own.sqlitePath as string)).rejects.toThrow(/damaged at line 2/)
+      expect(await trailOf(own)).toHaveLength(before)
+      expect(readFileSync(journal).length).toBeGreaterThan(0)
+    } finally {
+      await own.destroy()
+    }
+  })
+
+  it('fails the reads of a group whose append fails (a full disk), and journals the next group', async () => {
+    const own = await createTestDb()
+    try {
+      // /dev/full refuses every write with ENOSPC.
+      const full = await startAuditWriter(own.db, own.sqlitePath as string, { journalPath: '/dev/full' })
+      const ctx = systemCtx(own.db, actor)
+      const failed = await Promise.allSettled([
+        recordAuditedRead(ctx, { action: 'test.read', recordId: 'lost-1' }),
+        recordAuditedRead(ctx, { action: 'test.read', recordId: 'lost-2' }),
+      ])
+      expect(failed.map((r) => r.status)).toEqual(['rejected', 'rejected'])
+      expect(String((failed[0] as PromiseRejectedResult).reason)).toContain('ENOSPC')
+      await full.close()
+      const ok = await startAuditWriter(own.db, own.sqlitePath as string)
+      await recordAuditedRead(ctx, { action: 'test.read', recordId: 'after-failure' })
+      await ok.close()
+      const all = await trailOf(own)
+      expect(all.at(-1)?.record_id).toBe('after-failure')
+      expect(all.some((e) => e.record_id?.startsWith('lost-'))).toBe(false)
+      expect(await verifyAuditTrail(own.db)).toMatchObject({ ok: true })
+    } finally {
+      await own.destroy()
+    }
   })
 })

@@ -22,6 +22,7 @@ import * as m0930 from './2026-11-29T0930_request-search-by-addressee.ts'
 import * as m0940 from './2026-11-29T0940_request-counts-epoch.ts'
 import * as m0950 from './2026-11-29T0950_request-page-epoch.ts'
 import * as m0960 from './2026-11-29T0960_request-search-epoch.ts'
+import * as m1000 from './2026-11-29T1000_audit-read-journal.ts'
 
 // Listed by hand rather than read from the folder: the list is what ships, and no file that
 // happens to sit here (a test, an editor backup) can become a migration.
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T0940_request-counts-epoch': m0940,
   '2026-11-29T0950_request-page-epoch': m0950,
   '2026-11-29T0960_request-search-epoch': m0960,
+  '2026-11-29T1000_audit-read-journal': m1000,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,73 @@
+import { constants } from 'node:fs'
+import { type FileHandle, open, readFile, stat } from 'node:fs/promises'
+import { z } from 'zod'
+import { AppError } from '../errors.ts'
+import type { AuditEntry } from './audit.chain.ts'
+
+// The read journal of the embedded server (audit.writer.ts): audited reads' entries, one JSON
+// line each, appended a group at a time by one write that returns once the data is on disk
+// (O_DSYNC: the write and its fdatasync in one call on libuv's thread pool). A line carries the
+// entry's sequence number, which the chain head records once the entry is chained, so a journal
+// read again after a crash chains each entry exactly once.
+
+/** An entry as journaled: its place in the journal, and the entry. */
+export type JournaledEntry = { seq: number; entry: AuditEntry }
+
+const lineSchema = z.object({
+  seq: z.number().int().positive(),
+  occurredAt: z.string(),
+  actor: z.string(),
+  actorOrg: z.string().nullable(),
+  action: z.string(),
+  recordType: z.string().nullable(),
+  recordId: z.string().nullable(),
+  classification: z.string().nullable(),
+  requestId: z.string().nullable(),
+  detailsText: z.string().optional(),
+})
+
+/** The lines of a group, in order: what one append writes. */
+export function encodeJournalLines(entries: readonly JournaledEntry[]): Buffer {
+  let text = ''
+  for (const { seq, entry } of entries) text += `${JSON.stringify({ seq, ...entry })}\n`
+  return Buffer.from(text, 'utf8')
+}
+
+/**
+ * The entries of a journal's text. A last line without its newline is a group whose write did not
+ * finish (a crash in the middle): none of its reads was answered, so it is left out. Any other
+ * line that is not an entry means the file was damaged, and nothing is guessed.
+ */
+export function decodeJournal(text: string, file: string): JournaledEntry[] {
+  const lines = text.split('\n')
+  lines.pop() // what follows the last newline: nothing, or an unfinished group
+  return lines.map((line, index) => {
+    let parsed: z.infer<typeof lineSchema>
+    try {
+      parsed = lineSchema.parse(JSON.parse(line))
+    } catch {
+      throw new AppError('DATABASE_UNAVAILABLE', `The audit read journal ${file} is damaged at line ${index + 1}`)
+    }
+    const { seq, detailsText, ...rest } = parsed
+    return { seq, entry: { ...rest, detailsText } }
+  })
+}
+
+/**
+ * What a journal file holds now, and its length; nothing when there is no such file, or it is not
+ * a regular file.
+ */
+export async function readJournal(file: string): Promise<{ entries: JournaledEntry[]; bytes: number }> {
+  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null
+    throw error
+  })
+  if (!info?.isFile() || info.size === 0) return { entries: [], bytes: 0 }
+  const bytes = await readFile(file)
+  return { entries: decodeJournal(bytes.toString('utf8'), file), bytes: bytes.length }
+}
+
+/** Opens a journal to append to, durably (every write reaches the disk before it returns). */
+export function openJournal(file: string): Promise<FileHandle> {
+  return open(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_DSYNC, 0o600)
+}
