@@ -6,10 +6,10 @@ import { createTestDb, type TestDb } from '../../../test/db.ts'
 import type { Actor } from '../context.ts'
 import { createDb } from '../db/database.ts'
 import type { AuditEntry } from './audit.chain.ts'
-import { encodeJournalLines } from './audit.journal.ts'
+import { decodeJournal, encodeJournalLines } from './audit.journal.ts'
 import { listAuditEvents, recordAuditEvent, recordAuditedRead } from './audit.service.ts'
 import { verifyAuditTrail } from './audit.verify.ts'
-import { FOLD_AT, startAuditWriter } from './audit.writer.ts'
+import { FOLD_AT, journalOf, startAuditWriter } from './audit.writer.ts'
 
 // Audited reads on the embedded database (audit.writer.ts): each group made durable by one append
 // to the read journal, the entries chained into the trail in batches; the audit entries of changes
@@ -110,6 +110,7 @@ describe('the audited reads of the embedded server', () => {
     const before = (await trail()).length
     let answered = 0
     let answeredBeforeChained = 0
+    let mostWaiting = 0
     // Ten callers, each reading again as soon as its read answers; half of them start a turn later,
     // so their reads wait while the others' group is on its way to the disk, and so on: there is
     // always a read waiting when a group has been appended.
@@ -128,10 +129,15 @@ describe('the audited reads of the embedded server', () => {
             ).n,
           )
           if (chained - before < answered) answeredBeforeChained += 1
+          mostWaiting = Math.max(mostWaiting, answered - (chained - before))
+          // Read again a turn later: after the next group has left, so this read waits for the one after.
+          await new Promise((r) => setImmediate(r))
         }
       }),
     )
     expect(answeredBeforeChained).toBeGreaterThan(0)
+    // Never more than a batch and a group of ten waiting to be chained.
+    expect(mostWaiting).toBeLessThanOrEqual(FOLD_AT + 10)
     const added = (await trail()).slice(before)
     expect(added).toHaveLength(600)
     expect(new Set(added.map((e) => e.record_id)).size).toBe(600)
@@ -259,6 +265,37 @@ describe('the read journal left by a server that did not stop', () => {
       expect(all.at(-1)?.record_id).toBe('after-failure')
       expect(all.some((e) => e.record_id?.startsWith('lost-'))).toBe(false)
       expect(await verifyAuditTrail(own.db)).toMatchObject({ ok: true })
+    } finally {
+      await own.destroy()
+    }
+  })
+
+  it('cuts off a group whose write failed halfway, so the journal still reads back line by line', async () => {
+    const own = await createTestDb()
+    try {
+      const path = `${own.sqlitePath}-audit-journal`
+      const started = await startAuditWriter(own.db, own.sqlitePath as string)
+      const journal = journalOf(own.db)
+      if (!journal) throw new Error('no journal')
+      const ctx = systemCtx(own.db, actor)
+      await recordAuditedRead(ctx, { action: 'test.read', recordId: 'whole-1' })
+      const write = journal.handle.write.bind(journal.handle)
+      // The disk takes 30 bytes of the group, then fails.
+      journal.handle.write = (async (buffer: Buffer) => {
+        await write(buffer.subarray(0, 30))
+        throw new Error('EIO: the disk failed halfway')
+      }) as unknown as typeof journal.handle.write
+      await expect(recordAuditedRead(ctx, { action: 'test.read', recordId: 'cut' })).rejects.toThrow('halfway')
+      journal.handle.write = write
+      await recordAuditedRead(ctx, { action: 'test.read', recordId: 'whole-2' })
+      expect(decodeJournal(readFileSync(path, 'utf8'), path).map((e) => e.entry.recordId)).toEqual([
+        'whole-1',
+        'whole-2',
+      ])
+      await started.close()
+      const ids = (await trailOf(own)).map((e) => e.record_id)
+      expect(ids.slice(-2)).toEqual(['whole-1', 'whole-2'])
+      expect(ids).not.toContain('cut')
     } finally {
       await own.destroy()
     }

@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises'
 import { type Db, heldSqliteConnection, type RootDb } from '../db/database.ts'
+import { AppError } from '../errors.ts'
 import { type AuditEntry, appendToChain } from './audit.chain.ts'
 import { encodeJournalLines, type JournaledEntry, openJournal, readJournal } from './audit.journal.ts'
 
@@ -38,6 +39,8 @@ export type ReadJournal = {
   /** Folds run one at a time (each takes what is waiting when it starts). */
   folding: Promise<void>
   inFlight: Set<Promise<unknown>>
+  /** Set once a failed append could not be cut off: every later read fails. */
+  broken: AppError | null
   onError: (error: unknown) => void
 }
 
@@ -73,6 +76,7 @@ export async function startAuditWriter(db: RootDb, file: string, options: AuditW
     bytes: 0,
     folding: Promise.resolve(),
     inFlight: new Set(),
+    broken: null,
     onError: options.onError ?? (() => {}),
   }
   try {
@@ -108,9 +112,10 @@ export function journalOf(db: Db): ReadJournal | undefined {
 
 /** Appends `entries` to the journal; resolves once they are on disk. */
 export async function journalReads(journal: ReadJournal, entries: readonly AuditEntry[]): Promise<void> {
+  if (journal.broken) throw journal.broken
   const journaled = entries.map((entry) => ({ seq: journal.nextSeq++, entry }))
   const buffer = encodeJournalLines(journaled)
-  const write = journal.handle.write(buffer)
+  const write = appendGroup(journal, buffer)
   journal.inFlight.add(write)
   try {
     await write
@@ -119,6 +124,27 @@ export async function journalReads(journal: ReadJournal, entries: readonly Audit
   }
   journal.bytes += buffer.length
   journal.unfolded.push(...journaled)
+}
+
+async function appendGroup(journal: ReadJournal, buffer: Buffer) {
+  try {
+    const { bytesWritten } = await journal.handle.write(buffer)
+    if (bytesWritten !== buffer.length) throw new Error(`wrote ${bytesWritten} of ${buffer.length} bytes`)
+  } catch (error) {
+    // The group may be partly in the file: cut it off, so that the groups after it still follow
+    // whole lines (a journal is read back line by line). If that fails too, no read is answered
+    // through this journal any more: the server must be looked at.
+    await journal.handle.truncate(journal.bytes).catch((cause: unknown) => {
+      journal.broken = new AppError(
+        'DATABASE_UNAVAILABLE',
+        `The audit read journal ${journal.path} cannot be written`,
+        {
+          cause: String(cause),
+        },
+      )
+    })
+    throw error
+  }
 }
 
 /**
