@@ -5,7 +5,15 @@ import { type AuditEntry, type AuditedAct, appendToChain, auditEntryOf } from '.
 import * as auditRepo from './audit.repository.ts'
 import type { AuditEventPage, ListAuditEventsQuery } from './audit.schemas.ts'
 import type { AuditEventRow } from './audit.table.ts'
-import { FOLD_AT, foldJournal, foldJournaledReads, journalOf, journalReads } from './audit.writer.ts'
+import {
+  FOLD_AT,
+  foldJournal,
+  foldJournaledReads,
+  foldJournalSoon,
+  isJournalFull,
+  journalOf,
+  journalReads,
+} from './audit.writer.ts'
 
 export type { AuditedAct } from './audit.chain.ts'
 
@@ -71,15 +79,20 @@ async function commitGroup(db: RootDb, groups: ReadGroups) {
   groups.queued = []
   groups.committing = true
   const entries = group.map((read) => read.entry)
+  const journal = journalOf(db)
+  let chainSoon = false
   try {
-    const journal = journalOf(db)
     if (journal) {
       await journalReads(journal, entries)
-      // No read waiting: chain now, before these answers leave, so an idle server's trail is
-      // complete once a read has answered. Otherwise once enough wait, after they have answered.
-      if (groups.queued.length === 0) await foldJournal(db, journal, true)
+      // No read waiting: chain now, before these answers leave, so that an idle server's trail is
+      // complete once a read has answered. A journal past its length is emptied here too, where no
+      // append is on its way.
+      const idle = groups.queued.length === 0
+      if (idle || isJournalFull(journal)) await foldJournal(db, journal, true)
       for (const read of group) read.resolve()
-      if (groups.queued.length > 0 && journal.unfolded.length >= FOLD_AT) await foldJournal(db, journal, true)
+      // Under load, once enough wait: chained while the next group is on its way to the disk, so
+      // the batch's CPU fills that wait instead of delaying the next group.
+      chainSoon = !idle && journal.unfolded.length >= FOLD_AT
     } else {
       await db.transaction().execute((trx) => appendToChain(trx, entries))
       for (const read of group) read.resolve()
@@ -89,6 +102,7 @@ async function commitGroup(db: RootDb, groups: ReadGroups) {
   } finally {
     groups.committing = false
     scheduleGroup(db, groups)
+    if (journal && chainSoon) foldJournalSoon(db, journal)
   }
 }
 

@@ -38,6 +38,8 @@ export type ReadJournal = {
   bytes: number
   /** Folds run one at a time (each takes what is waiting when it starts). */
   folding: Promise<void>
+  /** A fold is scheduled by foldJournalSoon. */
+  foldSoon: boolean
   inFlight: Set<Promise<unknown>>
   /** Set once a failed append could not be cut off: every later read fails. */
   broken: AppError | null
@@ -75,6 +77,7 @@ export async function startAuditWriter(db: RootDb, file: string, options: AuditW
     unfolded,
     bytes: 0,
     folding: Promise.resolve(),
+    foldSoon: false,
     inFlight: new Set(),
     broken: null,
     onError: options.onError ?? (() => {}),
@@ -153,7 +156,7 @@ async function appendGroup(journal: ReadJournal, buffer: Buffer) {
  * onError is told.
  */
 export async function foldJournal(db: RootDb, journal: ReadJournal, betweenAppends: boolean): Promise<void> {
-  const emptying = betweenAppends && journal.bytes > JOURNAL_LIMIT_BYTES
+  const emptying = betweenAppends && isJournalFull(journal)
   try {
     await fold(db, journal, { durable: emptying })
     if (emptying && journal.unfolded.length === 0) {
@@ -163,6 +166,24 @@ export async function foldJournal(db: RootDb, journal: ReadJournal, betweenAppen
   } catch (error) {
     journal.onError(error)
   }
+}
+
+/** Whether the journal is due to be emptied: the next fold between two appends does it. */
+export function isJournalFull(journal: ReadJournal): boolean {
+  return journal.bytes > JOURNAL_LIMIT_BYTES
+}
+
+/**
+ * Chains what the journal holds after the callbacks already queued (so after the next group's
+ * append has left for the disk); one such fold waits at a time.
+ */
+export function foldJournalSoon(db: RootDb, journal: ReadJournal): void {
+  if (journal.foldSoon) return
+  journal.foldSoon = true
+  setImmediate(() => {
+    journal.foldSoon = false
+    void foldJournal(db, journal, false)
+  })
 }
 
 /** Before the trail is read as a whole (listed, verified, signed): chains the reads journaled so far. */
