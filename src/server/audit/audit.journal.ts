@@ -34,37 +34,62 @@ export function encodeJournalLines(entries: readonly JournaledEntry[]): Buffer {
 }
 
 /**
- * The entries of a journal's text. A last line without its newline is a group whose write did not
- * finish (a crash in the middle): none of its reads was answered, so it is left out. Any other
- * line that is not an entry means the file was damaged, and nothing is guessed.
+ * The first line of a journal: the database it belongs to (`journal_database_id` of the chain
+ * head, migration 1000). A journal left beside another database — one deleted and created anew, a
+ * copy — is never chained into it.
  */
-export function decodeJournal(text: string, file: string): JournaledEntry[] {
+export function encodeJournalHeader(database: string): Buffer {
+  return Buffer.from(`${JSON.stringify({ database })}\n`, 'utf8')
+}
+
+const headerSchema = z.object({ database: z.string().min(1) }).strict()
+
+export type JournalContent = { database: string | null; entries: JournaledEntry[] }
+
+/**
+ * A journal's text: its database and its entries. A last line without its newline is a group
+ * whose write did not finish (a crash in the middle): none of its reads was answered, so it is
+ * left out. Any other line that is not what it should be means the file was damaged, and nothing
+ * is guessed.
+ */
+export function decodeJournal(text: string, file: string): JournalContent {
   const lines = text.split('\n')
   lines.pop() // what follows the last newline: nothing, or an unfinished group
-  return lines.map((line, index) => {
+  const damaged = (line: number) =>
+    new AppError('DATABASE_UNAVAILABLE', `The audit read journal ${file} is damaged at line ${line}`)
+  const [first, ...rest] = lines
+  if (first === undefined) return { database: null, entries: [] }
+  let database: string
+  try {
+    database = headerSchema.parse(JSON.parse(first)).database
+  } catch {
+    throw damaged(1)
+  }
+  const entries = rest.map((line, index) => {
     let parsed: z.infer<typeof lineSchema>
     try {
       parsed = lineSchema.parse(JSON.parse(line))
     } catch {
-      throw new AppError('DATABASE_UNAVAILABLE', `The audit read journal ${file} is damaged at line ${index + 1}`)
+      throw damaged(index + 2)
     }
-    const { seq, detailsText, ...rest } = parsed
-    return { seq, entry: { ...rest, detailsText } }
+    const { seq, detailsText, ...fields } = parsed
+    return { seq, entry: { ...fields, detailsText } }
   })
+  return { database, entries }
 }
 
 /**
  * What a journal file holds now, and its length; nothing when there is no such file, or it is not
  * a regular file.
  */
-export async function readJournal(file: string): Promise<{ entries: JournaledEntry[]; bytes: number }> {
+export async function readJournal(file: string): Promise<JournalContent & { bytes: number }> {
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null
     throw error
   })
-  if (!info?.isFile() || info.size === 0) return { entries: [], bytes: 0 }
+  if (!info?.isFile() || info.size === 0) return { database: null, entries: [], bytes: 0 }
   const bytes = await readFile(file)
-  return { entries: decodeJournal(bytes.toString('utf8'), file), bytes: bytes.length }
+  return { ...decodeJournal(bytes.toString('utf8'), file), bytes: bytes.length }
 }
 
 /** Opens a journal to append to, durably (every write reaches the disk before it returns). */

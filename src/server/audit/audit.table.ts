@@ -33,6 +33,8 @@ export interface AuditChainHeadTable {
   event_count: number
   /** The last entry of the read journal chained (audit.writer.ts); 0 before any. */
   journal_folded_seq: ColumnType<number, number | undefined, number>
+  /** Named in the first line of the read journal, which belongs to this database alone. */
+  journal_database_id: ColumnType<string, string | undefined, string>
 }
 export type AuditChainHeadRow = Selectable<AuditChainHeadTable>
 

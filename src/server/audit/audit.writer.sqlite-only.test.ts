@@ -6,7 +6,7 @@ import { createTestDb, type TestDb } from '../../../test/db.ts'
 import type { Actor } from '../context.ts'
 import { createDb } from '../db/database.ts'
 import type { AuditEntry } from './audit.chain.ts'
-import { decodeJournal, encodeJournalLines } from './audit.journal.ts'
+import { decodeJournal, encodeJournalHeader, encodeJournalLines } from './audit.journal.ts'
 import { listAuditEvents, recordAuditEvent, recordAuditedRead } from './audit.service.ts'
 import { verifyAuditTrail } from './audit.verify.ts'
 import { FOLD_AT, journalOf, startAuditWriter } from './audit.writer.ts'
@@ -46,6 +46,11 @@ const trail = () => trailOf(db)
 const journalPath = () => `${db.sqlitePath}-audit-journal`
 const synchronous = async () =>
   Number((await sql<{ synchronous: number }>`pragma synchronous`.execute(db.db)).rows[0]?.synchronous)
+const headerOf = async (t: TestDb) =>
+  encodeJournalHeader(
+    (await t.db.selectFrom('audit_chain_head').select('journal_database_id').executeTakeFirstOrThrow())
+      .journal_database_id,
+  )
 const entry = (recordId: string): AuditEntry => ({
   occurredAt: new Date().toISOString(),
   actor: 'user:u-writer',
@@ -184,7 +189,7 @@ describe('the audited reads of the embedded server', () => {
       await other.close()
       await Promise.all(reads)
       expect((await trailOf(own)).slice(-5).map((e) => e.record_id)).toEqual(['q0', 'q1', 'q2', 'q3', 'q4'])
-      expect(readFileSync(`${own.sqlitePath}-audit-journal`).length).toBe(0)
+      expect(readFileSync(`${own.sqlitePath}-audit-journal`)).toEqual(await headerOf(own))
       await recordAuditedRead(ctx, { action: 'test.read', recordId: 'in-process' })
       expect((await trailOf(own)).at(-1)?.record_id).toBe('in-process')
       expect(await verifyAuditTrail(own.db)).toMatchObject({ ok: true })
@@ -209,14 +214,14 @@ describe('the read journal left by a server that did not stop', () => {
         { seq: 4, entry: entry('d-left-4') },
       ])
       const torn = encodeJournalLines([{ seq: 5, entry: entry('torn-5') }]).subarray(0, 40)
-      writeFileSync(journal, Buffer.concat([lines, torn]))
+      writeFileSync(journal, Buffer.concat([await headerOf(own), lines, torn]))
       const before = (await trailOf(own)).length
 
       const started = await startAuditWriter(own.db, own.sqlitePath as string)
       const added = (await trailOf(own)).slice(before)
       expect(added.map((e) => e.record_id)).toEqual(['left-3', 'd-left-4'])
       expect(JSON.parse(String(added[1]?.details))).toEqual({ note: 'd-left-4' })
-      expect(readFileSync(journal).length).toBe(0)
+      expect(readFileSync(journal)).toEqual(await headerOf(own))
       const head = await own.db.selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow()
       expect(Number(head.journal_folded_seq)).toBe(4)
 
@@ -235,9 +240,9 @@ describe('the read journal left by a server that did not stop', () => {
     try {
       const journal = `${own.sqlitePath}-audit-journal`
       const good = encodeJournalLines([{ seq: 1, entry: entry('one') }])
-      writeFileSync(journal, Buffer.concat([good, Buffer.from('{"seq":2,"actor":\n'), good]))
+      writeFileSync(journal, Buffer.concat([await headerOf(own), good, Buffer.from('{"seq":2,"actor":\n'), good]))
       const before = (await trailOf(own)).length
-      await expect(startAuditWriter(own.db, own.sqlitePath as string)).rejects.toThrow(/damaged at line 2/)
+      await expect(startAuditWriter(own.db, own.sqlitePath as string)).rejects.toThrow(/damaged at line 3/)
       expect(await trailOf(own)).toHaveLength(before)
       expect(readFileSync(journal).length).toBeGreaterThan(0)
     } finally {
@@ -245,26 +250,56 @@ describe('the read journal left by a server that did not stop', () => {
     }
   })
 
-  it('fails the reads of a group whose append fails (a full disk), and journals the next group', async () => {
+  it('stops the server from starting beside the journal of another database, and chains nothing', async () => {
     const own = await createTestDb()
     try {
-      // /dev/full refuses every write with ENOSPC.
-      const full = await startAuditWriter(own.db, own.sqlitePath as string, { journalPath: '/dev/full' })
+      const journal = `${own.sqlitePath}-audit-journal`
+      const lines = encodeJournalLines([{ seq: 1, entry: entry('elsewhere') }])
+      writeFileSync(journal, Buffer.concat([encodeJournalHeader('another-database'), lines]))
+      const before = (await trailOf(own)).length
+      await expect(startAuditWriter(own.db, own.sqlitePath as string)).rejects.toThrow(/belongs to another database/)
+      expect(await trailOf(own)).toHaveLength(before)
+    } finally {
+      await own.destroy()
+    }
+  })
+
+  it('does not start when its journal cannot be written (a full disk)', async () => {
+    const own = await createTestDb()
+    try {
+      // /dev/full refuses every write with ENOSPC: the journal's first line cannot be written.
+      await expect(startAuditWriter(own.db, own.sqlitePath as string, { journalPath: '/dev/full' })).rejects.toThrow(
+        /ENOSPC/,
+      )
+    } finally {
+      await own.destroy()
+    }
+  })
+
+  it('refuses every later read when a failed group cannot be cut off either', async () => {
+    const own = await createTestDb()
+    try {
+      const started = await startAuditWriter(own.db, own.sqlitePath as string)
+      const journal = journalOf(own.db)
+      if (!journal) throw new Error('no journal')
       const ctx = systemCtx(own.db, actor)
-      const failed = await Promise.allSettled([
-        recordAuditedRead(ctx, { action: 'test.read', recordId: 'lost-1' }),
-        recordAuditedRead(ctx, { action: 'test.read', recordId: 'lost-2' }),
-      ])
-      expect(failed.map((r) => r.status)).toEqual(['rejected', 'rejected'])
-      expect(String((failed[0] as PromiseRejectedResult).reason)).toContain('ENOSPC')
-      await full.close()
-      const ok = await startAuditWriter(own.db, own.sqlitePath as string)
-      await recordAuditedRead(ctx, { action: 'test.read', recordId: 'after-failure' })
-      await ok.close()
-      const all = await trailOf(own)
-      expect(all.at(-1)?.record_id).toBe('after-failure')
-      expect(all.some((e) => e.record_id?.startsWith('lost-'))).toBe(false)
-      expect(await verifyAuditTrail(own.db)).toMatchObject({ ok: true })
+      const { write, truncate } = { write: journal.handle.write, truncate: journal.handle.truncate }
+      journal.handle.write = (async () => {
+        throw new Error('EIO: write')
+      }) as unknown as typeof write
+      journal.handle.truncate = (async () => {
+        throw new Error('EIO: truncate')
+      }) as unknown as typeof truncate
+      await expect(recordAuditedRead(ctx, { action: 'test.read', recordId: 'first' })).rejects.toThrow('EIO: write')
+      journal.handle.write = write
+      journal.handle.truncate = truncate
+      await expect(recordAuditedRead(ctx, { action: 'test.read', recordId: 'later' })).rejects.toThrow(
+        /cannot be written/,
+      )
+      await started.close()
+      const ids = (await trailOf(own)).map((e) => e.record_id)
+      expect(ids).not.toContain('first')
+      expect(ids).not.toContain('later')
     } finally {
       await own.destroy()
     }
@@ -288,7 +323,7 @@ describe('the read journal left by a server that did not stop', () => {
       await expect(recordAuditedRead(ctx, { action: 'test.read', recordId: 'cut' })).rejects.toThrow('halfway')
       journal.handle.write = write
       await recordAuditedRead(ctx, { action: 'test.read', recordId: 'whole-2' })
-      expect(decodeJournal(readFileSync(path, 'utf8'), path).map((e) => e.entry.recordId)).toEqual([
+      expect(decodeJournal(readFileSync(path, 'utf8'), path).entries.map((e) => e.entry.recordId)).toEqual([
         'whole-1',
         'whole-2',
       ])

@@ -2,7 +2,13 @@ import type { FileHandle } from 'node:fs/promises'
 import { type Db, heldSqliteConnection, type RootDb } from '../db/database.ts'
 import { AppError } from '../errors.ts'
 import { type AuditEntry, appendToChain } from './audit.chain.ts'
-import { encodeJournalLines, type JournaledEntry, openJournal, readJournal } from './audit.journal.ts'
+import {
+  encodeJournalHeader,
+  encodeJournalLines,
+  type JournaledEntry,
+  openJournal,
+  readJournal,
+} from './audit.journal.ts'
 
 // Audited reads on the embedded (SQLite) database: durable in a journal, chained in batches.
 //
@@ -35,6 +41,9 @@ export type ReadJournal = {
   nextSeq: number
   /** Journaled, not yet chained, in order. */
   unfolded: JournaledEntry[]
+  /** The length of its first line, which names the database. */
+  headerBytes: number
+  /** Its length: what was appended whole. */
   bytes: number
   /** Folds run one at a time (each takes what is waiting when it starts). */
   folding: Promise<void>
@@ -62,20 +71,28 @@ export type AuditWriterOptions = {
 export async function startAuditWriter(db: RootDb, file: string, options: AuditWriterOptions = {}) {
   const path = options.journalPath ?? `${file}-audit-journal`
   const left = await readJournal(path)
-  // A database not migrated yet has no chain head to read: nothing was chained from a journal,
-  // and with nothing left in one there is nothing to chain (the server starts, unready).
-  const folded = await foldedSeq(db).catch((error) => {
-    if (left.entries.length > 0) throw error
-    return 0
-  })
-  const unfolded = left.entries.filter((e) => e.seq > folded)
+  // A database not migrated yet has no chain head: nothing can be chained, so no journal; reads
+  // then fail as any query does there (the server starts, unready).
+  const head = await chainHeadOf(db).catch(() => undefined)
+  if (!head) {
+    if (left.bytes > 0)
+      throw new AppError('DATABASE_UNAVAILABLE', `${path} is left, and the database has no audit chain head`)
+    return { close: async () => {} }
+  }
+  if (left.database !== null && left.database !== head.database)
+    throw new AppError(
+      'DATABASE_UNAVAILABLE',
+      `The audit read journal ${path} belongs to another database: start the server on the database it came from, or move it away`,
+    )
   const handle = await openJournal(path)
+  const header = encodeJournalHeader(head.database)
   const journal: ReadJournal = {
     path,
     handle,
-    nextSeq: left.entries.reduce((max, e) => Math.max(max, e.seq), folded) + 1,
-    unfolded,
-    bytes: 0,
+    nextSeq: left.entries.reduce((max, e) => Math.max(max, e.seq), head.folded) + 1,
+    unfolded: left.entries.filter((e) => e.seq > head.folded),
+    headerBytes: header.length,
+    bytes: header.length,
     folding: Promise.resolve(),
     foldSoon: false,
     inFlight: new Set(),
@@ -84,8 +101,10 @@ export async function startAuditWriter(db: RootDb, file: string, options: AuditW
   }
   try {
     await fold(db, journal, { durable: true })
-    // Everything in it is chained and on disk: a torn last group, if any, goes too.
+    // Everything in it is chained and on disk: it starts anew with its header (a torn last group,
+    // if any, goes too).
     if (left.bytes > 0) await handle.truncate(0)
+    await writeWhole(handle, header)
   } catch (error) {
     await handle.close()
     throw error
@@ -101,7 +120,8 @@ export async function startAuditWriter(db: RootDb, file: string, options: AuditW
       await Promise.allSettled([...journal.inFlight])
       try {
         await fold(db, journal, { durable: true })
-        if (journal.unfolded.length === 0 && journal.bytes > 0) await journal.handle.truncate(0)
+        if (journal.unfolded.length === 0 && journal.bytes > journal.headerBytes)
+          await journal.handle.truncate(journal.headerBytes)
       } finally {
         await journal.handle.close()
       }
@@ -129,10 +149,14 @@ export async function journalReads(journal: ReadJournal, entries: readonly Audit
   journal.unfolded.push(...journaled)
 }
 
+async function writeWhole(handle: FileHandle, buffer: Buffer) {
+  const { bytesWritten } = await handle.write(buffer)
+  if (bytesWritten !== buffer.length) throw new Error(`wrote ${bytesWritten} of ${buffer.length} bytes`)
+}
+
 async function appendGroup(journal: ReadJournal, buffer: Buffer) {
   try {
-    const { bytesWritten } = await journal.handle.write(buffer)
-    if (bytesWritten !== buffer.length) throw new Error(`wrote ${bytesWritten} of ${buffer.length} bytes`)
+    await writeWhole(journal.handle, buffer)
   } catch (error) {
     // The group may be partly in the file: cut it off, so that the groups after it still follow
     // whole lines (a journal is read back line by line). If that fails too, no read is answered
@@ -160,8 +184,8 @@ export async function foldJournal(db: RootDb, journal: ReadJournal, betweenAppen
   try {
     await fold(db, journal, { durable: emptying })
     if (emptying && journal.unfolded.length === 0) {
-      await journal.handle.truncate(0)
-      journal.bytes = 0
+      await journal.handle.truncate(journal.headerBytes)
+      journal.bytes = journal.headerBytes
     }
   } catch (error) {
     journal.onError(error)
@@ -234,11 +258,11 @@ async function foldNow(db: RootDb, journal: ReadJournal, { durable }: { durable:
   journal.unfolded.splice(0, batch.length)
 }
 
-async function foldedSeq(db: RootDb): Promise<number> {
+async function chainHeadOf(db: RootDb): Promise<{ folded: number; database: string } | undefined> {
   const head = await db
     .selectFrom('audit_chain_head')
-    .select('journal_folded_seq')
+    .select(['journal_folded_seq', 'journal_database_id'])
     .where('id', '=', 1)
     .executeTakeFirst()
-  return Number(head?.journal_folded_seq ?? 0)
+  return head && { folded: Number(head.journal_folded_seq), database: head.journal_database_id }
 }
