@@ -5,7 +5,7 @@ import { AppError } from '../errors.ts'
 import type { AuditEntry } from './audit.chain.ts'
 
 // The read journal of the embedded server (audit.writer.ts): audited reads' entries, one JSON
-// line each, appended a group at a time by one write that returns once the data is on disk
+// line each, written a group at a time after the last by one write that returns once on disk
 // (O_DSYNC: the write and its fdatasync in one call on libuv's thread pool). A line carries the
 // entry's sequence number, which the chain head records once the entry is chained, so a journal
 // read again after a crash chains each entry exactly once.
@@ -42,7 +42,7 @@ export function encodeJournalHeader(database: string): Buffer {
   return Buffer.from(`${JSON.stringify({ database })}\n`, 'utf8')
 }
 
-const headerSchema = z.object({ database: z.string().min(1) }).strict()
+const headerSchema = z.object({ database: z.string() }).strict()
 
 export type JournalContent = { database: string | null; entries: JournaledEntry[] }
 
@@ -53,7 +53,9 @@ export type JournalContent = { database: string | null; entries: JournaledEntry[
  * is guessed.
  */
 export function decodeJournal(text: string, file: string): JournalContent {
-  const lines = text.split('\n')
+  // A journal is written with zeros before use (audit.writer.ts): what it holds ends at the first.
+  const end = text.indexOf('\0')
+  const lines = (end === -1 ? text : text.slice(0, end)).split('\n')
   lines.pop() // what follows the last newline: nothing, or an unfinished group
   const damaged = (line: number) =>
     new AppError('DATABASE_UNAVAILABLE', `The audit read journal ${file} is damaged at line ${line}`)
@@ -92,7 +94,7 @@ export async function readJournal(file: string): Promise<JournalContent & { byte
   return { ...decodeJournal(bytes.toString('utf8'), file), bytes: bytes.length }
 }
 
-/** Opens a journal to append to, durably (every write reaches the disk before it returns). */
+/** Opens a journal to write to, durably (every write reaches the disk before it returns). */
 export function openJournal(file: string): Promise<FileHandle> {
-  return open(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_DSYNC, 0o600)
+  return open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_DSYNC, 0o600)
 }

@@ -5,15 +5,7 @@ import { type AuditEntry, type AuditedAct, appendToChain, auditEntryOf } from '.
 import * as auditRepo from './audit.repository.ts'
 import type { AuditEventPage, ListAuditEventsQuery } from './audit.schemas.ts'
 import type { AuditEventRow } from './audit.table.ts'
-import {
-  FOLD_AT,
-  foldJournal,
-  foldJournaledReads,
-  foldJournalSoon,
-  isJournalFull,
-  journalOf,
-  journalReads,
-} from './audit.writer.ts'
+import { FOLD_AT, foldJournal, foldJournaledReads, foldJournalSoon, journalOf, journalReads } from './audit.writer.ts'
 
 export type { AuditedAct } from './audit.chain.ts'
 
@@ -83,12 +75,11 @@ async function commitGroup(db: RootDb, groups: ReadGroups) {
   let chainSoon = false
   try {
     if (journal) {
-      await journalReads(journal, entries)
+      await journalReads(db, journal, entries)
       // No read waiting: chain now, before these answers leave, so that an idle server's trail is
-      // complete once a read has answered. A journal past its length is emptied here too, where no
-      // append is on its way.
+      // complete once a read has answered.
       const idle = groups.queued.length === 0
-      if (idle || isJournalFull(journal)) await foldJournal(db, journal, true)
+      if (idle) await foldJournal(db, journal)
       for (const read of group) read.resolve()
       // Under load, once enough wait: chained while the next group is on its way to the disk, so
       // the batch's CPU fills that wait instead of delaying the next group.

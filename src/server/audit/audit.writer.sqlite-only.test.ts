@@ -9,7 +9,7 @@ import type { AuditEntry } from './audit.chain.ts'
 import { decodeJournal, encodeJournalHeader, encodeJournalLines } from './audit.journal.ts'
 import { listAuditEvents, recordAuditEvent, recordAuditedRead } from './audit.service.ts'
 import { verifyAuditTrail } from './audit.verify.ts'
-import { FOLD_AT, journalOf, startAuditWriter } from './audit.writer.ts'
+import { FOLD_AT, JOURNAL_BYTES, journalOf, startAuditWriter } from './audit.writer.ts'
 
 // Audited reads on the embedded database (audit.writer.ts): each group made durable by one append
 // to the read journal, the entries chained into the trail in batches; the audit entries of changes
@@ -189,7 +189,15 @@ describe('the audited reads of the embedded server', () => {
       await other.close()
       await Promise.all(reads)
       expect((await trailOf(own)).slice(-5).map((e) => e.record_id)).toEqual(['q0', 'q1', 'q2', 'q3', 'q4'])
-      expect(readFileSync(`${own.sqlitePath}-audit-journal`)).toEqual(await headerOf(own))
+      // Everything it holds is chained: the next start finds nothing to chain.
+      const path = `${own.sqlitePath}-audit-journal`
+      const { journal_folded_seq: folded } = await own.db
+        .selectFrom('audit_chain_head')
+        .select('journal_folded_seq')
+        .executeTakeFirstOrThrow()
+      const held = decodeJournal(readFileSync(path, 'utf8'), path).entries
+      expect(held.map((e) => e.entry.recordId)).toEqual(['q0', 'q1', 'q2', 'q3', 'q4'])
+      expect(held.every((e) => e.seq <= Number(folded))).toBe(true)
       await recordAuditedRead(ctx, { action: 'test.read', recordId: 'in-process' })
       expect((await trailOf(own)).at(-1)?.record_id).toBe('in-process')
       expect(await verifyAuditTrail(own.db)).toMatchObject({ ok: true })
@@ -221,7 +229,10 @@ describe('the read journal left by a server that did not stop', () => {
       const added = (await trailOf(own)).slice(before)
       expect(added.map((e) => e.record_id)).toEqual(['left-3', 'd-left-4'])
       expect(JSON.parse(String(added[1]?.details))).toEqual({ note: 'd-left-4' })
-      expect(readFileSync(journal)).toEqual(await headerOf(own))
+      // It starts anew: its header, then zeros to its length.
+      expect(decodeJournal(readFileSync(journal, 'utf8'), journal).entries).toEqual([])
+      expect(readFileSync(journal).subarray(0, (await headerOf(own)).length)).toEqual(await headerOf(own))
+      expect(readFileSync(journal).length).toBe(JOURNAL_BYTES)
       const head = await own.db.selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow()
       expect(Number(head.journal_folded_seq)).toBe(4)
 
@@ -276,23 +287,20 @@ describe('the read journal left by a server that did not stop', () => {
     }
   })
 
-  it('refuses every later read when a failed group cannot be cut off either', async () => {
+  it('refuses every later read when a failed group cannot be zeroed either', async () => {
     const own = await createTestDb()
     try {
       const started = await startAuditWriter(own.db, own.sqlitePath as string)
       const journal = journalOf(own.db)
       if (!journal) throw new Error('no journal')
       const ctx = systemCtx(own.db, actor)
-      const { write, truncate } = { write: journal.handle.write, truncate: journal.handle.truncate }
+      const write = journal.handle.write
+      // Every write fails: the group's, and the zeros meant to cut it off.
       journal.handle.write = (async () => {
         throw new Error('EIO: write')
       }) as unknown as typeof write
-      journal.handle.truncate = (async () => {
-        throw new Error('EIO: truncate')
-      }) as unknown as typeof truncate
       await expect(recordAuditedRead(ctx, { action: 'test.read', recordId: 'first' })).rejects.toThrow('EIO: write')
       journal.handle.write = write
-      journal.handle.truncate = truncate
       await expect(recordAuditedRead(ctx, { action: 'test.read', recordId: 'later' })).rejects.toThrow(
         /cannot be written/,
       )
@@ -305,7 +313,7 @@ describe('the read journal left by a server that did not stop', () => {
     }
   })
 
-  it('cuts off a group whose write failed halfway, so the journal still reads back line by line', async () => {
+  it('zeros a group whose write failed halfway, so the journal still reads back line by line', async () => {
     const own = await createTestDb()
     try {
       const path = `${own.sqlitePath}-audit-journal`
@@ -315,10 +323,14 @@ describe('the read journal left by a server that did not stop', () => {
       const ctx = systemCtx(own.db, actor)
       await recordAuditedRead(ctx, { action: 'test.read', recordId: 'whole-1' })
       const write = journal.handle.write.bind(journal.handle)
-      // The disk takes 30 bytes of the group, then fails.
-      journal.handle.write = (async (buffer: Buffer) => {
-        await write(buffer.subarray(0, 30))
-        throw new Error('EIO: the disk failed halfway')
+      // The disk takes 30 bytes of the next group, then fails; it works again for what follows.
+      let failures = 1
+      journal.handle.write = (async (buffer: Buffer, offset: number, length: number, position: number) => {
+        if (failures-- > 0) {
+          await write(buffer, 0, 30, position)
+          throw new Error('EIO: the disk failed halfway')
+        }
+        return write(buffer, offset, length, position)
       }) as unknown as typeof journal.handle.write
       await expect(recordAuditedRead(ctx, { action: 'test.read', recordId: 'cut' })).rejects.toThrow('halfway')
       journal.handle.write = write
@@ -335,4 +347,32 @@ describe('the read journal left by a server that did not stop', () => {
       await own.destroy()
     }
   })
+
+  it('starts anew once full, after chaining everything durably, and goes on with the reads after', async () => {
+    const own = await createTestDb()
+    try {
+      const path = `${own.sqlitePath}-audit-journal`
+      const started = await startAuditWriter(own.db, own.sqlitePath as string)
+      const ctx = systemCtx(own.db, actor)
+      const before = (await trailOf(own)).length
+      // About 200 bytes an entry: 30,000 of them are more than the journal holds.
+      for (let batch = 0; batch < 30; batch++)
+        await Promise.all(
+          Array.from({ length: 1000 }, (_, i) =>
+            recordAuditedRead(ctx, { action: 'test.read', recordId: `full-${batch}-${i}` }),
+          ),
+        )
+      expect(readFileSync(path).length).toBe(JOURNAL_BYTES)
+      const held = decodeJournal(readFileSync(path, 'utf8'), path).entries
+      expect(held.length).toBeGreaterThan(0)
+      expect(held.length).toBeLessThan(30000)
+      await started.close()
+      const added = (await trailOf(own)).slice(before)
+      expect(added).toHaveLength(30000)
+      expect(new Set(added.map((e) => e.record_id)).size).toBe(30000)
+      expect(await verifyAuditTrail(own.db)).toMatchObject({ ok: true })
+    } finally {
+      await own.destroy()
+    }
+  }, 60_000)
 })
