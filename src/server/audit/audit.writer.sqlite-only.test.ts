@@ -41,6 +41,15 @@ afterAll(async () => {
   await writer.close()
   await db.destroy()
 })
+/** Runs `test` on a database of its own, with no writer started. */
+async function withOwnDb(test: (own: TestDb) => Promise<void>) {
+  const own = await createTestDb()
+  try {
+    await test(own)
+  } finally {
+    await own.destroy()
+  }
+}
 const trailOf = (t: TestDb) => t.db.selectFrom('audit_events').selectAll().orderBy('id').execute()
 const trail = () => trailOf(db)
 const journalPath = () => `${db.sqlitePath}-audit-journal`
@@ -177,9 +186,8 @@ describe('the audited reads of the embedded server', () => {
     expect(await verifyAuditTrail(db.db)).toMatchObject({ ok: true })
   })
 
-  it('lets the appends in flight finish when it stops, chains them, and empties its journal', async () => {
-    const own = await createTestDb()
-    try {
+  it('lets the appends in flight finish when it stops, chains them, and empties its journal', () =>
+    withOwnDb(async (own) => {
       const other = await startAuditWriter(own.db, own.sqlitePath as string)
       const ctx = systemCtx(own.db, actor)
       const reads = Array.from({ length: 5 }, (_, i) =>
@@ -201,16 +209,12 @@ describe('the audited reads of the embedded server', () => {
       await recordAuditedRead(ctx, { action: 'test.read', recordId: 'in-process' })
       expect((await trailOf(own)).at(-1)?.record_id).toBe('in-process')
       expect(await verifyAuditTrail(own.db)).toMatchObject({ ok: true })
-    } finally {
-      await own.destroy()
-    }
-  })
+    }))
 })
 
 describe('the read journal left by a server that did not stop', () => {
-  it('is chained when the next server starts: each entry once, an unfinished last group left out', async () => {
-    const own = await createTestDb()
-    try {
+  it('is chained when the next server starts: each entry once, an unfinished last group left out', () =>
+    withOwnDb(async (own) => {
       const journal = `${own.sqlitePath}-audit-journal`
       // Entries 1–2 were chained before the crash (the head says so); 3–4 were not; the last
       // group's write was cut short.
@@ -241,14 +245,10 @@ describe('the read journal left by a server that did not stop', () => {
       expect(readFileSync(journal, 'utf8')).toContain('"seq":5,')
       await started.close()
       expect(await verifyAuditTrail(own.db)).toMatchObject({ ok: true })
-    } finally {
-      await own.destroy()
-    }
-  })
+    }))
 
-  it('stops the server from starting when a line in the middle is damaged, and chains nothing', async () => {
-    const own = await createTestDb()
-    try {
+  it('stops the server from starting when a line in the middle is damaged, and chains nothing', () =>
+    withOwnDb(async (own) => {
       const journal = `${own.sqlitePath}-audit-journal`
       const good = encodeJournalLines([{ seq: 1, entry: entry('one') }])
       writeFileSync(journal, Buffer.concat([await headerOf(own), good, Buffer.from('{"seq":2,"actor":\n'), good]))
@@ -256,40 +256,28 @@ describe('the read journal left by a server that did not stop', () => {
       await expect(startAuditWriter(own.db, own.sqlitePath as string)).rejects.toThrow(/damaged at line 3/)
       expect(await trailOf(own)).toHaveLength(before)
       expect(readFileSync(journal).length).toBeGreaterThan(0)
-    } finally {
-      await own.destroy()
-    }
-  })
+    }))
 
-  it('stops the server from starting beside the journal of another database, and chains nothing', async () => {
-    const own = await createTestDb()
-    try {
+  it('stops the server from starting beside the journal of another database, and chains nothing', () =>
+    withOwnDb(async (own) => {
       const journal = `${own.sqlitePath}-audit-journal`
       const lines = encodeJournalLines([{ seq: 1, entry: entry('elsewhere') }])
       writeFileSync(journal, Buffer.concat([encodeJournalHeader('another-database'), lines]))
       const before = (await trailOf(own)).length
       await expect(startAuditWriter(own.db, own.sqlitePath as string)).rejects.toThrow(/belongs to another database/)
       expect(await trailOf(own)).toHaveLength(before)
-    } finally {
-      await own.destroy()
-    }
-  })
+    }))
 
-  it('does not start when its journal cannot be written (a full disk)', async () => {
-    const own = await createTestDb()
-    try {
+  it('does not start when its journal cannot be written (a full disk)', () =>
+    withOwnDb(async (own) => {
       // /dev/full refuses every write with ENOSPC: the journal's first line cannot be written.
       await expect(startAuditWriter(own.db, own.sqlitePath as string, { journalPath: '/dev/full' })).rejects.toThrow(
         /ENOSPC/,
       )
-    } finally {
-      await own.destroy()
-    }
-  })
+    }))
 
-  it('refuses every later read when a failed group cannot be zeroed either', async () => {
-    const own = await createTestDb()
-    try {
+  it('refuses every later read when a failed group cannot be zeroed either', () =>
+    withOwnDb(async (own) => {
       const started = await startAuditWriter(own.db, own.sqlitePath as string)
       const journal = journalOf(own.db)
       if (!journal) throw new Error('no journal')
@@ -308,14 +296,10 @@ describe('the read journal left by a server that did not stop', () => {
       const ids = (await trailOf(own)).map((e) => e.record_id)
       expect(ids).not.toContain('first')
       expect(ids).not.toContain('later')
-    } finally {
-      await own.destroy()
-    }
-  })
+    }))
 
-  it('zeros a group whose write failed halfway, so the journal still reads back line by line', async () => {
-    const own = await createTestDb()
-    try {
+  it('zeros a group whose write failed halfway, so the journal still reads back line by line', () =>
+    withOwnDb(async (own) => {
       const path = `${own.sqlitePath}-audit-journal`
       const started = await startAuditWriter(own.db, own.sqlitePath as string)
       const journal = journalOf(own.db)
@@ -343,36 +327,33 @@ describe('the read journal left by a server that did not stop', () => {
       const ids = (await trailOf(own)).map((e) => e.record_id)
       expect(ids.slice(-2)).toEqual(['whole-1', 'whole-2'])
       expect(ids).not.toContain('cut')
-    } finally {
-      await own.destroy()
-    }
-  })
+    }))
 
-  it('starts anew once full, after chaining everything durably, and goes on with the reads after', async () => {
-    const own = await createTestDb()
-    try {
-      const path = `${own.sqlitePath}-audit-journal`
-      const started = await startAuditWriter(own.db, own.sqlitePath as string)
-      const ctx = systemCtx(own.db, actor)
-      const before = (await trailOf(own)).length
-      // About 200 bytes an entry: 30,000 of them are more than the journal holds.
-      for (let batch = 0; batch < 30; batch++)
-        await Promise.all(
-          Array.from({ length: 1000 }, (_, i) =>
-            recordAuditedRead(ctx, { action: 'test.read', recordId: `full-${batch}-${i}` }),
-          ),
-        )
-      expect(readFileSync(path).length).toBe(JOURNAL_BYTES)
-      const held = decodeJournal(readFileSync(path, 'utf8'), path).entries
-      expect(held.length).toBeGreaterThan(0)
-      expect(held.length).toBeLessThan(30000)
-      await started.close()
-      const added = (await trailOf(own)).slice(before)
-      expect(added).toHaveLength(30000)
-      expect(new Set(added.map((e) => e.record_id)).size).toBe(30000)
-      expect(await verifyAuditTrail(own.db)).toMatchObject({ ok: true })
-    } finally {
-      await own.destroy()
-    }
-  }, 60_000)
+  it(
+    'starts anew once full, after chaining everything durably, and goes on with the reads after',
+    () =>
+      withOwnDb(async (own) => {
+        const path = `${own.sqlitePath}-audit-journal`
+        const started = await startAuditWriter(own.db, own.sqlitePath as string)
+        const ctx = systemCtx(own.db, actor)
+        const before = (await trailOf(own)).length
+        // About 200 bytes an entry: 30,000 of them are more than the journal holds.
+        for (let batch = 0; batch < 30; batch++)
+          await Promise.all(
+            Array.from({ length: 1000 }, (_, i) =>
+              recordAuditedRead(ctx, { action: 'test.read', recordId: `full-${batch}-${i}` }),
+            ),
+          )
+        expect(readFileSync(path).length).toBe(JOURNAL_BYTES)
+        const held = decodeJournal(readFileSync(path, 'utf8'), path).entries
+        expect(held.length).toBeGreaterThan(0)
+        expect(held.length).toBeLessThan(30000)
+        await started.close()
+        const added = (await trailOf(own)).slice(before)
+        expect(added).toHaveLength(30000)
+        expect(new Set(added.map((e) => e.record_id)).size).toBe(30000)
+        expect(await verifyAuditTrail(own.db)).toMatchObject({ ok: true })
+      }),
+    60_000,
+  )
 })
