@@ -80,18 +80,14 @@ export function decodeJournal(text: string, file: string): JournalContent {
   return { database, entries }
 }
 
-/**
- * What a journal file holds now, and its length; nothing when there is no such file, or it is not
- * a regular file.
- */
-export async function readJournal(file: string): Promise<JournalContent & { bytes: number }> {
+/** What a journal file holds now; nothing when there is no such file, or it is not a regular file. */
+export async function readJournal(file: string): Promise<JournalContent> {
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null
     throw error
   })
-  if (!info?.isFile() || info.size === 0) return { database: null, entries: [], bytes: 0 }
-  const bytes = await readFile(file)
-  return { ...decodeJournal(bytes.toString('utf8'), file), bytes: bytes.length }
+  if (!info?.isFile() || info.size === 0) return { database: null, entries: [] }
+  return decodeJournal(await readFile(file, 'utf8'), file)
 }
 
 /** Opens a journal to write to, durably (every write reaches the disk before it returns). */

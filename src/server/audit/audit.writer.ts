@@ -71,7 +71,7 @@ export type AuditWriterOptions = {
 
 /**
  * Audited reads of `db` (an SQLite file at `file`) go through the journal from now on. First
- * chains what a previous server left in it, durably, and empties it.
+ * chains what a previous server left in it, durably, and starts it anew.
  */
 export async function startAuditWriter(db: RootDb, file: string, options: AuditWriterOptions = {}) {
   const path = options.journalPath ?? `${file}-audit-journal`
@@ -80,7 +80,7 @@ export async function startAuditWriter(db: RootDb, file: string, options: AuditW
   // then fail as any query does there (the server starts, unready).
   const head = await chainHeadOf(db).catch(() => undefined)
   if (!head) {
-    if (left.bytes > 0)
+    if (left.entries.length > 0)
       throw new AppError('DATABASE_UNAVAILABLE', `${path} is left, and the database has no audit chain head`)
     return { close: async () => {} }
   }
