@@ -169,16 +169,29 @@ async function startAnew(journal: ReadJournal, header: Buffer) {
 
 /**
  * Between two appends, with the journal full: chains everything durably, then starts it anew. If
- * either fails, onError is told and the journal grows past its length instead (slower writes,
- * nothing lost).
+ * the chaining fails, onError is told and the journal grows past its length instead (slower
+ * writes, nothing lost). If starting anew fails, the file may be partly zeros, and a group
+ * written after them would not be read back: no read is answered through this journal any more.
  */
 async function startAnewIfChained(db: RootDb, journal: ReadJournal) {
   try {
     await fold(db, journal, { durable: true })
-    await startAnew(journal, journal.header)
   } catch (error) {
     journal.onError(error)
+    return
   }
+  try {
+    await startAnew(journal, journal.header)
+  } catch (error) {
+    journal.broken = brokenJournal(journal, error)
+    throw error
+  }
+}
+
+function brokenJournal(journal: ReadJournal, cause: unknown) {
+  return new AppError('DATABASE_UNAVAILABLE', `The audit read journal ${journal.path} cannot be written`, {
+    cause: String(cause),
+  })
 }
 
 async function writeGroup(journal: ReadJournal, buffer: Buffer) {
@@ -189,13 +202,7 @@ async function writeGroup(journal: ReadJournal, buffer: Buffer) {
     // the groups before it did. If that fails too, no read is answered through this journal any
     // more: the server must be looked at.
     await writeWhole(journal.handle, Buffer.alloc(buffer.length), journal.bytes).catch((cause: unknown) => {
-      journal.broken = new AppError(
-        'DATABASE_UNAVAILABLE',
-        `The audit read journal ${journal.path} cannot be written`,
-        {
-          cause: String(cause),
-        },
-      )
+      journal.broken = brokenJournal(journal, cause)
     })
     throw error
   }
