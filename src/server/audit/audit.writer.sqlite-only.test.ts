@@ -298,6 +298,33 @@ describe('the read journal left by a server that did not stop', () => {
       expect(ids).not.toContain('later')
     }))
 
+  it('refuses every later read when a full journal, once chained, cannot start anew', () =>
+    withOwnDb(async (own) => {
+      const started = await startAuditWriter(own.db, own.sqlitePath as string)
+      const journal = journalOf(own.db)
+      if (!journal) throw new Error('no journal')
+      const ctx = systemCtx(own.db, actor)
+      await recordAuditedRead(ctx, { action: 'test.read', recordId: 'before-full' })
+      const write = journal.handle.write.bind(journal.handle)
+      // The next group does not fit, and the disk refuses the zeros that start the journal anew.
+      journal.bytes = JOURNAL_BYTES - 10
+      journal.handle.write = (async (buffer: Buffer, offset: number, length: number, position: number) => {
+        if (buffer.length === JOURNAL_BYTES) throw new Error('EIO: zeros')
+        return write(buffer, offset, length, position)
+      }) as unknown as typeof journal.handle.write
+      await expect(recordAuditedRead(ctx, { action: 'test.read', recordId: 'not-written' })).rejects.toThrow(
+        'EIO: zeros',
+      )
+      journal.handle.write = write
+      await expect(recordAuditedRead(ctx, { action: 'test.read', recordId: 'later' })).rejects.toThrow(
+        /cannot be written/,
+      )
+      await started.close()
+      const ids = (await trailOf(own)).map((e) => e.record_id)
+      expect(ids).toContain('before-full')
+      expect(ids).not.toContain('not-written')
+    }))
+
   it('zeros a group whose write failed halfway, so the journal still reads back line by line', () =>
     withOwnDb(async (own) => {
       const path = `${own.sqlitePath}-audit-journal`
