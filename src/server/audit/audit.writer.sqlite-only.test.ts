@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemCtx } from '../../../test/context.ts'
@@ -274,6 +274,21 @@ describe('the read journal left by a server that did not stop', () => {
       await expect(startAuditWriter(own.db, own.sqlitePath as string, { journalPath: '/dev/full' })).rejects.toThrow(
         /ENOSPC/,
       )
+    }))
+
+  it('does not start on a migrated database whose chain head cannot be read, rather than audit reads without it', () =>
+    withOwnDb(async (own) => {
+      // A migration edited after it had run once left a database so: its record says current, its
+      // head lacks a column. Reads must not then go on without the journal, unnoticed.
+      await sql`alter table audit_chain_head drop column journal_database_id`.execute(own.db)
+      await expect(startAuditWriter(own.db, own.sqlitePath as string)).rejects.toThrow(/journal_database_id/)
+      expect(existsSync(`${own.sqlitePath}-audit-journal`)).toBe(false)
+    }))
+
+  it('does not start on a migrated database without its chain head', () =>
+    withOwnDb(async (own) => {
+      await sql`delete from audit_chain_head`.execute(own.db)
+      await expect(startAuditWriter(own.db, own.sqlitePath as string)).rejects.toThrow(/chain head is missing/)
     }))
 
   it('refuses every later read when a failed group cannot be zeroed either', () =>

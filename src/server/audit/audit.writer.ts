@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises'
 import { type Db, heldSqliteConnection, type RootDb } from '../db/database.ts'
+import { isSchemaCurrent } from '../db/migrate.ts'
 import { AppError } from '../errors.ts'
 import { type AuditEntry, appendToChain } from './audit.chain.ts'
 import {
@@ -76,14 +77,16 @@ export type AuditWriterOptions = {
 export async function startAuditWriter(db: RootDb, file: string, options: AuditWriterOptions = {}) {
   const path = options.journalPath ?? `${file}-audit-journal`
   const left = await readJournal(path)
-  // A database not migrated yet has no chain head: nothing can be chained, so no journal; reads
-  // then fail as any query does there (the server starts, unready).
-  const head = await chainHeadOf(db).catch(() => undefined)
-  if (!head) {
+  // A database not migrated yet may have no chain head: nothing can be chained, so no journal;
+  // reads then fail as any query does there (the server starts, unready). A migrated one must
+  // have its head read: any failure to read it stops the start, rather than the server auditing
+  // its reads another way than it says (a migration edited after it ran once did that).
+  if (!(await isSchemaCurrent(db))) {
     if (left.entries.length > 0)
-      throw new AppError('DATABASE_UNAVAILABLE', `${path} is left, and the database has no audit chain head`)
+      throw new AppError('DATABASE_UNAVAILABLE', `${path} is left, and the database is not migrated yet`)
     return { close: async () => {} }
   }
+  const head = await chainHeadOf(db)
   if (left.database !== null && left.database !== head.database)
     throw new AppError(
       'DATABASE_UNAVAILABLE',
@@ -281,11 +284,12 @@ async function foldNow(db: RootDb, journal: ReadJournal, { durable }: { durable:
   journal.unfolded.splice(0, batch.length)
 }
 
-async function chainHeadOf(db: RootDb): Promise<{ folded: number; database: string } | undefined> {
+async function chainHeadOf(db: RootDb): Promise<{ folded: number; database: string }> {
   const head = await db
     .selectFrom('audit_chain_head')
     .select(['journal_folded_seq', 'journal_database_id'])
     .where('id', '=', 1)
     .executeTakeFirst()
-  return head && { folded: Number(head.journal_folded_seq), database: head.journal_database_id }
+  if (!head) throw new AppError('DATABASE_UNAVAILABLE', 'The audit chain head is missing')
+  return { folded: Number(head.journal_folded_seq), database: head.journal_database_id }
 }
