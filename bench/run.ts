@@ -9,7 +9,18 @@
 //   npm run bench [-- --requests 10000,200000] [--fresh] [--only TEXT]
 //   BENCH_SECONDS=5 BENCH_CONNECTIONS=10 BENCH_WARMUP_SECONDS=1
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { createServer } from 'node:net'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
@@ -166,6 +177,38 @@ async function rowsOf(url: string, token: string | null): Promise<number | null>
   return body.items?.length ?? body.total ?? (body.id ? 1 : null)
 }
 
+// The text each migration had when a cached dataset ran it, by name, in a file beside it. A
+// migration whose text changed afterwards (under the same name, so never run again) leaves the
+// dataset unlike any database the code makes: the 1,000,000 dataset once lacked a column of
+// migration 1000 that way, and the server ran without its read journal, unnoticed.
+const migrationsDir = path.join(root, 'src/server/db/migrations')
+
+function migrationTexts(): Record<string, string> {
+  const texts: Record<string, string> = {}
+  for (const file of readdirSync(migrationsDir).sort()) {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{4}_.*\.ts$/.test(file) || file.endsWith('.test.ts')) continue
+    texts[file.slice(0, -'.ts'.length)] = createHash('sha256')
+      .update(readFileSync(path.join(migrationsDir, file)))
+      .digest('hex')
+  }
+  return texts
+}
+
+/** Throws if a migration the dataset ran has changed since; then records the texts it now has. */
+function checkMigrationTexts(dataset: string, ranBefore: boolean) {
+  const record = `${dataset}.migrations.json`
+  const now = migrationTexts()
+  if (ranBefore && existsSync(record)) {
+    const ran = JSON.parse(readFileSync(record, 'utf8')) as Record<string, string>
+    const changed = Object.keys(ran).filter((name) => now[name] !== ran[name])
+    if (changed.length > 0)
+      throw new Error(
+        `${dataset} ran ${changed.join(', ')} as they were before their text changed; regenerate it with -- --fresh`,
+      )
+  }
+  writeFileSync(record, `${JSON.stringify(now, null, 2)}\n`)
+}
+
 async function isCurrent(file: string) {
   const handle = createDb({ dialect: 'sqlite', sqlitePath: file, databaseUrl: `sqlite:${file}` })
   try {
@@ -178,7 +221,8 @@ async function isCurrent(file: string) {
 async function benchSize(size: number) {
   mkdirSync(cacheDir, { recursive: true })
   const dataset = path.join(cacheDir, `requests-${size}.v${DATASET_VERSION}.db`)
-  if (values.fresh || !existsSync(dataset)) {
+  const cached = !values.fresh && existsSync(dataset)
+  if (!cached) {
     process.stderr.write(`Generating ${size.toLocaleString('en')} requests into ${dataset}\n`)
     // Written under another name and renamed once whole: a run stopped halfway leaves no dataset
     // that the next run would take for a finished one.
@@ -198,6 +242,8 @@ async function benchSize(size: number) {
       await handle.close()
     }
   }
+  // A dataset cached before this record existed is taken as it is.
+  checkMigrationTexts(dataset, cached)
   const dir = mkdtempSync(path.join(tmpdir(), 'partnine-bench-'))
   copyFileSync(dataset, path.join(dir, 'partnine.db'))
   const port = await freePort()
