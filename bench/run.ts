@@ -15,7 +15,6 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -29,6 +28,7 @@ import autocannon from 'autocannon'
 import type { UserActor } from '../src/server/context.ts'
 import { createDb } from '../src/server/db/database.ts'
 import { isSchemaCurrent, migrateToLatest } from '../src/server/db/migrate.ts'
+import { migrationProvider } from '../src/server/db/migrations/index.ts'
 import type { FloorPlan } from './floor-server.ts'
 import { BENCH_COMPARTMENTS, DATASET_VERSION, generateRequests, HOST_STATE } from './generate-requests.ts'
 
@@ -181,32 +181,28 @@ async function rowsOf(url: string, token: string | null): Promise<number | null>
 // migration whose text changed afterwards (under the same name, so never run again) leaves the
 // dataset unlike any database the code makes: the 1,000,000 dataset once lacked a column of
 // migration 1000 that way, and the server ran without its read journal, unnoticed.
-const migrationsDir = path.join(root, 'src/server/db/migrations')
-
-function migrationTexts(): Record<string, string> {
+async function migrationTexts(): Promise<Record<string, string>> {
   const texts: Record<string, string> = {}
-  for (const file of readdirSync(migrationsDir).sort()) {
-    if (!/^\d{4}-\d{2}-\d{2}T\d{4}_.*\.ts$/.test(file) || file.endsWith('.test.ts')) continue
-    texts[file.slice(0, -'.ts'.length)] = createHash('sha256')
-      .update(readFileSync(path.join(migrationsDir, file)))
-      .digest('hex')
+  for (const name of Object.keys(await migrationProvider.getMigrations())) {
+    const text = readFileSync(path.join(root, 'src/server/db/migrations', `${name}.ts`))
+    texts[name] = createHash('sha256').update(text).digest('hex')
   }
   return texts
 }
 
-/** Throws if a migration the dataset ran has changed since; then records the texts it now has. */
-function checkMigrationTexts(dataset: string, ranBefore: boolean) {
-  const record = `${dataset}.migrations.json`
-  const now = migrationTexts()
-  if (ranBefore && existsSync(record)) {
-    const ran = JSON.parse(readFileSync(record, 'utf8')) as Record<string, string>
-    const changed = Object.keys(ran).filter((name) => now[name] !== ran[name])
-    if (changed.length > 0)
-      throw new Error(
-        `${dataset} ran ${changed.join(', ')} as they were before their text changed; regenerate it with -- --fresh`,
-      )
-  }
-  writeFileSync(record, `${JSON.stringify(now, null, 2)}\n`)
+const migrationRecordOf = (dataset: string) => `${dataset}.migrations.json`
+
+/** Throws if a migration the cached dataset ran has changed since (one cached before the record is taken as it is). */
+async function checkMigrationTexts(dataset: string) {
+  const record = migrationRecordOf(dataset)
+  if (!existsSync(record)) return
+  const now = await migrationTexts()
+  const ran = JSON.parse(readFileSync(record, 'utf8')) as Record<string, string>
+  const changed = Object.keys(ran).filter((name) => now[name] !== ran[name])
+  if (changed.length > 0)
+    throw new Error(
+      `${dataset} ran ${changed.join(', ')} as they were before their text changed; regenerate it with -- --fresh`,
+    )
 }
 
 async function isCurrent(file: string) {
@@ -222,7 +218,8 @@ async function benchSize(size: number) {
   mkdirSync(cacheDir, { recursive: true })
   const dataset = path.join(cacheDir, `requests-${size}.v${DATASET_VERSION}.db`)
   const cached = !values.fresh && existsSync(dataset)
-  if (!cached) {
+  if (cached) await checkMigrationTexts(dataset)
+  else {
     process.stderr.write(`Generating ${size.toLocaleString('en')} requests into ${dataset}\n`)
     // Written under another name and renamed once whole: a run stopped halfway leaves no dataset
     // that the next run would take for a finished one.
@@ -242,8 +239,7 @@ async function benchSize(size: number) {
       await handle.close()
     }
   }
-  // A dataset cached before this record existed is taken as it is.
-  checkMigrationTexts(dataset, cached)
+  writeFileSync(migrationRecordOf(dataset), `${JSON.stringify(await migrationTexts(), null, 2)}\n`)
   const dir = mkdtempSync(path.join(tmpdir(), 'partnine-bench-'))
   copyFileSync(dataset, path.join(dir, 'partnine.db'))
   const port = await freePort()

@@ -50,6 +50,13 @@ async function withOwnDb(test: (own: TestDb) => Promise<void>) {
     await own.destroy()
   }
 }
+/** A writer started on `own`, its journal, and a context whose reads go through it. */
+async function startJournaled(own: TestDb) {
+  const started = await startAuditWriter(own.db, own.sqlitePath as string)
+  const journal = journalOf(own.db)
+  if (!journal) throw new Error('no journal')
+  return { started, journal, ctx: systemCtx(own.db, actor) }
+}
 const trailOf = (t: TestDb) => t.db.selectFrom('audit_events').selectAll().orderBy('id').execute()
 const trail = () => trailOf(db)
 const journalPath = () => `${db.sqlitePath}-audit-journal`
@@ -293,10 +300,7 @@ describe('the read journal left by a server that did not stop', () => {
 
   it('refuses every later read when a failed group cannot be zeroed either', () =>
     withOwnDb(async (own) => {
-      const started = await startAuditWriter(own.db, own.sqlitePath as string)
-      const journal = journalOf(own.db)
-      if (!journal) throw new Error('no journal')
-      const ctx = systemCtx(own.db, actor)
+      const { started, journal, ctx } = await startJournaled(own)
       const write = journal.handle.write
       // Every write fails: the group's, and the zeros meant to cut it off.
       journal.handle.write = (async () => {
@@ -315,10 +319,7 @@ describe('the read journal left by a server that did not stop', () => {
 
   it('refuses every later read when a full journal, once chained, cannot start anew', () =>
     withOwnDb(async (own) => {
-      const started = await startAuditWriter(own.db, own.sqlitePath as string)
-      const journal = journalOf(own.db)
-      if (!journal) throw new Error('no journal')
-      const ctx = systemCtx(own.db, actor)
+      const { started, journal, ctx } = await startJournaled(own)
       await recordAuditedRead(ctx, { action: 'test.read', recordId: 'before-full' })
       const write = journal.handle.write.bind(journal.handle)
       // The next group does not fit, and the disk refuses the zeros that start the journal anew.
@@ -343,10 +344,7 @@ describe('the read journal left by a server that did not stop', () => {
   it('zeros a group whose write failed halfway, so the journal still reads back line by line', () =>
     withOwnDb(async (own) => {
       const path = `${own.sqlitePath}-audit-journal`
-      const started = await startAuditWriter(own.db, own.sqlitePath as string)
-      const journal = journalOf(own.db)
-      if (!journal) throw new Error('no journal')
-      const ctx = systemCtx(own.db, actor)
+      const { started, journal, ctx } = await startJournaled(own)
       await recordAuditedRead(ctx, { action: 'test.read', recordId: 'whole-1' })
       const write = journal.handle.write.bind(journal.handle)
       // The disk takes 30 bytes of the next group, then fails; it works again for what follows.

@@ -110,7 +110,7 @@ export async function startAuditWriter(db: RootDb, file: string, options: AuditW
   try {
     await fold(db, journal, { durable: true })
     // Everything in it is chained and on disk: it starts anew (a torn last group, if any, goes too).
-    await startAnew(journal, header)
+    await startAnew(journal)
   } catch (error) {
     await handle.close()
     throw error
@@ -163,11 +163,11 @@ async function writeWhole(handle: FileHandle, buffer: Buffer, position: number) 
  * Zeros, then the header: what the journal holds ends at its first zero byte, so a crash while
  * zeroing leaves either the old lines (all chained) or nothing.
  */
-async function startAnew(journal: ReadJournal, header: Buffer) {
+async function startAnew(journal: ReadJournal) {
   await writeWhole(journal.handle, Buffer.alloc(JOURNAL_BYTES), 0)
   await journal.handle.truncate(JOURNAL_BYTES)
-  await writeWhole(journal.handle, header, 0)
-  journal.bytes = header.length
+  await writeWhole(journal.handle, journal.header, 0)
+  journal.bytes = journal.header.length
 }
 
 /**
@@ -184,7 +184,7 @@ async function startAnewIfChained(db: RootDb, journal: ReadJournal) {
     return
   }
   try {
-    await startAnew(journal, journal.header)
+    await startAnew(journal)
   } catch (error) {
     journal.broken = brokenJournal(journal, error)
     throw error
