@@ -5,7 +5,16 @@
 // those become better-sqlite3 prepared statements on the same database file. No authentication,
 // no visibility resolution in JS, no audit write, no response schema: what is left is the floor.
 //
-//   BENCH_FLOOR_FILE=… BENCH_FLOOR_PORT=… BENCH_FLOOR_PLAN='{"actors":{…},"addressee":…}' node bench/floor-server.ts
+// One more route, `/durable/request/:actor`, is not a floor but the cost of the one-request target's
+// own requirement, alone: the request's SQL, then a line made durable before the answer leaves,
+// lines of concurrent calls sharing one write (group commit, one write in flight, as the server's
+// read journal does: `O_DSYNC` writes in place over a file of zeros, on libuv's thread pool). Its
+// ratio to the request's floor is the most any audited read could reach on this machine.
+//
+//   BENCH_FLOOR_FILE=… BENCH_FLOOR_PORT=… BENCH_FLOOR_PLAN='{"actors":{…},"addressee":…}' \
+//   BENCH_FLOOR_JOURNAL=… node bench/floor-server.ts
+import { constants } from 'node:fs'
+import { open } from 'node:fs/promises'
 import SqliteDatabase from 'better-sqlite3'
 import Fastify from 'fastify'
 import { Kysely } from 'kysely'
@@ -88,12 +97,54 @@ for (const [name, actor] of Object.entries(plan.actors)) {
   )
 }
 
+// The same length and kind of file as the server's read journal (audit.writer.ts).
+const JOURNAL_BYTES = 4 * 1024 * 1024
+const journal = await open(
+  process.env.BENCH_FLOOR_JOURNAL as string,
+  constants.O_RDWR | constants.O_CREAT | constants.O_TRUNC | constants.O_DSYNC,
+)
+await journal.write(Buffer.alloc(JOURNAL_BYTES), 0, JOURNAL_BYTES, 0)
+let journalAt = 0
+let queued: { line: string; done: () => void }[] = []
+let writing = false
+
+/** Resolves once `line` is on disk, written with whatever lines were queued with it. */
+function durably(line: string): Promise<void> {
+  return new Promise((done) => {
+    queued.push({ line, done })
+    if (!writing) setImmediate(() => void writeGroup())
+  })
+}
+
+async function writeGroup() {
+  if (writing || queued.length === 0) return
+  writing = true
+  const group = queued
+  queued = []
+  const buffer = Buffer.from(group.map((q) => `${q.line}\n`).join(''))
+  if (journalAt + buffer.length > JOURNAL_BYTES) journalAt = 0
+  await journal.write(buffer, 0, buffer.length, journalAt)
+  journalAt += buffer.length
+  writing = false
+  for (const q of group) q.done()
+  // As the server schedules its next group (audit.service.ts): after this turn's I/O callbacks.
+  if (queued.length > 0) setImmediate(() => void writeGroup())
+}
+
 const app = Fastify({ logger: false })
 app.get('/constant', async () => ({ ok: true }))
 app.get<{ Params: { kind: string; actor: string } }>('/:kind/:actor', async (req, reply) => {
   const queries = routes.get(`${req.params.kind}/${req.params.actor}`)
   if (!queries) return reply.code(404).send({ error: 'no such floor' })
   return queries.map((q) => (q.stmt.reader ? q.stmt.all(...q.parameters) : q.stmt.run(...q.parameters)))
+})
+app.get<{ Params: { actor: string } }>('/durable/request/:actor', async (req, reply) => {
+  const queries = routes.get(`request/${req.params.actor}`)
+  if (!queries) return reply.code(404).send({ error: 'no such floor' })
+  const rows = queries.map((q) => q.stmt.all(...q.parameters))
+  // About the length of one of the server's journal lines.
+  await durably(JSON.stringify({ actor: req.params.actor, at: new Date().toISOString(), pad: 'x'.repeat(300) }))
+  return rows
 })
 await app.listen({ host: '127.0.0.1', port: Number(process.env.BENCH_FLOOR_PORT) })
 process.stdout.write('ready\n')

@@ -36,7 +36,8 @@ const { values } = parseArgs({
   options: {
     requests: { type: 'string', default: '10000,200000' },
     fresh: { type: 'boolean', default: false },
-    // Only the targets whose name contains one of these texts (and their floors), e.g. --only "list,one request".
+    // Only the targets whose name contains one of these texts (and their floors), e.g. --only "list,one request";
+    // a text ending in '$' must end the name ("one request$": without its no-cache and 30-connection twins).
     only: { type: 'string' },
   },
 })
@@ -45,6 +46,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
 // One request is also loaded with this many connections, its floor too.
 const MORE_CONNECTIONS = 3 * connections
+// The one request's ceiling: the floor's SQL with a durable group write before each answer (floor-server.ts).
+const CEILING = "one request's ceiling (floor SQL, durable write)"
 // Every target, floors included, is loaded this long before sampling starts: the first second of
 // a fresh route is V8 compiling it and the page cache filling, which is not what a p99 should show.
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 1)
@@ -347,6 +350,7 @@ async function benchSize(size: number) {
         BENCH_FLOOR_FILE: path.join(dir, 'partnine.db'),
         BENCH_FLOOR_PORT: String(floorPort),
         BENCH_FLOOR_PLAN: JSON.stringify(plan),
+        BENCH_FLOOR_JOURNAL: path.join(dir, 'floor-journal'),
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     })
@@ -408,6 +412,14 @@ async function benchSize(size: number) {
           headers: { 'cache-control': 'no-cache' },
         },
         { name: `${name}: floor request SQL`, url: `${floorBase}/request/${name}`, token: null, floor: null },
+        // Not a target: the floor's SQL with a durable group write before each answer (floor-server.ts),
+        // the most an audited read can reach here.
+        {
+          name: `${name}: ${CEILING}`,
+          url: `${floorBase}/durable/request/${name}`,
+          token: null,
+          floor: `${name}: floor request SQL`,
+        },
         // As a page is visited again: kept while no request of its addressee changes (requests.kept.ts).
         {
           name: `${name}: one request`,
@@ -459,7 +471,9 @@ async function benchSize(size: number) {
         )
     }
     const only = values.only?.split(',')
-    const wanted = (name: string) => !only || only.some((text) => name.includes(text))
+    // A text ending in '$' matches the end of a name: "one request$" is the kept one request alone.
+    const wanted = (name: string) =>
+      !only || only.some((text) => (text.endsWith('$') ? name.endsWith(text.slice(0, -1)) : name.includes(text)))
     const chosen = targets.filter((t) => wanted(t.name) || targets.some((d) => d.floor === t.name && wanted(d.name)))
     for (const t of chosen) {
       process.stderr.write(`  ${size.toLocaleString('en')} · ${t.name}…\n`)
@@ -491,15 +505,23 @@ out.write(
   `\nPart IX requests bench — ${seconds}s per target after ${warmupSeconds}s of warm-up, ${connections} connections, autocannon in this process, ` +
     `server and floor on SQLite, ${cpus().length} cores, load average ${load0} before / ${loadavg()[0]?.toFixed(2)} after\n`,
 )
+const width = Math.max(44, ...results.map((r) => r.name.length))
 out.write(
-  `${'requests'.padStart(9)}  ${'target'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50'.padStart(5)} ${'p99'.padStart(5)}  ratio  ${'µs/call'.padStart(7)}  ${'rows'.padStart(5)}  errors\n`,
+  `${'requests'.padStart(9)}  ${'target'.padEnd(width)} ${'req/s'.padStart(7)} ${'p50'.padStart(5)} ${'p99'.padStart(5)}  ratio  ${'µs/call'.padStart(7)}  ${'rows'.padStart(5)}  errors\n`,
 )
 for (const r of results) {
   const f = r.floor ? results.find((x) => x.size === r.size && x.name === r.floor) : null
   const ratio = f ? (r.rps / f.rps).toFixed(2) : '   —'
   out.write(
-    `${r.size.toLocaleString('en').padStart(9)}  ${r.name.padEnd(44)} ${Math.round(r.rps).toString().padStart(7)} ${String(r.p50).padStart(5)} ${String(r.p99).padStart(5)}  ${ratio.padStart(5)}  ${(r.cpuPerCall === null ? '—' : Math.round(r.cpuPerCall).toString()).padStart(7)}  ${String(r.rows ?? '').padStart(5)}  ${r.errors}\n`,
+    `${r.size.toLocaleString('en').padStart(9)}  ${r.name.padEnd(width)} ${Math.round(r.rps).toString().padStart(7)} ${String(r.p50).padStart(5)} ${String(r.p99).padStart(5)}  ${ratio.padStart(5)}  ${(r.cpuPerCall === null ? '—' : Math.round(r.cpuPerCall).toString()).padStart(7)}  ${String(r.rows ?? '').padStart(5)}  ${r.errors}\n`,
   )
+}
+// The one request against the most an audited read reaches here (floor-server.ts): steadier than
+// against the bare floor, since both wait for the same kind of durable write.
+for (const r of results.filter((x) => x.name.endsWith(': one request'))) {
+  const ceiling = results.find((x) => x.size === r.size && x.name === r.name.replace(/one request$/, CEILING))
+  if (ceiling)
+    out.write(`${r.size.toLocaleString('en')} · ${r.name} against its ceiling: ${(r.rps / ceiling.rps).toFixed(2)}\n`)
 }
 for (const note of notes) out.write(`note: ${note}\n`)
 out.write('rows: items in a page, requests counted, or 1 (one request), as the API answered before the load.\n')
