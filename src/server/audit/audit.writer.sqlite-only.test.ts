@@ -341,6 +341,34 @@ describe('the read journal left by a server that did not stop', () => {
       expect(ids).not.toContain('not-written')
     }))
 
+  it('syncs the WAL before a full journal starts anew, even with nothing left to chain', () =>
+    withOwnDb(async (own) => {
+      const { started, journal, ctx } = await startJournaled(own)
+      // An idle server chains a read at once, with synchronous=NORMAL: in the WAL, not yet synced.
+      await recordAuditedRead(ctx, { action: 'test.read', recordId: 'chained-unsynced' })
+      expect(journal.unfolded).toHaveLength(0)
+      const steps: string[] = []
+      const syncWal = journal.syncWal
+      journal.syncWal = async () => {
+        steps.push('sync the WAL')
+        await syncWal()
+      }
+      const write = journal.handle.write.bind(journal.handle)
+      journal.handle.write = (async (buffer: Buffer, offset: number, length: number, position: number) => {
+        steps.push(buffer.length === JOURNAL_BYTES ? 'zero the journal' : 'write a group')
+        return write(buffer, offset, length, position)
+      }) as unknown as typeof journal.handle.write
+      journal.bytes = JOURNAL_BYTES - 10
+      await recordAuditedRead(ctx, { action: 'test.read', recordId: 'after-full' })
+      journal.handle.write = write
+      journal.syncWal = syncWal
+      // The zeros erase the only durable copy of 'chained-unsynced' unless the WAL is synced first.
+      expect(steps.slice(0, 3)).toEqual(['sync the WAL', 'zero the journal', 'write a group'])
+      await started.close()
+      const ids = (await trailOf(own)).map((e) => e.record_id)
+      expect(ids).toEqual(expect.arrayContaining(['chained-unsynced', 'after-full']))
+    }))
+
   it('zeros a group whose write failed halfway, so the journal still reads back line by line', () =>
     withOwnDb(async (own) => {
       const path = `${own.sqlitePath}-audit-journal`

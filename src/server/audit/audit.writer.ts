@@ -1,4 +1,4 @@
-import type { FileHandle } from 'node:fs/promises'
+import { type FileHandle, open } from 'node:fs/promises'
 import { type Db, heldSqliteConnection, type RootDb } from '../db/database.ts'
 import { isSchemaCurrent } from '../db/migrate.ts'
 import { AppError } from '../errors.ts'
@@ -56,6 +56,13 @@ export type ReadJournal = {
   /** A fold is scheduled by foldJournalSoon. */
   foldSoon: boolean
   inFlight: Set<Promise<unknown>>
+  /**
+   * Makes the database's WAL durable (fdatasync). Batches chained under load commit with
+   * synchronous=NORMAL, which leaves them in the WAL without a sync: a durable fold must make
+   * them durable before the journal that also holds them is emptied, even when it has nothing
+   * left to chain and so commits nothing itself.
+   */
+  syncWal: () => Promise<void>
   /** Set once a failed append could not be cut off: every later read fails. */
   broken: AppError | null
   onError: (error: unknown) => void
@@ -104,6 +111,7 @@ export async function startAuditWriter(db: RootDb, file: string, options: AuditW
     folding: Promise.resolve(),
     foldSoon: false,
     inFlight: new Set(),
+    syncWal: () => syncFile(`${file}-wal`),
     broken: null,
     onError: options.onError ?? (() => {}),
   }
@@ -250,7 +258,11 @@ function fold(db: RootDb, journal: ReadJournal, options: { durable: boolean }): 
 
 async function foldNow(db: RootDb, journal: ReadJournal, { durable }: { durable: boolean }) {
   const batch = journal.unfolded.slice()
-  if (batch.length === 0) return
+  if (batch.length === 0) {
+    // What earlier batches chained is in the WAL, perhaps not yet on disk (synchronous=NORMAL).
+    if (durable) await journal.syncWal()
+    return
+  }
   // On the held connection's own statements, without yielding, as the chain of changes is.
   // synchronous=NORMAL: the entries are already durable in the journal, and the journal is only
   // emptied after a batch committed with FULL (durable).
@@ -271,6 +283,9 @@ async function foldNow(db: RootDb, journal: ReadJournal, { durable }: { durable:
         )
         const last = batch.at(-1)?.seq ?? done
         sqlite.prepare('update audit_chain_head set journal_folded_seq = ? where id = 1').run(Math.max(done, last))
+        // With synchronous=FULL, a commit that wrote pages syncs the WAL, and every frame before
+        // them with it. One that wrote none (everything in the batch chained already, the head
+        // unchanged) syncs nothing: hence syncWal below.
         sqlite.prepare('commit').run()
       } catch (error) {
         // SQLite may have rolled back already (a full disk, for one).
@@ -281,7 +296,24 @@ async function foldNow(db: RootDb, journal: ReadJournal, { durable }: { durable:
       if (!durable) sqlite.prepare('pragma synchronous = full').run()
     }
   })
+  if (durable) await journal.syncWal()
   journal.unfolded.splice(0, batch.length)
+}
+
+/** fdatasync of `path`, if it exists (a WAL truncated away holds nothing to sync). */
+async function syncFile(path: string) {
+  let handle: FileHandle
+  try {
+    handle = await open(path, 'r')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+    throw error
+  }
+  try {
+    await handle.datasync()
+  } finally {
+    await handle.close()
+  }
 }
 
 async function chainHeadOf(db: RootDb): Promise<{ folded: number; database: string }> {
