@@ -265,7 +265,7 @@ async function foldNow(db: RootDb, journal: ReadJournal, { durable }: { durable:
   }
   // On the held connection's own statements, without yielding, as the chain of changes is.
   // synchronous=NORMAL: the entries are already durable in the journal, and the journal is only
-  // emptied after a batch committed with FULL (durable).
+  // emptied after a durable fold, which commits with FULL and syncs the WAL.
   await db.connection().execute(async (conn) => {
     const sqlite = heldSqliteConnection(conn)
     if (!durable) sqlite.prepare('pragma synchronous = normal').run()
