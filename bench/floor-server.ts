@@ -13,11 +13,11 @@
 //
 //   BENCH_FLOOR_FILE=… BENCH_FLOOR_PORT=… BENCH_FLOOR_PLAN='{"actors":{…},"addressee":…}' \
 //   BENCH_FLOOR_JOURNAL=… node bench/floor-server.ts
-import { constants } from 'node:fs'
-import { open } from 'node:fs/promises'
 import SqliteDatabase from 'better-sqlite3'
 import Fastify from 'fastify'
 import { Kysely } from 'kysely'
+import { openJournal } from '../src/server/audit/audit.journal.ts'
+import { JOURNAL_BYTES } from '../src/server/audit/audit.writer.ts'
 import type { UserActor } from '../src/server/context.ts'
 import { sqliteDialect, tuneSqlite } from '../src/server/db/database.ts'
 import type { Database } from '../src/server/db/tables.ts'
@@ -97,12 +97,9 @@ for (const [name, actor] of Object.entries(plan.actors)) {
   )
 }
 
-// The same length and kind of file as the server's read journal (audit.writer.ts).
-const JOURNAL_BYTES = 4 * 1024 * 1024
-const journal = await open(
-  process.env.BENCH_FLOOR_JOURNAL as string,
-  constants.O_RDWR | constants.O_CREAT | constants.O_TRUNC | constants.O_DSYNC,
-)
+// The server's own kind of file (O_DSYNC) and length for its read journal (audit.journal.ts,
+// audit.writer.ts), on a path of its own.
+const journal = await openJournal(process.env.BENCH_FLOOR_JOURNAL as string)
 await journal.write(Buffer.alloc(JOURNAL_BYTES), 0, JOURNAL_BYTES, 0)
 let journalAt = 0
 let queued: { line: string; done: () => void }[] = []
