@@ -181,6 +181,11 @@ test.describe('Requests for cooperation', () => {
     await expect(page.getByTestId('receipts').getByTestId('receipt')).toHaveCount(2)
     await expect(page.getByTestId('timeline')).toContainText('Acknowledge receipt')
     await expect(page.getByTestId('step-begin_execution')).toBeVisible()
+    // The drafter and the approver by the names the timeline gives them, not by their account ids.
+    const drafting = page.getByTestId('request-drafting')
+    await expect(drafting).toContainText('drafted by user:otp.officer@demo.invalid (ICC-OTP)')
+    await expect(drafting).toContainText('approved by user:otp.approver@demo.invalid (ICC-OTP)')
+    await expect(drafting).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/)
     await expectNoAxeViolations(page)
     await screenshot(page, 'requests-page-acknowledged-en')
 

@@ -16,7 +16,7 @@ import { MessagesCard } from './MessagesCard.tsx'
 import { ReceiptsCard } from './ReceiptsCard.tsx'
 import { RequestStatusBadge } from './RequestStatusBadge.tsx'
 import { isAddresseeUser, useAllowedSteps, useReceipts, useRequest } from './requests.api.ts'
-import { TimelineCard } from './TimelineCard.tsx'
+import { eventActor, TimelineCard } from './TimelineCard.tsx'
 import { TransitionsCard } from './TransitionsCard.tsx'
 import { useRequestTypeLabel } from './useRequestTypeLabel.ts'
 
@@ -57,6 +57,9 @@ export function RequestPage() {
     return <NotFoundPage title={t('request.notFound')} text={t('errors.RECORD_NOT_FOUND')} />
   }
   if (!r) return <ApiErrorAlert error={request.error} />
+  // The trail's names for the drafter and the approver, as the timeline shows them, not their ids.
+  const drafted = r.events.find((e) => e.action === 'drafted')
+  const approved = r.events.findLast((e) => e.action === 'approve')
 
   return (
     <Stack gap="lg" data-testid="request-page">
@@ -126,8 +129,12 @@ export function RequestPage() {
             )}
           </Field>
           <Field label={t('request.drafting')}>
-            {t('request.draftedBy', { who: r.draftedBy })}
-            {r.approvedBy ? ` · ${t('request.approvedBy', { who: r.approvedBy })}` : ''}
+            <span data-testid="request-drafting">
+              {t('request.draftedBy', { who: drafted ? eventActor(drafted) : r.draftedBy })}
+              {r.approvedBy
+                ? ` · ${t('request.approvedBy', { who: approved ? eventActor(approved) : r.approvedBy })}`
+                : ''}
+            </span>
           </Field>
         </SimpleGrid>
       </Paper>

@@ -4,6 +4,13 @@ import { useTranslation } from 'react-i18next'
 import { useFormatDateTime } from '../../format.ts'
 import type { RequestDetail } from './requests.api.ts'
 
+type RequestEvent = RequestDetail['events'][number]
+
+/** Who took a step, as the trail names them: their account and organisation. */
+export function eventActor(event: RequestEvent): string {
+  return `${event.actor}${event.actorOrg ? ` (${event.actorOrg})` : ''}`
+}
+
 export function TimelineCard({ events }: { events: RequestDetail['events'] }) {
   const { t } = useTranslation()
   const headingId = useId()
@@ -24,8 +31,7 @@ export function TimelineCard({ events }: { events: RequestDetail['events'] }) {
                 : null}
             </Text>
             <Text size="xs" c="dimmed">
-              {formatDateTime(event.occurredAt)} · {event.actor}
-              {event.actorOrg ? ` (${event.actorOrg})` : ''}
+              {formatDateTime(event.occurredAt)} · {eventActor(event)}
             </Text>
             {event.note && <Text size="sm">{event.note}</Text>}
           </Timeline.Item>
