@@ -1,4 +1,4 @@
-import { type CSSVariablesResolver, createTheme } from '@mantine/core'
+import { Badge, type CSSVariablesResolver, createTheme } from '@mantine/core'
 
 // A sober palette for registry officers and diplomats; every text/background pair used here is
 // at least 4.5:1 (WCAG AA), and autoContrast picks dark text on the light badge colours.
@@ -9,6 +9,11 @@ export const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontFamily: 'Georgia, "Times New Roman", serif', fontWeight: '600' },
   defaultRadius: 'sm',
+  components: {
+    // A badge says a status, a classification or an article: never cut to "ACKNOW…" in a narrow
+    // table column (Mantine lets it shrink and ellipsize); the table scrolls instead.
+    Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
+  },
   colors: {
     court: [
       '#eaf1f8',
