@@ -1,6 +1,7 @@
 import { Button, Group } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { changeLanguage, LANGUAGES } from '../i18n/i18n.ts'
+import classes from './AppLayout.module.css'
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation()
@@ -17,9 +18,12 @@ export function LanguageSwitch() {
             c={isActive ? 'court.9' : 'white'}
             lang={language}
             aria-pressed={isActive}
+            aria-label={t(`language.${language}`)}
             onClick={() => void changeLanguage(language)}
           >
-            {t(`language.${language}`)}
+            {/* On a phone, the code alone: the button's name stays the language's own. */}
+            <span className={classes.languageName}>{t(`language.${language}`)}</span>
+            <span className={classes.languageCode}>{language.toUpperCase()}</span>
           </Button>
         )
       })}

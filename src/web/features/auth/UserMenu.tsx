@@ -31,7 +31,7 @@ export function UserMenu() {
           data-testid="user-menu"
           aria-label={t('userMenu.label', { name: user.name, org: user.orgCode, role })}
         >
-          <Text component="span" size="sm" fw={600} truncate maw={220}>
+          <Text component="span" size="sm" fw={600} truncate className={classes.userName}>
             {user.name}
           </Text>
         </Button>
