@@ -150,6 +150,9 @@ test.describe('Requests for cooperation', () => {
     await expect(page.getByTestId('request-page').getByTestId('request-status').first()).toHaveText('Draft')
     await expect(page.getByTestId('checklist')).toContainText('96(2)(c)')
     await expect(page.getByTestId('checklist-status')).toHaveText('Complete')
+    // Elements "as applicable" left out are said, not flagged as missing: they do not block approval.
+    await expect(page.getByTestId('checklist-missing')).toHaveCount(0)
+    await expect(page.getByTestId('checklist-not-given').first()).toContainText('Not given:')
     // Four eyes: the drafter may withdraw, not approve.
     await expect(page.getByTestId('step-approve')).toHaveCount(0)
     await expect(page.getByTestId('step-withdraw')).toBeVisible()

@@ -28,7 +28,13 @@ export function ChecklistCard({ checklist }: { checklist: RequestDetail['checkli
                 <Badge
                   color={item.satisfied ? '#1e6b30' : item.required ? 'red.9' : 'gray.7'}
                   variant="filled"
-                  aria-label={item.satisfied ? t('request.satisfied') : t('request.missing')}
+                  aria-label={
+                    item.satisfied
+                      ? t('request.satisfied')
+                      : item.required
+                        ? t('request.missing')
+                        : t('request.notGiven')
+                  }
                 >
                   {item.satisfied ? '✓' : '✗'} {t('requests.article', { ref: item.ref })}
                 </Badge>
@@ -41,9 +47,14 @@ export function ChecklistCard({ checklist }: { checklist: RequestDetail['checkli
                   </Text>
                 )}
               </Group>
+              {/* An element "as applicable" left out does not block approval: said, not flagged red. */}
               {!item.satisfied && (item.missing || item.reasons.length > 0) && (
-                <Text size="sm" c="red.9" data-testid="checklist-missing">
-                  {t('request.whyMissing')} {words.missing(item)}
+                <Text
+                  size="sm"
+                  c={item.required ? 'red.9' : 'dimmed'}
+                  data-testid={item.required ? 'checklist-missing' : 'checklist-not-given'}
+                >
+                  {item.required ? t('request.whyMissing') : t('request.whyNotGiven')} {words.missing(item)}
                 </Text>
               )}
               {item.statuteText && <StatuteText text={item.statuteText} language={item.statuteTextLanguage} />}
