@@ -1,4 +1,18 @@
-import { Button, Center, Code, Grid, Group, Loader, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core'
+import {
+  Button,
+  Center,
+  Code,
+  Grid,
+  Group,
+  Loader,
+  Paper,
+  Skeleton,
+  Spoiler,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
@@ -74,8 +88,8 @@ export function AuditPage() {
                   {items.map((event) => (
                     <Table.Tr key={event.id}>
                       <Table.Td>{event.id}</Table.Td>
-                      <Table.Td>{formatDateTime(event.occurredAt)}</Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.occurredAt)}</Table.Td>
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>
                         <Text size="sm">{event.actor}</Text>
                         {event.actorOrg && (
                           <Text size="xs" c="dimmed">
@@ -86,13 +100,23 @@ export function AuditPage() {
                       <Table.Td>
                         <Code>{event.action}</Code>
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>
                         {event.recordType ? `${event.recordType}${event.recordId ? ` · ${event.recordId}` : ''}` : '—'}
                       </Table.Td>
                       <Table.Td>
-                        <Text size="xs" ff="monospace" lineClamp={2} maw={360}>
-                          {event.details === null || event.details === undefined ? '' : JSON.stringify(event.details)}
-                        </Text>
+                        {/* Wrapped anywhere (JSON has few spaces, e-mails and ids none), so that the row fits
+                            the screen; details show three lines, the rest on demand. */}
+                        <Spoiler
+                          maxHeight={54}
+                          showLabel={t('audit.detailsMore')}
+                          hideLabel={t('audit.detailsLess')}
+                          fz="xs"
+                          maw={420}
+                        >
+                          <Text size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                            {event.details === null || event.details === undefined ? '' : JSON.stringify(event.details)}
+                          </Text>
+                        </Spoiler>
                       </Table.Td>
                     </Table.Tr>
                   ))}
