@@ -3,6 +3,7 @@ import { loadDemoAgreements, removeDemoAgreements } from '../agreements/agreemen
 import { loadDemoArrest, removeDemoArrest } from '../arrest/arrest.demo.ts'
 import { loadDemoAssets, removeDemoAssets } from '../assets/assets.demo.ts'
 import { recordAuditEvent } from '../audit/audit.service.ts'
+import { auditSignerFromSeed } from '../audit/audit.signing.ts'
 import type { Ctx } from '../context.ts'
 import { disableDemoIdentities, loadDemoIdentities } from '../identity/identity.demo.ts'
 import { deleteMetaValue, getMetaValue, setMetaValue } from '../meta/meta.service.ts'
@@ -26,7 +27,7 @@ export async function loadDemoData(ctx: Ctx) {
     const agreements = await loadDemoAgreements(trx, users, nowIso)
     const situations = await loadDemoSituations(trx, nowIso)
     const warrants = await loadDemoWarrants(trx, nowIso)
-    const requests = await loadDemoRequests(trx, users, nowIso, pick)
+    const requests = await loadDemoRequests(trx, users, nowIso, pick, auditSignerFromSeed(ctx.secrets.auditSigningKey))
     const arrest = await loadDemoArrest(trx, nowIso)
     const assets = await loadDemoAssets(trx, nowIso)
     await setMetaValue(trx, 'demo_loaded_at', nowIso, nowIso)

@@ -7,6 +7,7 @@ import { prepareDatabase } from '../boot/prepare-database.ts'
 import { fromBool } from '../db/values.ts'
 import { removeDemoData } from '../demo/demo.service.ts'
 import { REQUEST_STATUSES } from './requests.lifecycle.ts'
+import { type Receipt, verifyReceipt } from './requests.receipts.ts'
 
 let db: TestDb
 beforeAll(async () => {
@@ -69,6 +70,46 @@ describe('the demo requests', () => {
       })
       expect(approved.statusCode, approved.body).toBe(200)
       expect(approved.json()).toMatchObject({ status: 'approved', approvedBy: approver.id })
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('carry the signed receipts of their transmission and acknowledgement, verified offline', async () => {
+    const ctx = systemCtx(db.db, { kind: 'operator', name: 'test' })
+    const focalPoint = await db.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'nld.focal-point@demo.invalid')
+      .executeTakeFirstOrThrow()
+    const { token } = await createApiToken(ctx, focalPoint.id, { name: 'test', days: 1, scopes: ['read'] })
+    const headers = { authorization: `Bearer ${token}` }
+    const byStatus = async (status: string) =>
+      db.db
+        .selectFrom('requests')
+        .select('id')
+        .where('addressee', '=', 'NLD')
+        .where('status', '=', status)
+        .where('is_demo', '=', fromBool(true))
+        .executeTakeFirstOrThrow()
+    const app = await buildApp(testConfig(db), { db })
+    try {
+      for (const [status, kinds] of [
+        ['transmitted', ['transmission']],
+        ['executed', ['transmission', 'acknowledgement']],
+      ] as const) {
+        const { id } = await byStatus(status)
+        const res = await app.inject({ url: `/api/v1/requests/${id}/receipts`, headers })
+        expect(res.statusCode, res.body).toBe(200)
+        const { items, publicKeyPem } = res.json() as { items: Receipt[]; publicKeyPem: string }
+        expect(items.map((r) => r.kind)).toEqual(kinds)
+        for (const receipt of items) {
+          expect(verifyReceipt(receipt, publicKeyPem)).toBe(true)
+          expect(receipt.statement).toMatchObject({ requestId: id, addressee: 'NLD' })
+        }
+        const tampered = { ...items[0], statement: { ...items[0]?.statement, addressee: 'KEN' } } as Receipt
+        expect(verifyReceipt(tampered, publicKeyPem)).toBe(false)
+      }
     } finally {
       await app.close()
     }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
+import type { AuditSigner } from '../audit/audit.signing.ts'
 import type { Db } from '../db/database.ts'
 import { fromBool, toJson } from '../db/values.ts'
 import { loadDemoMessages, removeDemoMessages } from '../messages/messages.demo.ts'
@@ -7,13 +8,15 @@ import { DEMO_CASE_ID, DEMO_PERSONS, DEMO_SITUATION_ID } from '../situations/sit
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
 import * as delegationsRepo from './requests.delegations.repository.ts'
 import { FINAL_STATUSES, REQUEST_STATUSES, type RequestStatus } from './requests.lifecycle.ts'
+import { type ReceiptRequest, receiptFor } from './requests.receipts.ts'
 import * as records from './requests.records.repository.ts'
 import { indexRequestsText } from './requests.search-index.ts'
-import type { NewRequestEventRow, NewRequestRow } from './requests.table.ts'
+import type { NewRequestEventRow, NewRequestRow, RequestReceiptTable } from './requests.table.ts'
 
 // Several hundred fictional requests across every type and every state, addressed to real States
 // and organisations, with the events of their path and deadlines (some overdue). Loaded with
-// multi-row inserts in the demo's transaction. Receipts are not signed for demo requests.
+// multi-row inserts in the demo's transaction. Transmitted and acknowledged ones carry their
+// receipts, signed with the server's key as a real step's are (requests.receipts.ts).
 
 type Pick = <T>(seed: string, options: readonly T[]) => T
 
@@ -99,7 +102,13 @@ const DETAIL: Record<string, object | null> = {
   report_not_executed: { ground: '93(3)' },
 }
 
-export async function loadDemoRequests(trx: Db, users: Map<string, string>, nowIso: string, pick: Pick) {
+export async function loadDemoRequests(
+  trx: Db,
+  users: Map<string, string>,
+  nowIso: string,
+  pick: Pick,
+  signer: AuditSigner,
+) {
   const existing = await trx
     .selectFrom('requests')
     .select('id')
@@ -127,6 +136,7 @@ export async function loadDemoRequests(trx: Db, users: Map<string, string>, nowI
   const recipients: { recordId: string; kind: 'named'; orgCode: string }[] = []
   const persons: { request_id: string; person_id: string }[] = []
   const delegations: { recordId: string; userId: string; delegatedBy: string; nowIso: string }[] = []
+  const receipts: RequestReceiptTable[] = []
   for (let i = 0; i < COUNT; i++) {
     const type = TYPES[i % TYPES.length] as string
     const status = REQUEST_STATUSES[(i * 7 + Math.floor(i / TYPES.length)) % REQUEST_STATUSES.length] as RequestStatus
@@ -239,6 +249,13 @@ export async function loadDemoRequests(trx: Db, users: Map<string, string>, nowI
       created_at: created,
       updated_at: at,
     })
+    const row = rows.at(-1) as ReceiptRequest
+    for (const event of timeline) {
+      if (event.action === 'transmit' || event.action === 'acknowledge')
+        receipts.push(
+          receiptFor(signer, row, event, event.action === 'transmit' ? 'transmission' : 'acknowledgement', []),
+        )
+    }
     if (!isDefence && type.includes('ARREST')) persons.push({ request_id: id, person_id: DEMO_PERSONS.suspect })
     if (type === 'PROTECT_VICTIMS_WITNESSES_PRESERVE_EVIDENCE')
       persons.push({ request_id: id, person_id: DEMO_PERSONS.witness1 })
@@ -259,6 +276,7 @@ export async function loadDemoRequests(trx: Db, users: Map<string, string>, nowI
   for (let k = 0; k < events.length; k += 500) await records.insertRequestEvents(trx, events.slice(k, k + 500))
   for (let k = 0; k < recipients.length; k += 500) await records.insertRecipients(trx, recipients.slice(k, k + 500))
   await records.insertRequestPersons(trx, persons)
+  for (let k = 0; k < receipts.length; k += 200) await records.insertReceipts(trx, receipts.slice(k, k + 200))
   await delegationsRepo.insertDelegations(trx, delegations)
   await loadDemoMessages(trx, users, rows)
   for (const [organ, last] of counters) {

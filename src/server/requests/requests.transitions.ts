@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../audit/audit.service.ts'
 import { auditSignerFromSeed } from '../audit/audit.signing.ts'
 import { actorLabel, actorOrg, type Ctx } from '../context.ts'
 import type { Db } from '../db/database.ts'
-import { parseJson, toJson } from '../db/values.ts'
+import { toJson } from '../db/values.ts'
 import { listRequestDocumentHashes } from '../documents/documents.service.ts'
 import { AppError } from '../errors.ts'
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
@@ -12,11 +12,10 @@ import { evaluateRequest, getRequest, stepsFor, subjectOf } from './requests.pag
 import {
   publicKeyPem,
   type Receipt,
+  type ReceiptEvent,
   type ReceiptKind,
   type ReceiptStatement,
-  requestContentHash,
-  signReceiptStatement,
-  statementBytes,
+  receiptFor,
 } from './requests.receipts.ts'
 import * as records from './requests.records.repository.ts'
 import * as repo from './requests.repository.ts'
@@ -140,71 +139,10 @@ export async function transitionRequest(ctx: Ctx, id: string, input: TransitionB
   return getRequest(ctx, id)
 }
 
-async function issueReceipt(
-  ctx: Ctx,
-  trx: Db,
-  row: RequestRow,
-  event: {
-    id: string
-    action: string
-    from_status: string | null
-    to_status: string | null
-    actor: string
-    actor_org: string | null
-    occurred_at: string
-    note: string | null
-  },
-  kind: ReceiptKind,
-) {
-  const statement: ReceiptStatement = {
-    version: 1,
-    kind,
-    requestId: row.id,
-    reference: row.reference,
-    originator: row.originator,
-    routedThrough: row.routed_through,
-    addressee: row.addressee,
-    requestType: row.request_type,
-    contentSha256: requestContentHash({
-      reference: row.reference,
-      requestType: row.request_type,
-      legalBasis: row.legal_basis,
-      urgency: row.urgency,
-      language: row.language,
-      channel: row.channel,
-      summary: row.summary,
-      facts: row.facts,
-      assistanceSought: row.assistance_sought,
-      checklist: parseJson(row.checklist),
-      responseDeadline: row.response_deadline,
-    }),
-    documents: await listRequestDocumentHashes(trx, row.id),
-    event: {
-      id: event.id,
-      action: event.action,
-      fromStatus: event.from_status,
-      toStatus: event.to_status,
-      actor: event.actor,
-      actorOrg: event.actor_org,
-      occurredAt: event.occurred_at,
-      note: event.note,
-    },
-    issuedAt: event.occurred_at,
-  }
+async function issueReceipt(ctx: Ctx, trx: Db, row: RequestRow, event: ReceiptEvent, kind: ReceiptKind) {
   const signer = auditSignerFromSeed(ctx.secrets.auditSigningKey)
-  const { signature, keyId } = signReceiptStatement(signer, statement)
-  await records.insertReceipts(trx, [
-    {
-      id: randomUUID(),
-      request_id: row.id,
-      event_id: event.id,
-      kind,
-      statement: statementBytes(statement).toString('utf8'),
-      signature,
-      key_id: keyId,
-      issued_at: event.occurred_at,
-    },
-  ])
+  const documents = await listRequestDocumentHashes(trx, row.id)
+  await records.insertReceipts(trx, [receiptFor(signer, row, event, kind, documents)])
 }
 
 export async function listRequestReceipts(ctx: Ctx, id: string) {
