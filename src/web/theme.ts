@@ -2,6 +2,14 @@ import { Badge, type CSSVariablesResolver, createTheme } from '@mantine/core'
 
 // A sober palette for registry officers and diplomats; every text/background pair used here is
 // at least 4.5:1 (WCAG AA), and autoContrast picks dark text on the light badge colours.
+/**
+ * Colours that say how something stands, dark enough for text on white and on their own light
+ * tint (Mantine's "light" variant of a hex colour: a 10 % tint behind the colour itself), both
+ * above 4.5:1. A theme colour with a shade ("green.9") is no use there: Mantine 9 paints the light
+ * variant's ground in that shade, under text of the same hue.
+ */
+export const TONE = { success: '#1e6b30', danger: '#c92a2a', neutral: '#495057' } as const
+
 export const theme = createTheme({
   primaryColor: 'court',
   primaryShade: 8,

@@ -1,6 +1,7 @@
 import { Alert } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../http.ts'
+import { TONE } from '../theme.ts'
 
 /** The API's error, translated by its code; the server's message when the code is not known here. */
 export function useErrorMessage() {
@@ -19,7 +20,13 @@ export function ApiErrorAlert({ error, testId }: { error: unknown; testId?: stri
   const message = useErrorMessage()
   if (!error) return null
   return (
-    <Alert color="red.9" variant="light" title={t('errors.title')} role="alert" data-testid={testId ?? 'api-error'}>
+    <Alert
+      color={TONE.danger}
+      variant="light"
+      title={t('errors.title')}
+      role="alert"
+      data-testid={testId ?? 'api-error'}
+    >
       {message(error)}
     </Alert>
   )

@@ -20,6 +20,7 @@ import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { useFormatDateTime } from '../../format.ts'
+import { TONE } from '../../theme.ts'
 import { type ApiToken, useApiTokens, useCreateToken, useRevokeToken } from '../auth/auth.api.ts'
 
 type Scope = 'read' | 'write'
@@ -65,7 +66,7 @@ export function TokensCard() {
         {t('tokens.intro')}
       </Text>
       {create.data && (
-        <Alert color="green.9" variant="light" title={t('tokens.createdTitle')} mb="sm" data-testid="new-token">
+        <Alert color={TONE.success} variant="light" title={t('tokens.createdTitle')} mb="sm" data-testid="new-token">
           <Stack gap={6}>
             <Text size="sm">{t('tokens.createdText')}</Text>
             <Code block data-testid="new-token-value">

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Menu, Paper, Skeleton, Table, Text, TextInput, Ti
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { TONE } from '../../theme.ts'
 import { type AdminUser, useUsers } from './admin.api.ts'
 import { type ChangeKind, UserChangeModal } from './UserChangeModal.tsx'
 
@@ -65,7 +66,7 @@ export function UsersCard() {
                   </Table.Td>
                   <Table.Td>
                     <Badge
-                      color={user.status === 'active' ? 'green.9' : 'gray.7'}
+                      color={user.status === 'active' ? TONE.success : TONE.neutral}
                       variant="light"
                       data-testid="user-status"
                     >

@@ -1,6 +1,7 @@
 import { Alert, Badge, Paper, Stack, Text, Title } from '@mantine/core'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { TONE } from '../../theme.ts'
 import type { Proposal } from './arrest.api.ts'
 
 /**
@@ -27,7 +28,7 @@ export function ObligationsReminder({ reminder }: { reminder: Proposal['reminder
         </Badge>
       </Title>
       {reminder.note && (
-        <Alert color="gray.7" variant="light" mb="sm" lang={reminder.language} data-testid="reminder-note">
+        <Alert color={TONE.neutral} variant="light" mb="sm" lang={reminder.language} data-testid="reminder-note">
           {reminder.note}
         </Alert>
       )}

@@ -2,6 +2,7 @@ import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { TONE } from '../../theme.ts'
 import { useVerify } from './audit.api.ts'
 
 /** Re-computes the hash chain and checks the signed checkpoints, on request. */
@@ -23,7 +24,7 @@ export function VerifyCard() {
         <ApiErrorAlert error={verify.error} />
         {report && (
           <Alert
-            color={report.ok ? 'green.9' : 'red.9'}
+            color={report.ok ? TONE.success : TONE.danger}
             variant="light"
             title={report.ok ? t('audit.verifyOk') : t('audit.verifyProblem')}
             data-testid="verify-report"

@@ -1,6 +1,7 @@
 import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { TONE } from '../../theme.ts'
 import type { RequestDetail } from './requests.api.ts'
 import { StatuteText } from './StatuteText.tsx'
 import { useChecklistWords } from './useChecklistWords.ts'
@@ -16,7 +17,7 @@ export function ChecklistCard({ checklist }: { checklist: RequestDetail['checkli
         <Title order={2} size="h4" id={headingId}>
           {t('request.checklist')}
         </Title>
-        <Badge color={checklist.complete ? '#1e6b30' : 'red.9'} variant="filled" data-testid="checklist-status">
+        <Badge color={checklist.complete ? TONE.success : 'red.9'} variant="filled" data-testid="checklist-status">
           {checklist.complete ? t('request.complete') : t('request.incomplete')}
         </Badge>
       </Group>
@@ -26,7 +27,7 @@ export function ChecklistCard({ checklist }: { checklist: RequestDetail['checkli
             <Stack gap={2}>
               <Group gap="xs">
                 <Badge
-                  color={item.satisfied ? '#1e6b30' : item.required ? 'red.9' : 'gray.7'}
+                  color={item.satisfied ? TONE.success : item.required ? 'red.9' : 'gray.7'}
                   variant="filled"
                   aria-label={
                     item.satisfied

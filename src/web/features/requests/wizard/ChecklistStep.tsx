@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Paper, Stack, Textarea, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx'
+import { TONE } from '../../../theme.ts'
 import { ChecklistCard } from '../ChecklistCard.tsx'
 import type { RequestDetail } from '../requests.api.ts'
 import { useChecklistWords } from '../useChecklistWords.ts'
@@ -28,7 +29,7 @@ export function ChecklistStep({
   const missing = draft.checklist.items.filter((i) => !i.satisfied)
   return (
     <Stack>
-      <Alert color="green.9" variant="light" data-testid="draft-saved">
+      <Alert color={TONE.success} variant="light" data-testid="draft-saved">
         {t('wizard.saved', { count: drafts.length, refs: drafts.map((d) => d.reference).join(', ') })}
       </Alert>
       <ChecklistCard checklist={draft.checklist} />
