@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, signIn, submitPassword, totpNow } from './auth-helpers.ts'
+import { DEMO_PASSWORD, msToNextWindow, signIn, submitPassword, totpNow } from './auth-helpers.ts'
 import { expect, screenshot, test, useLanguage } from './fixtures.ts'
 
 test.describe('Sign-in and account', () => {
@@ -26,10 +26,23 @@ test.describe('Sign-in and account', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Two-step verification' })).toBeVisible()
     await expect(page.getByText('Signing in as registry.officer@demo.invalid.')).toBeVisible()
     await screenshot(page, 'sign-in-mfa-en')
-    // The code shown by the demo endpoint is this window's code.
-    const { currentCode } = (await (await page.request.get('/api/v1/demo/accounts')).json()) as { currentCode: string }
-    await page.getByLabel('Six-digit code').fill(currentCode)
-    await page.getByRole('button', { name: 'Verify' }).click()
+    // The code shown by the demo endpoint is this window's code. Another test signing in this
+    // account in the same window (two workers) uses it up: then the next window's code is shown.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const demoAccounts = await (await page.request.get('/api/v1/demo/accounts')).json()
+      await page.getByLabel('Six-digit code').fill((demoAccounts as { currentCode: string }).currentCode)
+      await page.getByRole('button', { name: 'Verify' }).click()
+      const outcome = await Promise.race([
+        page.waitForURL(/\/account$/).then(() => 'ok' as const),
+        page
+          .getByTestId('mfa-error')
+          .waitFor()
+          .then(() => 'used' as const),
+      ])
+      if (outcome === 'ok') break
+      consoleProblems.allowedErrors.push(/status of 401.*\/api\/v1\/auth\/mfa/)
+      await page.waitForTimeout(msToNextWindow())
+    }
 
     await expect(page).toHaveURL(/\/account$/)
     const menu = page.getByTestId('user-menu')
@@ -54,7 +67,9 @@ test.describe('Sign-in and account', () => {
     expect(session.state).toBe('anonymous')
     await page.goto('/account')
     await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount$/)
-    expect(consoleProblems.errors).toEqual([])
+    // Nothing but the refusal of a code used up by another test, if that happened.
+    const allowed = consoleProblems.allowedErrors
+    expect(consoleProblems.errors.filter((text) => !allowed.some((re) => re.test(text)))).toEqual([])
   })
 
   test('a wrong code or a wrong password shows a translated error', async ({ page, consoleProblems }) => {
