@@ -8,6 +8,7 @@ import { prepareDatabase } from '../src/server/boot/prepare-database.ts'
 import { DEMO_ACCOUNTS } from '../src/server/identity/identity.demo.ts'
 import { systemCtx } from './context.ts'
 import { createTestDb, type TestDb, testConfig } from './db.ts'
+import { type OpenApiOperation, openApiOperations } from './openapi-operations.ts'
 
 // test/robustness.test.ts sends hostile input, which the schemas turn away before any handler
 // runs. This suite sends input shaped like each route's own schemas (the OpenAPI document's),
@@ -33,7 +34,7 @@ type Schema = {
   format?: string
 }
 type Parameter = { name: string; in: string; required?: boolean; schema?: Schema }
-type Operation = { method: string; path: string; parameters: Parameter[]; body: Schema | null }
+type Operation = OpenApiOperation<Parameter, Schema>
 
 let db: TestDb
 let app: FastifyInstance
@@ -105,18 +106,8 @@ beforeAll(async () => {
   const ctx = systemCtx(db.db)
   await prepareDatabase(ctx, { demo: true })
   app = await buildApp(testConfig(db), { db })
-  const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json()
   await prepareRound()
-  operations = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
-    Object.entries(item)
-      .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
-      .map(([method, op]) => ({
-        method: method.toUpperCase(),
-        path,
-        parameters: op.parameters ?? [],
-        body: op.requestBody?.content?.['application/json']?.schema ?? null,
-      })),
-  )
+  operations = await openApiOperations<Parameter, Schema>(app)
   // Last, what changes the callers themselves (their roles, whether they may sign in).
   operations.sort(
     (a, b) => Number(a.path.startsWith('/api/v1/admin/users')) - Number(b.path.startsWith('/api/v1/admin/users')),

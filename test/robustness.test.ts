@@ -5,12 +5,13 @@ import { buildApp } from '../src/server/app.ts'
 import { createUserWithToken } from './auth.ts'
 import { createTestDb, type TestDb, testConfig } from './db.ts'
 import { digestDatabase } from './db-digest.ts'
+import { type OpenApiOperation, openApiOperations } from './openapi-operations.ts'
 
 // Driven by the OpenAPI document, so every route added later is covered without editing this
 // file: generated invalid and hostile inputs must never produce a 5xx or change any data.
 
 type Parameter = { name: string; in: 'query' | 'path' | 'header'; schema?: { enum?: unknown[]; type?: string } }
-type Operation = { method: string; path: string; parameters: Parameter[]; hasBody: boolean }
+type Operation = OpenApiOperation<Parameter, unknown>
 
 let db: TestDb
 let app: FastifyInstance
@@ -30,17 +31,7 @@ beforeAll(async () => {
   ]) {
     callers.push((await createUserWithToken(db.db, spec)).headers)
   }
-  const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json()
-  operations = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
-    Object.entries(item)
-      .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
-      .map(([method, op]) => ({
-        method: method.toUpperCase(),
-        path,
-        parameters: op.parameters ?? [],
-        hasBody: Boolean(op.requestBody),
-      })),
-  )
+  operations = await openApiOperations<Parameter, unknown>(app)
 })
 afterAll(async () => {
   await app.close()

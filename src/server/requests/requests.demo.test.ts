@@ -10,6 +10,9 @@ import { REQUEST_STATUSES } from './requests.lifecycle.ts'
 import { type Receipt, verifyReceipt } from './requests.receipts.ts'
 
 let db: TestDb
+const userIdOf = async (email: string) =>
+  (await db.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id
+
 beforeAll(async () => {
   db = await createTestDb()
 })
@@ -34,11 +37,7 @@ describe('the demo requests', () => {
 
   it('let the Registry approver approve a Defence draft, routed through the Registry', async () => {
     const ctx = systemCtx(db.db, { kind: 'operator', name: 'test' })
-    const approver = await db.db
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', 'registry.approver@demo.invalid')
-      .executeTakeFirstOrThrow()
+    const approver = { id: await userIdOf('registry.approver@demo.invalid') }
     const defence = await db.db
       .selectFrom('requests')
       .select(['approved_by', 'drafted_by'])
@@ -77,12 +76,11 @@ describe('the demo requests', () => {
 
   it('carry the signed receipts of their transmission and acknowledgement, verified offline', async () => {
     const ctx = systemCtx(db.db, { kind: 'operator', name: 'test' })
-    const focalPoint = await db.db
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', 'nld.focal-point@demo.invalid')
-      .executeTakeFirstOrThrow()
-    const { token } = await createApiToken(ctx, focalPoint.id, { name: 'test', days: 1, scopes: ['read'] })
+    const { token } = await createApiToken(ctx, await userIdOf('nld.focal-point@demo.invalid'), {
+      name: 'test',
+      days: 1,
+      scopes: ['read'],
+    })
     const headers = { authorization: `Bearer ${token}` }
     const byStatus = async (status: string) =>
       db.db
