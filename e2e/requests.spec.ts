@@ -97,6 +97,11 @@ test.describe('Requests for cooperation', () => {
     await expect(table.getByRole('row').filter({ hasText: /ICC-/ }).first()).toBeVisible()
     await page.getByRole('tab', { name: 'Overdue' }).click()
     await expect(table.getByTestId('overdue').first()).toBeVisible()
+    // Every status, classification and overdue badge is read whole, never cut to "ACKNOW…".
+    const cut = await table
+      .locator('.mantine-Badge-label')
+      .evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth).map((l) => l.textContent))
+    expect(cut).toEqual([])
     await expectNoAxeViolations(page)
     await screenshot(page, 'requests-inbox-nld-en')
     await page.getByRole('button', { name: 'Français' }).click()
