@@ -8,7 +8,7 @@ import { DEMO_CASE_ID, DEMO_PERSONS, DEMO_SITUATION_ID } from '../situations/sit
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
 import * as delegationsRepo from './requests.delegations.repository.ts'
 import { FINAL_STATUSES, REQUEST_STATUSES, type RequestStatus } from './requests.lifecycle.ts'
-import { type ReceiptRequest, receiptFor } from './requests.receipts.ts'
+import { RECEIPT_OF_STEP, type ReceiptRequest, receiptFor } from './requests.receipts.ts'
 import * as records from './requests.records.repository.ts'
 import { indexRequestsText } from './requests.search-index.ts'
 import type { NewRequestEventRow, NewRequestRow, RequestReceiptTable } from './requests.table.ts'
@@ -251,10 +251,8 @@ export async function loadDemoRequests(
     })
     const row = rows.at(-1) as ReceiptRequest
     for (const event of timeline) {
-      if (event.action === 'transmit' || event.action === 'acknowledge')
-        receipts.push(
-          receiptFor(signer, row, event, event.action === 'transmit' ? 'transmission' : 'acknowledgement', []),
-        )
+      const receipt = RECEIPT_OF_STEP[event.action]
+      if (receipt) receipts.push(receiptFor(signer, row, event, receipt, []))
     }
     if (!isDefence && type.includes('ARREST')) persons.push({ request_id: id, person_id: DEMO_PERSONS.suspect })
     if (type === 'PROTECT_VICTIMS_WITNESSES_PRESERVE_EVIDENCE')

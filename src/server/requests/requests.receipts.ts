@@ -11,6 +11,12 @@ import type { RequestReceiptTable, RequestRow } from './requests.table.ts'
 
 export type ReceiptKind = 'transmission' | 'acknowledgement'
 
+/** The steps that issue a receipt, and its kind (the life cycle's steps and the demo's timelines). */
+export const RECEIPT_OF_STEP: Readonly<Partial<Record<string, ReceiptKind>>> = {
+  transmit: 'transmission',
+  acknowledge: 'acknowledgement',
+}
+
 export type ReceiptStatement = {
   version: 1
   kind: ReceiptKind

@@ -11,6 +11,7 @@ import { isFinal, standsIn, TRANSITIONS, transitionRefusal } from './requests.li
 import { evaluateRequest, getRequest, stepsFor, subjectOf } from './requests.page.ts'
 import {
   publicKeyPem,
+  RECEIPT_OF_STEP,
   type Receipt,
   type ReceiptEvent,
   type ReceiptKind,
@@ -131,10 +132,8 @@ export async function transitionRequest(ctx: Ctx, id: string, input: TransitionB
       classification: row.classification,
       details: { reference: row.reference, from: row.status, to, eventId: event.id },
     })
-    if (input.action === 'transmit' || input.action === 'acknowledge') {
-      const moved = { ...row, ...set } as RequestRow
-      await issueReceipt(ctx, trx, moved, event, input.action === 'transmit' ? 'transmission' : 'acknowledgement')
-    }
+    const receipt = RECEIPT_OF_STEP[input.action]
+    if (receipt) await issueReceipt(ctx, trx, { ...row, ...set } as RequestRow, event, receipt)
   })
   return getRequest(ctx, id)
 }
