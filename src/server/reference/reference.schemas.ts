@@ -9,6 +9,11 @@ export const RequestTypeSchema = z.object({
   summary: z.string().nullable(),
   legalBasis: z.array(z.string()),
   obligatoryForStatesParties: z.boolean(),
+  addressedTo: z
+    .enum(['state', 'state_not_party', 'organisation'])
+    .describe(
+      'Whom a request of this type can go to: any State, a State not party (87(5)(a)), an organisation (87(6))',
+    ),
 })
 
 export const StatuteArticleSchema = z.object({

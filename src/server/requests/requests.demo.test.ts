@@ -4,9 +4,11 @@ import { createTestDb, type TestDb, testConfig } from '../../../test/db.ts'
 import { buildApp } from '../app.ts'
 import { createApiToken } from '../auth/auth.tokens.ts'
 import { prepareDatabase } from '../boot/prepare-database.ts'
-import { fromBool } from '../db/values.ts'
+import { fromBool, parseJson } from '../db/values.ts'
 import { removeDemoData } from '../demo/demo.service.ts'
+import { addresseeRefusal } from '../reference/reference.addressed-to.ts'
 import { REQUEST_STATUSES } from './requests.lifecycle.ts'
+import { evaluateRequest } from './requests.page.ts'
 import { type Receipt, verifyReceipt } from './requests.receipts.ts'
 
 let db: TestDb
@@ -33,6 +35,55 @@ describe('the demo requests', () => {
     expect(rows.some((r) => r.status === 'in_execution' && (r.response_deadline ?? '9') < nowIso)).toBe(true)
     const refs = new Set(rows.map((r) => r.reference))
     expect(refs.size).toBe(rows.length)
+  })
+
+  it('keep the rules a real request is held to: addressees, complete checklists, details, no step in the future', async () => {
+    const rows = await db.db.selectFrom('requests').selectAll().where('is_demo', '=', fromBool(true)).execute()
+    const addressees = await db.db
+      .selectFrom('organisations')
+      .leftJoin('states', 'states.iso3', 'organisations.code')
+      .select(['organisations.code', 'organisations.kind', 'states.rome_status'])
+      .where('organisations.code', 'in', [...new Set(rows.map((r) => r.addressee))])
+      .execute()
+    const persons = await db.db.selectFrom('request_persons').select('request_id').execute()
+    const events = await db.db.selectFrom('request_events').selectAll().execute()
+    const nowIso = new Date().toISOString()
+    const problems: string[] = []
+    for (const row of rows) {
+      const to = addressees.find((a) => a.code === row.addressee)
+      const refusal = to
+        ? addresseeRefusal(row.request_type, {
+            code: to.code,
+            kind: to.kind as 'state' | 'io',
+            romeStatus: to.rome_status,
+          })
+        : 'no such addressee'
+      if (refusal) problems.push(`${row.reference}: ${refusal}`)
+      const personCount = persons.filter((p) => p.request_id === row.id).length
+      if (row.status !== 'draft' && evaluateRequest(row, personCount).missing.length > 0)
+        problems.push(`${row.reference}: ${row.status} with its checklist incomplete`)
+      const timeline = events.filter((e) => e.request_id === row.id)
+      if (timeline.some((e) => e.occurred_at > nowIso)) problems.push(`${row.reference}: a step in the future`)
+      const transmit = timeline.find((e) => e.action === 'transmit')
+      if ((transmit?.occurred_at ?? null) !== row.transmitted_at)
+        problems.push(`${row.reference}: transmitted_at is not its transmission's time`)
+      const detail = parseJson<Record<string, unknown> | null>(row.status_detail) ?? {}
+      if (row.status === 'postponed' && detail.basis === '94' && !(String(detail.postponedUntil) > nowIso))
+        problems.push(`${row.reference}: postponed under article 94 without a running period`)
+      if (row.status === 'not_executed' && !detail.ground)
+        problems.push(`${row.reference}: not executed without a ground`)
+    }
+    expect(problems).toEqual([])
+    // Each kind of addressee is there, and the host State has a request in every state.
+    expect(
+      new Set(rows.filter((r) => r.request_type === 'NON_PARTY_AD_HOC').map((r) => r.addressee)).size,
+    ).toBeGreaterThan(0)
+    expect(new Set(rows.filter((r) => r.addressee === 'NLD').map((r) => r.status))).toEqual(new Set(REQUEST_STATUSES))
+    // Not every open request is overdue: the demo's open requests are recent.
+    const transmitted = rows.filter((r) => r.status === 'transmitted')
+    const overdueAck = transmitted.filter((r) => (r.acknowledgement_deadline ?? '9') < nowIso)
+    expect(overdueAck.length).toBeGreaterThan(0)
+    expect(overdueAck.length).toBeLessThan(transmitted.length)
   })
 
   it('let the Registry approver approve a Defence draft, routed through the Registry', async () => {

@@ -4,7 +4,9 @@ import type { AuditSigner } from '../audit/audit.signing.ts'
 import type { Db } from '../db/database.ts'
 import { fromBool, toJson } from '../db/values.ts'
 import { loadDemoMessages, removeDemoMessages } from '../messages/messages.demo.ts'
+import { type AddressedTo, addressedTo } from '../reference/reference.addressed-to.ts'
 import { DEMO_CASE_ID, DEMO_PERSONS, DEMO_SITUATION_ID } from '../situations/situations.demo.ts'
+import { checklistFor } from './requests.checklist.ts'
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
 import * as delegationsRepo from './requests.delegations.repository.ts'
 import { FINAL_STATUSES, REQUEST_STATUSES, type RequestStatus } from './requests.lifecycle.ts'
@@ -42,7 +44,9 @@ const TYPES = [
   'ENFORCEMENT_OF_SENTENCE',
   'FINES_FORFEITURE_REPARATIONS_ENFORCEMENT',
 ]
-// The demo accounts' States come up often so every screen has something to show them.
+// The demo accounts' States come up often so every screen has something to show them. All are
+// States Parties; an invitation under 87(5)(a) goes to a State not party, a request under 87(6) to
+// an organisation (reference.addressed-to.ts: the rule drafting applies).
 const ADDRESSEES = [
   'NLD',
   'KEN',
@@ -60,15 +64,39 @@ const ADDRESSEES = [
   'GBR',
   'UGA',
 ]
-const ORIGINATORS = [
-  'ICC-OTP',
-  'ICC-OTP',
-  'ICC-OTP',
-  'ICC-REGISTRY',
-  'ICC-CHAMBERS',
-  'ICC-REGISTRY-VWS',
-  'ICC-DEFENCE-DEMO-A1',
-]
+const NOT_PARTY = ['USA', 'IND', 'IDN']
+const ORGANISATIONS = ['IO-UN', 'IO-INTERPOL']
+const COURT_ORGANS = ['ICC-OTP', 'ICC-OTP', 'ICC-OTP', 'ICC-REGISTRY', 'ICC-CHAMBERS', 'ICC-REGISTRY-VWS']
+const ORIGINATORS = [...COURT_ORGANS, 'ICC-DEFENCE-DEMO-A1']
+/** Types whose checklist needs the person concerned linked: the Defence does not ask for them. */
+const PERSON_TYPES = new Set(['ARREST_AND_SURRENDER', 'PROVISIONAL_ARREST', 'TRANSIT'])
+
+/** How long ago a request in each state was drafted, at most, in days: open ones are recent. */
+const MAX_AGE: Record<RequestStatus, number> = {
+  draft: 20,
+  approved: 15,
+  transmitted: 20,
+  acknowledged: 45,
+  in_execution: 120,
+  consultation: 150,
+  postponed: 200,
+  executed: 330,
+  partially_executed: 330,
+  not_executed: 330,
+  withdrawn: 330,
+}
+
+/**
+ * A filled checklist for a request that was approved: the system refuses to approve one with a
+ * required element missing, so the demo does not show one (drafts keep theirs empty, to show why).
+ */
+function demoChecklist(type: string) {
+  const answers: Record<string, string> = {}
+  for (const element of checklistFor(type, false))
+    if (element.satisfiedBy === 'answer' || element.satisfiedBy === 'person_and_answer')
+      answers[element.ref] = `${element.label} (fictional, for demonstration).`
+  return { answers }
+}
 
 /** The steps that lead from a draft to each state. */
 const PATHS: Record<RequestStatus, string[]> = {
@@ -96,11 +124,23 @@ const TO: Record<string, RequestStatus> = {
   report_not_executed: 'not_executed',
   withdraw: 'withdrawn',
 }
-const DETAIL: Record<string, object | null> = {
-  raise_consultation: { issue: 'insufficient_information', legalBasis: '97' },
-  postpone: { basis: '94', postponedUntil: null },
-  report_not_executed: { ground: '93(3)' },
+const ISSUES = ['insufficient_information', 'person_not_located', 'conflicting_obligation', 'other']
+const GROUNDS = ['93(3)', '93(4)/72', '93(5)', '98', '90', 'other']
+
+/** What a step records of itself, as the real step does (requests.transitions.ts). */
+function detailOf(action: string, i: number, nowIso: string): object | null {
+  if (action === 'raise_consultation') return { issue: ISSUES[i % ISSUES.length], legalBasis: '97' }
+  // Article 94: for a period agreed with the Court, still running; article 95: while the
+  // admissibility challenge is pending, no date.
+  if (action === 'postpone')
+    return i % 3 === 0
+      ? { basis: '95', postponedUntil: null }
+      : { basis: '94', postponedUntil: addDays(nowIso, 20 + (i % 70)).slice(0, 10) + 'T00:00:00.000Z' }
+  if (action === 'report_not_executed') return { ground: GROUNDS[i % GROUNDS.length] }
+  return null
 }
+
+const jsonOrNull = (value: object | null) => (value ? toJson(value) : null)
 
 export async function loadDemoRequests(
   trx: Db,
@@ -125,10 +165,17 @@ export async function loadDemoRequests(
   const nldFocalPoint = users.get('nld.focal-point@demo.invalid')
   const orgs = new Set(
     (
-      await records.listOrganisationsByCodes(trx, [...new Set([...ADDRESSEES, ...ORIGINATORS, 'IO-UN', 'IO-INTERPOL'])])
+      await records.listOrganisationsByCodes(trx, [
+        ...new Set([...ADDRESSEES, ...NOT_PARTY, ...ORGANISATIONS, ...ORIGINATORS]),
+      ])
     ).map((o) => o.code),
   )
-  const addressees = [...ADDRESSEES, 'IO-UN', 'IO-INTERPOL'].filter((c) => orgs.has(c))
+  const present = (codes: string[]) => codes.filter((c) => orgs.has(c))
+  const addresseesOf: Record<AddressedTo, string[]> = {
+    state: present(ADDRESSEES),
+    state_not_party: present(NOT_PARTY),
+    organisation: present(ORGANISATIONS),
+  }
   const year = Number(nowIso.slice(0, 4))
   const counters = new Map<string, number>()
   const rows: NewRequestRow[] = []
@@ -140,10 +187,14 @@ export async function loadDemoRequests(
   for (let i = 0; i < COUNT; i++) {
     const type = TYPES[i % TYPES.length] as string
     const status = REQUEST_STATUSES[(i * 7 + Math.floor(i / TYPES.length)) % REQUEST_STATUSES.length] as RequestStatus
-    const originator = pick(`request:${i}:organ`, ORIGINATORS)
+    const originator = pick(`request:${i}:organ`, PERSON_TYPES.has(type) ? COURT_ORGANS : ORIGINATORS)
     const isDefence = originator.startsWith('ICC-DEFENCE')
+    // The first eleven have the eleven states (7 is prime to 11) and go to the host State, whose
+    // focal point is the demo's main State account: it has a request in every state.
     const addressee =
-      type === 'IGO_REQUEST' ? pick(`request:${i}:io`, ['IO-UN', 'IO-INTERPOL']) : pick(`request:${i}:to`, addressees)
+      i < REQUEST_STATUSES.length && addressedTo(type) === 'state' && orgs.has('NLD')
+        ? 'NLD'
+        : pick(`request:${i}:to`, addresseesOf[addressedTo(type)])
     const urgency = type === 'PROVISIONAL_ARREST' || i % 9 === 0 ? 'urgent' : 'normal'
     const classification = isDefence
       ? 'confidential'
@@ -162,11 +213,14 @@ export async function loadDemoRequests(
     const n = (counters.get(originator) ?? 0) + 1
     counters.set(originator, n)
     const id = randomUUID()
-    // Spread over the last year; the older ones have run further along their path.
-    const created = addDays(nowIso, -((i * 37) % 330) - 5)
+    // Spread over the last year: open requests are recent, closed ones older. Each step follows the
+    // last by one to six days, closer together where the request is too recent for that.
+    const created = addDays(nowIso, -((i * 37) % MAX_AGE[status]) - 2)
     const defaults = deadlineDefaults(type, urgency)
     const path = PATHS[status]
-    const transmittedAt = path.includes('transmit') ? addDays(created, 2) : null
+    const gaps = path.map((action, k) => (action === 'transmit' ? 1 : 1 + ((i + k) % 6)))
+    const room = (Date.parse(nowIso) - Date.parse(created)) / 86_400_000 - 0.5
+    const scale = Math.min(1, room / gaps.reduce((a, b) => a + b, 1))
     let at = created
     let from: RequestStatus = 'draft'
     const timeline: NewRequestEventRow[] = [
@@ -185,8 +239,7 @@ export async function loadDemoRequests(
       },
     ]
     for (const [k, action] of path.entries()) {
-      at = addDays(at, action === 'transmit' ? 1 : 1 + ((i + k) % 6))
-      if (at > nowIso) at = nowIso
+      at = addDays(at, (gaps[k] as number) * scale)
       const toStatus = TO[action] as RequestStatus
       const byAddressee = !['approve', 'transmit', 'withdraw'].includes(action)
       timeline.push({
@@ -210,11 +263,12 @@ export async function loadDemoRequests(
         from_status: from,
         to_status: toStatus,
         note: action === 'withdraw' ? 'No longer needed (fictional)' : null,
-        payload: DETAIL[action] ? toJson(DETAIL[action]) : null,
+        payload: jsonOrNull(detailOf(action, i, nowIso)),
       })
       from = toStatus
     }
     events.push(...timeline)
+    const transmittedAt = timeline.find((e) => e.action === 'transmit')?.occurred_at ?? null
     rows.push({
       id,
       reference: `${originator}-${year}-${String(n).padStart(6, '0')}`,
@@ -236,9 +290,9 @@ export async function loadDemoRequests(
       summary: `Demo request ${i + 1}: ${type.toLowerCase().replaceAll('_', ' ')} (fictional)`,
       facts: 'Fictional facts for demonstration. No real events, places or people.',
       assistance_sought: 'Fictional assistance sought, for demonstration.',
-      checklist: toJson({ answers: {} }),
+      checklist: toJson(status === 'draft' ? { answers: {} } : demoChecklist(type)),
       status,
-      status_detail: DETAIL[path.at(-1) ?? ''] ? toJson(DETAIL[path.at(-1) ?? '']) : null,
+      status_detail: jsonOrNull(detailOf(path.at(-1) ?? '', i, nowIso)),
       group_id: null,
       drafted_by: isDefence ? defenceDrafter : drafter,
       approved_by: path.includes('approve') ? (isDefence ? registryApprover : approver) : null,
@@ -254,7 +308,7 @@ export async function loadDemoRequests(
       const receipt = RECEIPT_OF_STEP[event.action]
       if (receipt) receipts.push(receiptFor(signer, row, event, receipt, []))
     }
-    if (!isDefence && type.includes('ARREST')) persons.push({ request_id: id, person_id: DEMO_PERSONS.suspect })
+    if (PERSON_TYPES.has(type)) persons.push({ request_id: id, person_id: DEMO_PERSONS.suspect })
     if (type === 'PROTECT_VICTIMS_WITNESSES_PRESERVE_EVIDENCE')
       persons.push({ request_id: id, person_id: DEMO_PERSONS.witness1 })
     if (isDefence) {

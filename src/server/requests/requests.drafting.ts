@@ -4,6 +4,7 @@ import { actorLabel, type Ctx, type UserActor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { toJson } from '../db/values.ts'
 import { AppError } from '../errors.ts'
+import { addresseeRefusal } from '../reference/reference.addressed-to.ts'
 import { assertOwnable } from '../situations/situations.policy.ts'
 import {
   findVisibleCaseForLink,
@@ -83,9 +84,11 @@ export async function createRequests(
       throw new AppError('RECORD_INVALID', `Unknown request type ${input.requestType}`)
     const orgs = await records.listOrganisationsByCodes(trx, addressees)
     for (const code of addressees) {
-      const kind = orgs.find((o) => o.code === code)?.kind
-      if (kind !== 'state' && kind !== 'io')
+      const org = orgs.find((o) => o.code === code)
+      if (org?.kind !== 'state' && org?.kind !== 'io')
         throw new AppError('RECORD_INVALID', `${code} is neither a State nor an international organisation`)
+      const refusal = addresseeRefusal(input.requestType, { code, kind: org.kind, romeStatus: org.rome_status })
+      if (refusal) throw new AppError('RECORD_INVALID', refusal)
     }
     const links = await resolveLinks(trx, actor, input)
     // A Defence request lives in the Defence team's own compartment (no Court staff are members):

@@ -153,8 +153,9 @@ export function listOrganisationsByCodes(db: Db, codes: readonly string[]) {
   if (codes.length === 0) return Promise.resolve([])
   return db
     .selectFrom('organisations')
-    .select(['code', 'kind'])
-    .where('code', 'in', [...codes])
+    .leftJoin('states', 'states.iso3', 'organisations.code')
+    .select(['organisations.code', 'organisations.kind', 'states.rome_status'])
+    .where('organisations.code', 'in', [...codes])
     .execute()
 }
 

@@ -379,12 +379,12 @@ describe('need-to-know', () => {
 
 describe('multi-State requests', () => {
   it('creates one linked request per addressee in one go, each with its own reference', async () => {
-    const created = await draft({ addressees: ['NLD', 'KEN', 'IO-UN'] })
+    const created = await draft({ addressees: ['NLD', 'KEN', 'FRA'] })
     expect(created.items).toHaveLength(3)
     expect(new Set(created.items.map((r: { groupId: string }) => r.groupId))).toEqual(new Set([created.groupId]))
     expect(new Set(created.items.map((r: { reference: string }) => r.reference)).size).toBe(3)
     const detail = (await get(created.items[0].id, 'otpOfficer')).json()
-    expect(detail.linkedRequests.map((l: { addressee: string }) => l.addressee).sort()).toEqual(['IO-UN', 'KEN'])
+    expect(detail.linkedRequests.map((l: { addressee: string }) => l.addressee).sort()).toEqual(['FRA', 'KEN'])
   })
 
   it('creates none when one addressee is not a State or an organisation', async () => {
@@ -404,6 +404,71 @@ describe('multi-State requests', () => {
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow()
     expect(Number(after.n)).toBe(Number(before.n))
+  })
+})
+
+describe('whom a type of request can be addressed to (87(5)–(6))', () => {
+  const attempt = (payload: object) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/requests',
+      headers: who.otpOfficer,
+      payload: { ...COMPLETE_ARREST, caseId, personIds: [personId], ...payload },
+    })
+  const count = async () =>
+    Number(
+      (
+        await db.db
+          .selectFrom('requests')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
+
+  it('refuses, naming the article, what Part IX does not ask of that addressee, and creates nothing', async () => {
+    const before = await count()
+    for (const [payload, says] of [
+      [
+        { requestType: 'ARREST_AND_SURRENDER', addressees: ['IO-UN'] },
+        /IO-UN is an intergovernmental organisation.*87\(6\)/,
+      ],
+      [
+        { requestType: 'IGO_REQUEST', addressees: ['NLD'] },
+        /IGO_REQUEST is a request to an intergovernmental organisation.*NLD is a State/,
+      ],
+      [{ requestType: 'NON_PARTY_AD_HOC', addressees: ['NLD'] }, /NLD is a State Party.*article 86.*87\(5\)\(a\)/],
+      // One refused addressee of several: none of the linked requests is created.
+      [{ requestType: 'NON_PARTY_AD_HOC', addressees: ['USA', 'KEN'] }, /KEN is a State Party/],
+    ] as const) {
+      const res = await attempt(payload)
+      expect(res.statusCode, res.body).toBe(422)
+      expect(res.json().error).toMatchObject({ code: 'RECORD_INVALID', message: expect.stringMatching(says) })
+    }
+    expect(await count()).toBe(before)
+  })
+
+  it('accepts an organisation asked under 87(6), a State not party invited under 87(5)(a), and any State for the rest', async () => {
+    for (const payload of [
+      { requestType: 'IGO_REQUEST', addressees: ['IO-UN', 'IO-INTERPOL'] },
+      { requestType: 'NON_PARTY_AD_HOC', addressees: ['USA'] },
+      { requestType: 'ARREST_AND_SURRENDER', addressees: ['NLD', 'USA'] },
+    ]) {
+      const res = await attempt(payload)
+      expect(res.statusCode, res.body).toBe(201)
+      expect(res.json().items.map((r: { addressee: string }) => r.addressee)).toEqual(payload.addressees)
+    }
+  })
+
+  it('is published with the catalogue, so a client offers only the addressees a type can have', async () => {
+    const res = await app.inject({ url: '/api/v1/reference/request-types', headers: who.otpOfficer })
+    expect(res.statusCode, res.body).toBe(200)
+    const of = (code: string) => res.json().items.find((t: { code: string }) => t.code === code)?.addressedTo
+    expect([of('IGO_REQUEST'), of('NON_PARTY_AD_HOC'), of('ARREST_AND_SURRENDER'), of('TAKE_EVIDENCE')]).toEqual([
+      'organisation',
+      'state_not_party',
+      'state',
+      'state',
+    ])
   })
 })
 

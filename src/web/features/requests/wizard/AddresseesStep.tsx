@@ -1,25 +1,33 @@
 import { MultiSelect, Paper, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { useAllStates } from '../requests.api.ts'
+import { useAllStates, useRequestTypes } from '../requests.api.ts'
 import type { StepProps } from './wizard-state.ts'
 
-/** Step 2: one or more addressees; several give one linked request each. */
+/**
+ * Step 2: one or more addressees; several give one linked request each. Only those the type can go
+ * to are offered (`addressedTo` of the catalogue: the rule the server applies, 87(5)–(6)).
+ */
 export function AddresseesStep({ state, update }: StepProps) {
   const { t, i18n } = useTranslation()
   const states = useAllStates(i18n.language)
+  const types = useRequestTypes()
+  const addressedTo = types.data?.items.find((ty) => ty.code === state.type)?.addressedTo ?? 'state'
   const options = [
-    ...(states.data ?? []).map((s) => ({
-      value: s.iso3,
-      label: `${i18n.language === 'fr' ? s.nameFr : s.nameEn} (${s.iso3})${s.romeStatus === 'party' ? '' : ` — ${t(`status.${s.romeStatus}`)}`}`,
-    })),
-    { value: 'IO-UN', label: t('requests.io.IO-UN') },
-    { value: 'IO-INTERPOL', label: t('requests.io.IO-INTERPOL') },
+    ...(addressedTo === 'organisation' ? [] : (states.data ?? []))
+      .filter((s) => addressedTo === 'state' || s.romeStatus !== 'party')
+      .map((s) => ({
+        value: s.iso3,
+        label: `${i18n.language === 'fr' ? s.nameFr : s.nameEn} (${s.iso3})${s.romeStatus === 'party' ? '' : ` — ${t(`status.${s.romeStatus}`)}`}`,
+      })),
+    ...(addressedTo === 'organisation'
+      ? ['IO-UN', 'IO-INTERPOL'].map((code) => ({ value: code, label: t(`requests.io.${code}`) }))
+      : []),
   ]
   return (
     <Paper withBorder radius="md" p="md">
       <MultiSelect
         label={t('wizard.addressees')}
-        description={t('wizard.addresseesHelp')}
+        description={t(`wizard.addresseesHelp.${addressedTo}`)}
         data={options}
         value={state.addressees}
         onChange={(addressees) => update({ addressees })}

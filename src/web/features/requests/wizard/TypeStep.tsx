@@ -16,7 +16,13 @@ export function TypeStep({ state, update }: StepProps) {
         label={t('requests.type')}
         data={(types.data?.items ?? []).map((ty) => ({ value: ty.code, label: typeLabel(ty.code, true) }))}
         value={state.type}
-        onChange={(type) => update({ type, afterConviction: false })}
+        onChange={(type) => {
+          // Another kind of addressee (a State, a State not party, an organisation): those chosen
+          // for the last type may not fit this one, so they are chosen again.
+          const addressedTo = (code: string | null) => types.data?.items.find((ty) => ty.code === code)?.addressedTo
+          const changed = addressedTo(type) !== addressedTo(state.type)
+          update({ type, afterConviction: false, ...(changed ? { addressees: [] } : {}) })
+        }}
         searchable
         required
         data-testid="wizard-type"
