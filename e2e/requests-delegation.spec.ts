@@ -18,7 +18,9 @@ async function chooseType(page: Page, label: string, option: RegExp) {
 test.describe('Requests: checklist before the draft, delegation', () => {
   test.describe.configure({ timeout: 180_000 })
 
-  test('the wizard shows the type’s checklist from the first step, in English and French', async ({ page }) => {
+  test('the wizard shows the type’s checklist from the first step and offers the addressees it can have, in English and French', async ({
+    page,
+  }) => {
     await useLanguage(page, 'en')
     await signIn(page, 'registry.approver@demo.invalid', '/sign-in?next=%2Frequests%2Fnew')
     await expect(page.getByRole('heading', { level: 1, name: 'Draft a request' })).toBeVisible()
@@ -50,6 +52,21 @@ test.describe('Requests: checklist before the draft, delegation', () => {
     await expect(checklist.getByTestId('type-checklist-item')).toHaveCount(4)
     await expectNoAxeViolations(page)
     await screenshot(page, 'requests-wizard-type-checklist-fr')
+    // The addressees offered are those the type can have (87(5)–(6)): States for an arrest…
+    const addressees = page.getByRole('combobox', { name: 'États ou organisations requis' })
+    await expect(page.getByText(/^Tout État, partie ou non/)).toBeVisible()
+    await addressees.click()
+    await expect(page.getByRole('option', { name: /\(NLD\)$/ })).toHaveCount(1)
+    await expect(page.getByRole('option', { name: /87\(6\)/ })).toHaveCount(0)
+    await addressees.press('Escape')
+    // …organisations alone for a request under 87(6).
+    await page.getByRole('button', { name: 'Précédent' }).click()
+    await chooseType(page, 'Type de demande', /87\(6\)/)
+    await page.getByTestId('wizard-next').click()
+    await expect(page.getByText(/^Organisations intergouvernementales uniquement/)).toBeVisible()
+    await addressees.click()
+    await expect(page.getByRole('option', { name: /87\(6\)/ })).toHaveCount(2)
+    await expect(page.getByRole('option', { name: /\(NLD\)$/ })).toHaveCount(0)
   })
 
   test('the Dutch focal point delegates a request to an officer, who then sees it', async ({ page }) => {

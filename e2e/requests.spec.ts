@@ -187,12 +187,15 @@ test.describe('Requests for cooperation', () => {
     await confirmStep(page)
     await expect(page.getByTestId('request-page').getByTestId('request-status').first()).toHaveText('Acknowledged')
     await expect(page.getByTestId('receipts').getByTestId('receipt')).toHaveCount(2)
-    await expect(page.getByTestId('timeline')).toContainText('Acknowledge receipt')
+    // The timeline says what happened, with what the step recorded (the channel of transmission).
+    await expect(page.getByTestId('timeline')).toContainText('Receipt acknowledged')
+    await expect(page.getByTestId('timeline').getByTestId('event-detail').first()).toContainText('Through: ')
     await expect(page.getByTestId('step-begin_execution')).toBeVisible()
     // The drafter and the approver by the names the timeline gives them, not by their account ids.
     const drafting = page.getByTestId('request-drafting')
-    await expect(drafting).toContainText('drafted by user:otp.officer@demo.invalid (ICC-OTP)')
-    await expect(drafting).toContainText('approved by user:otp.approver@demo.invalid (ICC-OTP)')
+    await expect(drafting).toContainText('drafted by otp.officer@demo.invalid (ICC-OTP)')
+    await expect(drafting).toContainText('approved by otp.approver@demo.invalid (ICC-OTP)')
+    await expect(page.getByTestId('request-page')).not.toContainText('user:')
     await expect(drafting).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/)
     await expectNoAxeViolations(page)
     await screenshot(page, 'requests-page-acknowledged-en')
@@ -206,6 +209,27 @@ test.describe('Requests for cooperation', () => {
     const { byStatus } = (await fresh.json()) as { byStatus: { status: string; total: number }[] }
     const transmitted = byStatus.find((s) => s.status === 'transmitted')?.total ?? 0
     await expect(page.getByTestId('inbox-summary')).toContainText(new RegExp(`(^|\\D)${transmitted} new request`))
+  })
+
+  test('a request refused by its State says on what ground and when it closed, in EN and FR', async ({ page }) => {
+    await useLanguage(page, 'en')
+    await signIn(page, 'nld.focal-point@demo.invalid', '/sign-in?next=%2Finbox')
+    const found = await page.request.get('/api/v1/requests?addressee=NLD&status=not_executed&limit=1')
+    expect(found.ok()).toBe(true)
+    const [refused] = ((await found.json()) as { items: { id: string; closedAt: string }[] }).items
+    expect(refused?.closedAt).toBeTruthy()
+    await page.goto(`/requests/${refused?.id}`)
+    await expect(page.getByTestId('request-status-detail')).toContainText(/^Ground: /)
+    await expect(page.getByTestId('request-facts')).toContainText('Closed')
+    await expect(page.getByTestId('timeline')).toContainText('Reported not executed')
+    await expect(page.getByTestId('timeline').getByTestId('event-detail').last()).toContainText('Ground: ')
+    await page.getByRole('button', { name: 'Français' }).click()
+    await expect(page.getByTestId('request-status-detail')).toContainText(/^Motif : /)
+    await expect(page.getByTestId('timeline')).toContainText('Non-exécution signalée')
+    // In the inbox, a closed request shows when it closed, not a deadline it no longer has.
+    await page.goto('/inbox?tab=all')
+    await expect(page.getByTestId('inbox-table').getByTestId('closed-on').first()).toContainText('Clôturée le')
+    await expectNoAxeViolations(page)
   })
 
   test('in FR: an incomplete draft shows what is missing and why, and cannot be approved', async ({ page }) => {

@@ -3,10 +3,19 @@ import { useTranslation } from 'react-i18next'
 import { useFormatDate } from '../../format.ts'
 import type { RequestSummary } from './requests.api.ts'
 
-/** The deadline that matters now: acknowledgement while transmitted, else the response; overdue flagged. */
+/**
+ * The deadline that matters now: acknowledgement while transmitted, else the response; overdue
+ * flagged. A closed request (executed, not executed, withdrawn…) owes nothing: its closing date.
+ */
 export function DeadlineText({ request }: { request: RequestSummary }) {
   const { t } = useTranslation()
   const formatDate = useFormatDate()
+  if (request.closedAt)
+    return (
+      <Text size="sm" c="dimmed" data-testid="closed-on">
+        {t('requests.closedOn', { date: formatDate(request.closedAt) })}
+      </Text>
+    )
   const ack = request.status === 'transmitted' && request.acknowledgementDeadline
   const deadline = ack ? request.acknowledgementDeadline : request.responseDeadline
   if (!deadline)

@@ -19,6 +19,7 @@ import { isAddresseeUser, useAllowedSteps, useReceipts, useRequest } from './req
 import { eventActor, TimelineCard } from './TimelineCard.tsx'
 import { TransitionsCard } from './TransitionsCard.tsx'
 import { useRequestTypeLabel } from './useRequestTypeLabel.ts'
+import { useStepDetail } from './useStepDetail.ts'
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -40,6 +41,7 @@ export function RequestPage() {
   const r = request.data
   const receipts = useReceipts(id, user?.id ?? null, !!r?.transmittedAt)
   const formatDate = useFormatDate()
+  const stepDetail = useStepDetail()
   const typeLabel = useRequestTypeLabel()
   useDocumentTitle(r?.reference ?? t('request.title'))
   const back = isAddresseeUser(user)
@@ -59,6 +61,7 @@ export function RequestPage() {
   if (!r) return <ApiErrorAlert error={request.error} />
   // The trail's names for the drafter and the approver, as the timeline shows them, not their ids.
   const drafted = r.events.find((e) => e.action === 'drafted')
+  const statusDetail = stepDetail(r.statusDetail)
   const approved = r.events.findLast((e) => e.action === 'approve')
 
   return (
@@ -92,6 +95,11 @@ export function RequestPage() {
         <Text mt="xs" maw={900} data-testid="request-summary">
           {r.summary}
         </Text>
+        {statusDetail && (
+          <Text mt={4} size="sm" fw={600} data-testid="request-status-detail">
+            {statusDetail}
+          </Text>
+        )}
       </div>
       <Paper
         withBorder
@@ -128,6 +136,7 @@ export function RequestPage() {
               </Badge>
             )}
           </Field>
+          {r.closedAt && <Field label={t('request.closed')}>{formatDate(r.closedAt)}</Field>}
           <Field label={t('request.drafting')}>
             <span data-testid="request-drafting">
               {t('request.draftedBy', { who: drafted ? eventActor(drafted) : r.draftedBy })}

@@ -3,18 +3,24 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormatDateTime } from '../../format.ts'
 import type { RequestDetail } from './requests.api.ts'
+import { useStepDetail } from './useStepDetail.ts'
 
 type RequestEvent = RequestDetail['events'][number]
 
-/** Who took a step, as the trail names them: their account and organisation. */
-export function eventActor(event: RequestEvent): string {
-  return `${event.actor}${event.actorOrg ? ` (${event.actorOrg})` : ''}`
+/**
+ * Who took a step: their account and organisation. The trail names a person `user:<e-mail>`; the
+ * page shows the e-mail (other actors, such as `system:timer`, as the trail names them).
+ */
+export function eventActor(event: Pick<RequestEvent, 'actor' | 'actorOrg'>): string {
+  const who = event.actor.startsWith('user:') ? event.actor.slice('user:'.length) : event.actor
+  return `${who}${event.actorOrg ? ` (${event.actorOrg})` : ''}`
 }
 
 export function TimelineCard({ events }: { events: RequestDetail['events'] }) {
   const { t } = useTranslation()
   const headingId = useId()
   const formatDateTime = useFormatDateTime()
+  const stepDetail = useStepDetail()
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId} data-testid="timeline">
       <Title order={2} size="h4" id={headingId} mb="sm">
@@ -22,7 +28,7 @@ export function TimelineCard({ events }: { events: RequestDetail['events'] }) {
       </Title>
       <Timeline active={events.length - 1} bulletSize={14} lineWidth={2}>
         {events.map((event) => (
-          <Timeline.Item key={event.id} title={t(`action.${event.action}`, { defaultValue: event.action })}>
+          <Timeline.Item key={event.id} title={t(`event.${event.action}`, { defaultValue: event.action })}>
             <Text size="sm">
               {event.toStatus
                 ? t('request.eventStatus', {
@@ -30,6 +36,11 @@ export function TimelineCard({ events }: { events: RequestDetail['events'] }) {
                   })
                 : null}
             </Text>
+            {stepDetail(event.payload) && (
+              <Text size="sm" data-testid="event-detail">
+                {stepDetail(event.payload)}
+              </Text>
+            )}
             <Text size="xs" c="dimmed">
               {formatDateTime(event.occurredAt)} · {eventActor(event)}
             </Text>
