@@ -263,7 +263,8 @@ export async function loadDemoRequests(
         from_status: from,
         to_status: toStatus,
         note: action === 'withdraw' ? 'No longer needed (fictional)' : null,
-        payload: jsonOrNull(detailOf(action, i, nowIso)),
+        // As the real step records it: the state's detail, and the channel a transmission took.
+        payload: jsonOrNull(action === 'transmit' ? { channel: 'diplomatic' } : detailOf(action, i, nowIso)),
       })
       from = toStatus
     }
