@@ -211,6 +211,90 @@ test.describe('Requests for cooperation', () => {
     await expect(page.getByTestId('inbox-summary')).toContainText(new RegExp(`(^|\\D)${transmitted} new request`))
   })
 
+  test('full life cycle in FR, to its end: consultation (97), postponement (94), partial execution', async ({
+    page,
+  }) => {
+    test.setTimeout(300_000)
+    allowOptionalRoutes(page)
+    await useLanguage(page, 'fr')
+    await signIn(page, 'otp.officer@demo.invalid', '/sign-in?next=%2Frequests%2Fnew')
+    await expect(page.getByRole('heading', { level: 1, name: 'Rédiger une demande' })).toBeVisible()
+    const summary = `Cycle complet FR ${Date.now()}`
+    await draftThroughWizard(page, { summary, complete: true, fr: true })
+    await page.getByTestId('wizard-open').click()
+    await expect(page.getByTestId('request-summary')).toHaveText(summary)
+    const url = new URL(page.url()).pathname
+    const status = page.getByTestId('request-page').getByTestId('request-status').first()
+    const detail = page.getByTestId('request-status-detail')
+    const take = async (action: string, fill?: () => Promise<unknown>) => {
+      await page.getByTestId(`step-${action}`).click()
+      await fill?.()
+      await confirmStep(page)
+    }
+
+    await switchAccount(page, 'otp.approver@demo.invalid', url)
+    await take('approve')
+    await expect(status).toHaveText('Approuvée')
+    // The Registry's approver may transmit too (the Registry officer does in the EN test).
+    await switchAccount(page, 'registry.approver@demo.invalid', url)
+    await take('transmit')
+    await expect(status).toHaveText('Transmise')
+
+    await switchAccount(page, 'nld.focal-point@demo.invalid', url)
+    await take('acknowledge')
+    await expect(status).toHaveText('Réception accusée')
+    await take('begin_execution')
+    await expect(status).toHaveText("En cours d'exécution")
+    await take('raise_consultation', () => choose(page, 'Problème soulevé (article 97)', /^Personne introuvable/))
+    await expect(status).toHaveText('En consultation')
+    await expect(detail).toHaveText('Problème : Personne introuvable (97(b))')
+
+    // The Court answers the consultation; execution goes on.
+    await switchAccount(page, 'otp.officer@demo.invalid', url)
+    await take('answer_consultation', () =>
+      page.getByTestId('step-note').fill('Adresse probable communiquée par la Cour (fictif).'),
+    )
+    await expect(status).toHaveText("En cours d'exécution")
+    await expect(detail).toHaveCount(0)
+
+    await switchAccount(page, 'nld.focal-point@demo.invalid', url)
+    await take('postpone', async () => {
+      await choose(page, "Fondement de l'ajournement", /^Article 94/)
+      await page.getByLabel("Différée jusqu'au").fill('2027-03-01')
+    })
+    await expect(status).toHaveText('Différée')
+    await expect(detail).toContainText('jusqu’au 1 mars 2027')
+    await take('resume_execution')
+    await expect(status).toHaveText("En cours d'exécution")
+    await take('report_partially_executed', () =>
+      page.getByTestId('step-note').fill('Une partie des dossiers a été détruite (fictif).'),
+    )
+    await expect(status).toHaveText('Partiellement exécutée')
+
+    // Closed: no step left, the date it closed, and the whole path in the timeline, in French.
+    await expect(page.getByText(/^Aucune étape ne vous est ouverte/)).toBeVisible()
+    await expect(page.getByTestId('request-facts')).toContainText('Clôture')
+    const timeline = page.getByTestId('timeline')
+    for (const event of [
+      'Projet rédigé',
+      'Approuvée',
+      'Transmise',
+      'Réception accusée',
+      'Exécution commencée',
+      'Consultation ouverte',
+      'Réponse à la consultation',
+      'Exécution différée',
+      'Exécution reprise',
+      'Exécution partielle signalée',
+    ])
+      await expect(timeline).toContainText(event)
+    await expect(timeline).toContainText('Adresse probable communiquée par la Cour (fictif).')
+    await expect(timeline).toContainText('Problème : Personne introuvable (97(b))')
+    await expect(page.getByTestId('receipts').getByTestId('receipt')).toHaveCount(2)
+    await expectNoAxeViolations(page)
+    await screenshot(page, 'requests-page-closed-fr')
+  })
+
   test('a request refused by its State says on what ground and when it closed, in EN and FR', async ({ page }) => {
     await useLanguage(page, 'en')
     await signIn(page, 'nld.focal-point@demo.invalid', '/sign-in?next=%2Finbox')
