@@ -175,6 +175,20 @@ test.describe('Requests for cooperation', () => {
     await expect(page.getByTestId('request-page').getByTestId('request-status').first()).toHaveText('Transmitted')
     await expect(page.getByTestId('receipts').getByTestId('receipt')).toHaveCount(1)
     await expect(page.getByTestId('verify-offline')).toContainText('Ed25519')
+    // The Court side extends the response deadline with a reason; the history keeps it.
+    await expect(page.getByTestId('deadlines-unchanged')).toBeVisible()
+    await page.getByTestId('deadline-to').fill('2027-06-30')
+    await page.getByTestId('deadline-reason').fill('Agreed with the Dutch central authority (browser test)')
+    await page.getByTestId('deadline-submit').click()
+    const change = page.getByTestId('deadline-change')
+    await expect(change).toHaveCount(1)
+    await expect(change).toContainText('Response deadline')
+    await expect(change).toContainText('30 June 2027')
+    await expect(change).toContainText('Agreed with the Dutch central authority (browser test)')
+    await expect(change).toContainText('registry.officer@demo.invalid')
+    await expect(page.getByTestId('request-facts')).toContainText('30 June 2027')
+    await expect(page.getByTestId('timeline')).toContainText('Deadline changed')
+    await expect(page.getByTestId('timeline')).toContainText('Response deadline: ')
 
     await switchAccount(page, 'nld.focal-point@demo.invalid', '/inbox')
     await page
@@ -187,6 +201,9 @@ test.describe('Requests for cooperation', () => {
     await confirmStep(page)
     await expect(page.getByTestId('request-page').getByTestId('request-status').first()).toHaveText('Acknowledged')
     await expect(page.getByTestId('receipts').getByTestId('receipt')).toHaveCount(2)
+    // The State sees the deadline's history, and may not change it.
+    await expect(page.getByTestId('deadline-change')).toHaveCount(1)
+    await expect(page.getByTestId('deadline-form')).toHaveCount(0)
     // The timeline says what happened, with what the step recorded (the channel of transmission).
     await expect(page.getByTestId('timeline')).toContainText('Receipt acknowledged')
     await expect(page.getByTestId('timeline').getByTestId('event-detail').first()).toContainText('Through: ')

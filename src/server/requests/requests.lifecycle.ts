@@ -169,6 +169,24 @@ export function allowedActions(actor: Actor, s: TransitionSubject): TransitionAc
   return TRANSITION_ACTIONS.filter((a) => transitionRefusal(actor, a, s) === null)
 }
 
+/**
+ * Who changes a request's deadlines (with a reason): Court staff (officer, approver) of the
+ * originator, of the organ it is routed through, or of the Registry.
+ */
+export function keepsDeadlines(actor: Actor, s: TransitionSubject): boolean {
+  return (
+    actor.kind === 'user' &&
+    actor.orgKind === 'court_organ' &&
+    ['officer', 'approver'].includes(actor.role) &&
+    standsIn(actor, 'court_side', s)
+  )
+}
+
+/** Whether `actor` may change the deadlines now: one who keeps them, while the request is not final. */
+export function mayChangeDeadlines(actor: Actor, s: TransitionSubject): boolean {
+  return keepsDeadlines(actor, s) && !isFinal(s.status)
+}
+
 export function isFinal(status: string): boolean {
   return FINAL_STATUSES.includes(status as RequestStatus)
 }

@@ -14,7 +14,13 @@ import {
 import { deadlineStateOf, overdueUnchangedUntil } from './requests.deadlines.ts'
 import * as delegationsRepo from './requests.delegations.repository.ts'
 import { readRequestPageKept, renderingAt } from './requests.kept.ts'
-import { allowedActions, type RequestStatus, TRANSITIONS, type TransitionSubject } from './requests.lifecycle.ts'
+import {
+  allowedActions,
+  mayChangeDeadlines,
+  type RequestStatus,
+  TRANSITIONS,
+  type TransitionSubject,
+} from './requests.lifecycle.ts'
 import { auditRequestReads, toRequestSummary } from './requests.read.ts'
 import * as records from './requests.records.repository.ts'
 import * as repo from './requests.repository.ts'
@@ -142,6 +148,7 @@ function requestDetailOf(
       items: items.map((i) => ({ ...i, ...statuteTextOf(texts, i.ref) })),
     },
     allowedSteps: stepsFor(ctx.actor, page.subject, missing.length === 0),
+    mayChangeDeadlines: mayChangeDeadlines(ctx.actor, page.subject),
     events: page.events.map(toRequestEvent),
     deadlineChanges: page.deadlineChanges.map((c) => ({
       deadline: c.deadline,

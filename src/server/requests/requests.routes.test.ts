@@ -513,6 +513,21 @@ describe('deadlines', () => {
       payload: { deadline: 'response', to: '2027-06-01T00:00:00Z', reason: 'We would like more time' },
     })
     expect(refused.statusCode).toBe(403)
+    // The page tells each caller whether they may change the deadlines: the Court side while the
+    // request is open, never the State.
+    const may = async (as: string) => (await get(id, as)).json().mayChangeDeadlines
+    expect([await may('otpOfficer'), await may('registryOfficer'), await may('nldFocal')]).toEqual([true, true, false])
+    await step(id, 'nldFocal', BODIES.begin_execution)
+    await step(id, 'nldFocal', BODIES.report_executed)
+    expect(await may('otpOfficer')).toBe(false)
+    const closed = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${id}/deadline-changes`,
+      headers: who.otpOfficer,
+      payload: { deadline: 'response', to: '2027-03-01T00:00:00Z', reason: 'Too late for that' },
+    })
+    expect(closed.statusCode).toBe(422)
+    expect(closed.json().error.code).toBe('DEADLINE_INVALID')
     clock = new Date('2026-11-28T09:00:00.000Z')
   })
 })

@@ -285,6 +285,7 @@ export const RequestDetailSchema = RequestSummarySchema.extend({
     items: z.array(ChecklistItemSchema),
   }),
   allowedSteps: z.array(AllowedStepSchema),
+  mayChangeDeadlines: z.boolean().describe('The caller may change its deadlines now (POST …/deadline-changes)'),
   events: z.array(RequestEventSchema),
   deadlineChanges: z.array(DeadlineChangeSchema),
   linkedRequests: z.array(

@@ -7,7 +7,7 @@ import { toJson } from '../db/values.ts'
 import { listRequestDocumentHashes } from '../documents/documents.service.ts'
 import { AppError } from '../errors.ts'
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
-import { isFinal, standsIn, TRANSITIONS, transitionRefusal } from './requests.lifecycle.ts'
+import { isFinal, keepsDeadlines, TRANSITIONS, transitionRefusal } from './requests.lifecycle.ts'
 import { evaluateRequest, getRequest, stepsFor, subjectOf } from './requests.page.ts'
 import {
   publicKeyPem,
@@ -168,31 +168,13 @@ export async function listRequestReceipts(ctx: Ctx, id: string) {
   }
 }
 
-/** Who may change a deadline: Court staff of the originator, of the organ it is routed through, or of the Registry. */
-function mayChangeDeadline(ctx: Ctx, row: RequestRow) {
-  const a = ctx.actor
-  return (
-    a.kind === 'user' &&
-    a.orgKind === 'court_organ' &&
-    ['officer', 'approver'].includes(a.role) &&
-    standsIn(a, 'court_side', {
-      status: row.status,
-      originator: row.originator,
-      routedThrough: row.routed_through,
-      addressee: row.addressee,
-      draftedBy: row.drafted_by,
-      isDelegatedToActor: false,
-    })
-  )
-}
-
 export async function changeDeadline(ctx: Ctx, id: string, input: DeadlineChangeBody): Promise<RequestDetail> {
   const nowIso = ctx.now().toISOString()
   const to = new Date(input.to).toISOString()
   await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findVisibleRequest(trx, ctx.actor, id)
     if (!row) throw new AppError('RECORD_NOT_FOUND', `No request ${id}`)
-    if (!mayChangeDeadline(ctx, row))
+    if (!keepsDeadlines(ctx.actor, await subjectOf(trx, ctx.actor, row)))
       throw new AppError('FORBIDDEN', 'Only the Court side of a request changes its deadlines')
     if (isFinal(row.status)) throw new AppError('DEADLINE_INVALID', `The request is ${row.status}`)
     const column = input.deadline === 'response' ? 'response_deadline' : 'acknowledgement_deadline'

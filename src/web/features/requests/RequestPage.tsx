@@ -10,6 +10,7 @@ import { ApiError } from '../../http.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { ChecklistCard } from './ChecklistCard.tsx'
+import { DeadlinesCard } from './DeadlinesCard.tsx'
 import { DelegationsCard } from './DelegationsCard.tsx'
 import { DocumentsCard } from './DocumentsCard.tsx'
 import { MessagesCard } from './MessagesCard.tsx'
@@ -184,6 +185,7 @@ export function RequestPage() {
               <DelegationsCard requestId={r.id} userId={user.id} />
             )}
             <TimelineCard events={r.events} />
+            <DeadlinesCard request={r} />
             {receipts.data && <ReceiptsCard receipts={receipts.data} />}
             {r.linkedRequests.length > 0 && (
               <Paper withBorder radius="md" p="md" component="section" aria-label={t('request.linked')}>

@@ -7,6 +7,7 @@ import type {
   AllowedStepsSchema,
   CreatedRequestsSchema,
   CreateRequestBody,
+  DeadlineChangeBody,
   DelegationList,
   ReceiptListSchema,
   RequestCountsSchema,
@@ -154,6 +155,16 @@ export function useTransition(id: string) {
   return useMutation({
     mutationFn: (body: TransitionBody) =>
       send<RequestDetail>('POST', `/requests/${encodeURIComponent(id)}/transitions`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['requests'] }),
+  })
+}
+
+export function useChangeDeadline(id: string) {
+  const send = useSend()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: DeadlineChangeBody) =>
+      send<RequestDetail>('POST', `/requests/${encodeURIComponent(id)}/deadline-changes`, body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['requests'] }),
   })
 }
