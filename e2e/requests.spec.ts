@@ -86,6 +86,9 @@ test.describe('Requests for cooperation', () => {
     await expect(
       page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Requests' }),
     ).toHaveCount(0)
+    // The Court's workload, from a shared link, is the State's inbox for a focal point.
+    await page.goto('/requests')
+    await expect(page).toHaveURL(/\/inbox$/)
     const table = page.getByTestId('inbox-table')
     await expect(table.getByTestId('request-row').first()).toBeVisible()
     await expect(table.getByTestId('request-status').filter({ hasNotText: 'Transmitted' })).toHaveCount(0)

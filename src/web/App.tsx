@@ -74,7 +74,7 @@ const router = createBrowserRouter([
       {
         path: 'inbox',
         element: (
-          <RequireAuth allow={isAddressee}>
+          <RequireAuth allow={isAddressee} otherwise={(user) => (isCourtSide(user) ? '/requests' : null)}>
             <InboxPage />
           </RequireAuth>
         ),
@@ -82,7 +82,7 @@ const router = createBrowserRouter([
       {
         path: 'requests',
         element: (
-          <RequireAuth allow={isCourtSide}>
+          <RequireAuth allow={isCourtSide} otherwise={(user) => (isAddressee(user) ? '/inbox' : null)}>
             <WorkloadPage />
           </RequireAuth>
         ),
