@@ -35,3 +35,21 @@ export function addresseeRefusal(requestType: string, addressee: Addressee): str
     return `${addressee.code} is a State Party, bound to cooperate under article 86: it is not invited under article 87(5)(a); choose the assistance sought instead of ${requestType}`
   return null
 }
+
+/**
+ * Types the Defence does not request. It seeks the cooperation it needs to prepare its case
+ * (article 57(3)(b)): evidence and assistance. Arrest, provisional arrest and transit are the
+ * Court's, on a warrant (articles 58, 89, 92); the enforcement of sentences and of fines and
+ * forfeitures is the Presidency's (articles 103, 109).
+ */
+const NOT_FOR_THE_DEFENCE = new Set([
+  'ARREST_AND_SURRENDER',
+  'PROVISIONAL_ARREST',
+  'TRANSIT',
+  'ENFORCEMENT_OF_SENTENCE',
+  'FINES_FORFEITURE_REPARATIONS_ENFORCEMENT',
+])
+
+export function requestableByDefence(requestType: string): boolean {
+  return !NOT_FOR_THE_DEFENCE.has(requestType)
+}

@@ -14,6 +14,9 @@ export const RequestTypeSchema = z.object({
     .describe(
       'Whom a request of this type can go to: any State, a State not party (87(5)(a)), an organisation (87(6))',
     ),
+  requestableByDefence: z
+    .boolean()
+    .describe('The Defence may request it (article 57(3)(b)): not arrest, transit or enforcement'),
 })
 
 export const StatuteArticleSchema = z.object({

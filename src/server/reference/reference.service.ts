@@ -7,7 +7,7 @@ import { setMetaValue } from '../meta/meta.service.ts'
 import { slug } from '../states/states.reference.ts'
 import { listStateNames, loadStatesReference } from '../states/states.service.ts'
 import { loadReferenceWarrants } from '../warrants/warrants.reference.ts'
-import { type AddressedTo, addressedTo } from './reference.addressed-to.ts'
+import { type AddressedTo, addressedTo, requestableByDefence } from './reference.addressed-to.ts'
 import * as referenceRepo from './reference.repository.ts'
 import type { NewReferenceSourceRow } from './reference.table.ts'
 import { type DatasetName, datasetSourceKey, type RawSource, readDataset, sourceKey } from './reference-files.ts'
@@ -153,6 +153,7 @@ export type RequestType = {
   legalBasis: string[]
   obligatoryForStatesParties: boolean
   addressedTo: AddressedTo
+  requestableByDefence: boolean
 }
 
 export async function listRequestTypes(ctx: Ctx): Promise<RequestType[]> {
@@ -167,6 +168,7 @@ export async function listRequestTypes(ctx: Ctx): Promise<RequestType[]> {
     legalBasis: parseJson<string[]>(r.legal_basis),
     obligatoryForStatesParties: toBool(r.obligatory_for_states_parties),
     addressedTo: addressedTo(r.code),
+    requestableByDefence: requestableByDefence(r.code),
   }))
 }
 

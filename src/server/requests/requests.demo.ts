@@ -4,7 +4,7 @@ import type { AuditSigner } from '../audit/audit.signing.ts'
 import type { Db } from '../db/database.ts'
 import { fromBool, toJson } from '../db/values.ts'
 import { loadDemoMessages, removeDemoMessages } from '../messages/messages.demo.ts'
-import { type AddressedTo, addressedTo } from '../reference/reference.addressed-to.ts'
+import { type AddressedTo, addressedTo, requestableByDefence } from '../reference/reference.addressed-to.ts'
 import { DEMO_CASE_ID, DEMO_PERSONS, DEMO_SITUATION_ID } from '../situations/situations.demo.ts'
 import { checklistFor } from './requests.checklist.ts'
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
@@ -68,7 +68,7 @@ const NOT_PARTY = ['USA', 'IND', 'IDN']
 const ORGANISATIONS = ['IO-UN', 'IO-INTERPOL']
 const COURT_ORGANS = ['ICC-OTP', 'ICC-OTP', 'ICC-OTP', 'ICC-REGISTRY', 'ICC-CHAMBERS', 'ICC-REGISTRY-VWS']
 const ORIGINATORS = [...COURT_ORGANS, 'ICC-DEFENCE-DEMO-A1']
-/** Types whose checklist needs the person concerned linked: the Defence does not ask for them. */
+/** Types whose checklist needs the person concerned linked. */
 const PERSON_TYPES = new Set(['ARREST_AND_SURRENDER', 'PROVISIONAL_ARREST', 'TRANSIT'])
 
 /** How long ago a request in each state was drafted, at most, in days: open ones are recent. */
@@ -187,7 +187,7 @@ export async function loadDemoRequests(
   for (let i = 0; i < COUNT; i++) {
     const type = TYPES[i % TYPES.length] as string
     const status = REQUEST_STATUSES[(i * 7 + Math.floor(i / TYPES.length)) % REQUEST_STATUSES.length] as RequestStatus
-    const originator = pick(`request:${i}:organ`, PERSON_TYPES.has(type) ? COURT_ORGANS : ORIGINATORS)
+    const originator = pick(`request:${i}:organ`, requestableByDefence(type) ? ORIGINATORS : COURT_ORGANS)
     const isDefence = originator.startsWith('ICC-DEFENCE')
     // The first eleven have the eleven states (7 is prime to 11) and go to the host State, whose
     // focal point is the demo's main State account: it has a request in every state.

@@ -4,7 +4,7 @@ import { actorLabel, type Ctx, type UserActor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { toJson } from '../db/values.ts'
 import { AppError } from '../errors.ts'
-import { addresseeRefusal } from '../reference/reference.addressed-to.ts'
+import { addresseeRefusal, requestableByDefence } from '../reference/reference.addressed-to.ts'
 import { assertOwnable } from '../situations/situations.policy.ts'
 import {
   findVisibleCaseForLink,
@@ -82,6 +82,11 @@ export async function createRequests(
   const ids = await ctx.db.transaction().execute(async (trx) => {
     if (!(await records.findRequestType(trx, input.requestType)))
       throw new AppError('RECORD_INVALID', `Unknown request type ${input.requestType}`)
+    if (isDefence && !requestableByDefence(input.requestType))
+      throw new AppError(
+        'RECORD_INVALID',
+        `The Defence seeks the cooperation it needs to prepare its case (article 57(3)(b)); ${input.requestType} is requested by the Court`,
+      )
     const orgs = await records.listOrganisationsByCodes(trx, addressees)
     for (const code of addressees) {
       const org = orgs.find((o) => o.code === code)

@@ -364,6 +364,33 @@ describe('need-to-know', () => {
     expect((await step(id, 'registryApprover', BODIES.approve)).statusCode).toBe(200)
   })
 
+  it('refuses the Defence what only the Court requests (arrest, transit, enforcement), creating nothing', async () => {
+    const count = async () =>
+      Number(
+        (
+          await db.db
+            .selectFrom('requests')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    const before = await count()
+    for (const requestType of ['ARREST_AND_SURRENDER', 'TRANSIT', 'ENFORCEMENT_OF_SENTENCE']) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/requests',
+        headers: who.defence,
+        payload: { ...COMPLETE_ARREST, requestType, addressees: ['NLD'], caseId, personIds: [] },
+      })
+      expect(res.statusCode, res.body).toBe(422)
+      expect(res.json().error.message).toMatch(/57\(3\)\(b\)/)
+    }
+    expect(await count()).toBe(before)
+    const types = (await app.inject({ url: '/api/v1/reference/request-types', headers: who.defence })).json().items
+    const forDefence = (code: string) => types.find((t: { code: string }) => t.code === code).requestableByDefence
+    expect([forDefence('ARREST_AND_SURRENDER'), forDefence('PROVIDE_RECORDS')]).toEqual([false, true])
+  })
+
   it('audits reads of non-public requests in the same transaction', async () => {
     const id = (await draft()).items[0].id
     await get(id, 'chambersOfficer')

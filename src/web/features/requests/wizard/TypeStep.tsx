@@ -1,5 +1,6 @@
 import { Checkbox, Paper, Select, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { useActiveUser } from '../../auth/auth.api.ts'
 import { useRequestTypes } from '../requests.api.ts'
 import { useRequestTypeLabel } from '../useRequestTypeLabel.ts'
 import type { StepProps } from './wizard-state.ts'
@@ -8,13 +9,17 @@ import type { StepProps } from './wizard-state.ts'
 export function TypeStep({ state, update }: StepProps) {
   const { t } = useTranslation()
   const types = useRequestTypes()
+  const user = useActiveUser()
   const typeLabel = useRequestTypeLabel()
   const selected = types.data?.items.find((ty) => ty.code === state.type)
   return (
     <Paper withBorder radius="md" p="md">
       <Select
         label={t('requests.type')}
-        data={(types.data?.items ?? []).map((ty) => ({ value: ty.code, label: typeLabel(ty.code, true) }))}
+        data={(types.data?.items ?? [])
+          // Defence counsel see the types the Defence may request (57(3)(b)), as the server decides.
+          .filter((ty) => user?.orgKind !== 'defence' || ty.requestableByDefence)
+          .map((ty) => ({ value: ty.code, label: typeLabel(ty.code, true) }))}
         value={state.type}
         onChange={(type) => {
           // Another kind of addressee (a State, a State not party, an organisation): those chosen
