@@ -99,6 +99,15 @@ const COMPLETE_ARREST = {
   },
 }
 
+/** How many requests exist: a refused creation must leave it unchanged. */
+async function countRequests() {
+  const { n } = await db.db
+    .selectFrom('requests')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(n)
+}
+
 async function draft(overrides: object = {}, as = 'otpOfficer') {
   const res = await app.inject({
     method: 'POST',
@@ -365,16 +374,7 @@ describe('need-to-know', () => {
   })
 
   it('refuses the Defence what only the Court requests (arrest, transit, enforcement), creating nothing', async () => {
-    const count = async () =>
-      Number(
-        (
-          await db.db
-            .selectFrom('requests')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      )
-    const before = await count()
+    const before = await countRequests()
     for (const requestType of ['ARREST_AND_SURRENDER', 'TRANSIT', 'ENFORCEMENT_OF_SENTENCE']) {
       const res = await app.inject({
         method: 'POST',
@@ -385,7 +385,7 @@ describe('need-to-know', () => {
       expect(res.statusCode, res.body).toBe(422)
       expect(res.json().error.message).toMatch(/57\(3\)\(b\)/)
     }
-    expect(await count()).toBe(before)
+    expect(await countRequests()).toBe(before)
     const types = (await app.inject({ url: '/api/v1/reference/request-types', headers: who.defence })).json().items
     const forDefence = (code: string) => types.find((t: { code: string }) => t.code === code).requestableByDefence
     expect([forDefence('ARREST_AND_SURRENDER'), forDefence('PROVIDE_RECORDS')]).toEqual([false, true])
@@ -415,10 +415,7 @@ describe('multi-State requests', () => {
   })
 
   it('creates none when one addressee is not a State or an organisation', async () => {
-    const before = await db.db
-      .selectFrom('requests')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow()
+    const before = await countRequests()
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/requests',
@@ -426,11 +423,7 @@ describe('multi-State requests', () => {
       payload: { ...COMPLETE_ARREST, addressees: ['NLD', 'ICC-OTP'], caseId },
     })
     expect(res.statusCode).toBe(422)
-    const after = await db.db
-      .selectFrom('requests')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow()
-    expect(Number(after.n)).toBe(Number(before.n))
+    expect(await countRequests()).toBe(before)
   })
 })
 
@@ -442,18 +435,9 @@ describe('whom a type of request can be addressed to (87(5)–(6))', () => {
       headers: who.otpOfficer,
       payload: { ...COMPLETE_ARREST, caseId, personIds: [personId], ...payload },
     })
-  const count = async () =>
-    Number(
-      (
-        await db.db
-          .selectFrom('requests')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    )
 
   it('refuses, naming the article, what Part IX does not ask of that addressee, and creates nothing', async () => {
-    const before = await count()
+    const before = await countRequests()
     for (const [payload, says] of [
       [
         { requestType: 'ARREST_AND_SURRENDER', addressees: ['IO-UN'] },
@@ -471,7 +455,7 @@ describe('whom a type of request can be addressed to (87(5)–(6))', () => {
       expect(res.statusCode, res.body).toBe(422)
       expect(res.json().error).toMatchObject({ code: 'RECORD_INVALID', message: expect.stringMatching(says) })
     }
-    expect(await count()).toBe(before)
+    expect(await countRequests()).toBe(before)
   })
 
   it('accepts an organisation asked under 87(6), a State not party invited under 87(5)(a), and any State for the rest', async () => {
@@ -533,12 +517,14 @@ describe('deadlines', () => {
     expect(changed.json().deadlineChanges).toEqual([
       expect.objectContaining({ from: '2026-12-31T09:00:00.000Z', reason: 'Agreed with the focal point' }),
     ])
-    const refused = await app.inject({
-      method: 'POST',
-      url: `/api/v1/requests/${id}/deadline-changes`,
-      headers: who.nldFocal,
-      payload: { deadline: 'response', to: '2027-06-01T00:00:00Z', reason: 'We would like more time' },
-    })
+    const changeDeadline = (as: string, to: string, reason: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/requests/${id}/deadline-changes`,
+        headers: who[as],
+        payload: { deadline: 'response', to, reason },
+      })
+    const refused = await changeDeadline('nldFocal', '2027-06-01T00:00:00Z', 'We would like more time')
     expect(refused.statusCode).toBe(403)
     // The page tells each caller whether they may change the deadlines: the Court side while the
     // request is open, never the State.
@@ -547,12 +533,7 @@ describe('deadlines', () => {
     await step(id, 'nldFocal', BODIES.begin_execution)
     await step(id, 'nldFocal', BODIES.report_executed)
     expect(await may('otpOfficer')).toBe(false)
-    const closed = await app.inject({
-      method: 'POST',
-      url: `/api/v1/requests/${id}/deadline-changes`,
-      headers: who.otpOfficer,
-      payload: { deadline: 'response', to: '2027-03-01T00:00:00Z', reason: 'Too late for that' },
-    })
+    const closed = await changeDeadline('otpOfficer', '2027-03-01T00:00:00Z', 'Too late for that')
     expect(closed.statusCode).toBe(422)
     expect(closed.json().error.code).toBe('DEADLINE_INVALID')
     clock = new Date('2026-11-28T09:00:00.000Z')
