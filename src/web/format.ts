@@ -45,3 +45,11 @@ export function useFormatDateTime() {
   const { i18n } = useTranslation()
   return (value: string | null | undefined) => formatDateTime(value, i18n.language)
 }
+
+/**
+ * Who acted, as a reader names them: the audit trail and the records name a person `user:<e-mail>`
+ * (and the server `system:<name>`, the command line `operator:<name>`); pages show the e-mail.
+ */
+export function accountName(actor: string): string {
+  return actor.startsWith('user:') ? actor.slice('user:'.length) : actor
+}

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { NotFoundPage } from '../../components/NotFoundPage.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
-import { useFormatDate } from '../../format.ts'
+import { accountName, useFormatDate } from '../../format.ts'
 import { ApiError } from '../../http.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
@@ -95,7 +95,7 @@ export function ArrestOpportunityPage() {
           </Field>
           <Field label={t('arrest.field.source')}>{o.sourceDescription}</Field>
           <Field label={t('arrest.field.reported')}>
-            {t('arrest.opportunity.reportedBy', { who: o.reportedBy, when: formatDate(o.reportedAt) })}
+            {t('arrest.opportunity.reportedBy', { who: accountName(o.reportedBy), when: formatDate(o.reportedAt) })}
           </Field>
           <Field label={t('arrest.field.request')}>
             {o.requestId ? (

@@ -3,7 +3,7 @@ import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
-import { useFormatDate } from '../../format.ts'
+import { accountName, useFormatDate } from '../../format.ts'
 import { type ArrestOpportunityDetail, RECORDED_OUTCOMES, useRecordOutcome } from './arrest.api.ts'
 import { OutcomeBadge } from './OutcomeBadge.tsx'
 
@@ -54,7 +54,7 @@ export function OutcomeCard({ opportunity, canRecord }: { opportunity: ArrestOpp
                 </Text>
                 {o.note && <Text size="sm">{o.note}</Text>}
                 <Text size="xs" c="dimmed">
-                  {t('arrest.outcomeCard.recorded', { who: o.recordedBy, when: formatDate(o.recordedAt) })}
+                  {t('arrest.outcomeCard.recorded', { who: accountName(o.recordedBy), when: formatDate(o.recordedAt) })}
                   {o.requestId && (
                     <>
                       {' · '}

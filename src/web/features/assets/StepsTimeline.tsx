@@ -2,7 +2,7 @@ import { Anchor, Paper, Text, Timeline, Title } from '@mantine/core'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { formatDateTime, useFormatDate } from '../../format.ts'
+import { accountName, formatDateTime, useFormatDate } from '../../format.ts'
 import type { AssetDetail } from './assets.api.ts'
 
 /** Every step of the asset's life, with the request and the order it rests on. */
@@ -19,7 +19,7 @@ export function StepsTimeline({ asset }: { asset: AssetDetail }) {
         {asset.steps.map((s) => (
           <Timeline.Item key={s.id} title={`${t(`assets.action.${s.action}`)} → ${t(`assets.stage.${s.toStage}`)}`}>
             <Text size="sm">
-              {formatDateTime(s.recordedAt, i18n.language)} · {s.recordedBy}
+              {formatDateTime(s.recordedAt, i18n.language)} · {accountName(s.recordedBy)}
             </Text>
             {s.request && (
               <Text size="sm">

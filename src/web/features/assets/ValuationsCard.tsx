@@ -3,7 +3,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Currency } from '../../../server/assets/assets.money.ts'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
-import { useFormatDate } from '../../format.ts'
+import { accountName, useFormatDate } from '../../format.ts'
 import { type AssetDetail, useAddValuation } from './assets.api.ts'
 import { useFormatMoney } from './useFormatMoney.ts'
 
@@ -66,7 +66,7 @@ export function ValuationsCard({ asset }: { asset: AssetDetail }) {
                 <Table.Td>{formatDate(v.valuedOn)}</Table.Td>
                 <Table.Td>{money(v.amount, v.currency)}</Table.Td>
                 <Table.Td>{v.basis}</Table.Td>
-                <Table.Td>{v.recordedBy}</Table.Td>
+                <Table.Td>{accountName(v.recordedBy)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

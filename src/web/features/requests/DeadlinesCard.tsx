@@ -2,9 +2,8 @@ import { Button, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
-import { useFormatDate, useFormatDateTime } from '../../format.ts'
+import { accountName, useFormatDate, useFormatDateTime } from '../../format.ts'
 import { type RequestDetail, useChangeDeadline } from './requests.api.ts'
-import { eventActor } from './TimelineCard.tsx'
 
 type Deadline = 'response' | 'acknowledgement'
 
@@ -60,7 +59,7 @@ export function DeadlinesCard({ request: r }: { request: RequestDetail }) {
                 {t('deadlines.because', { reason: c.reason })}
               </Text>
               <Text size="xs" c="dimmed">
-                {formatDateTime(c.changedAt)} · {eventActor({ actor: c.changedBy, actorOrg: null })}
+                {formatDateTime(c.changedAt)} · {accountName(c.changedBy)}
               </Text>
             </li>
           ))}

@@ -2,7 +2,7 @@ import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/cor
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
-import { useFormatDateTime } from '../../format.ts'
+import { accountName, useFormatDateTime } from '../../format.ts'
 import { type RequestMessage, useOptionalRequestList, usePostMessage } from './requests.api.ts'
 
 /** The thread between the Court and the addressee; hidden while the server has no such route (404). */
@@ -27,7 +27,7 @@ export function MessagesCard({ requestId, userId }: { requestId: string; userId:
           {items.map((m) => (
             <Paper key={m.id} component="li" withBorder p="xs" radius="sm" data-testid="message">
               <Text size="xs" c="dimmed">
-                {m.author} ({m.authorOrg}) · {formatDateTime(m.createdAt)}
+                {accountName(m.author)} ({m.authorOrg}) · {formatDateTime(m.createdAt)}
               </Text>
               <Text size="sm">{m.body}</Text>
               {m.attachments.length > 0 && (

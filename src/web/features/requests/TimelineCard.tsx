@@ -1,19 +1,15 @@
 import { Paper, Text, Timeline, Title } from '@mantine/core'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useFormatDateTime } from '../../format.ts'
+import { accountName, useFormatDateTime } from '../../format.ts'
 import type { RequestDetail } from './requests.api.ts'
 import { useStepDetail } from './useStepDetail.ts'
 
 type RequestEvent = RequestDetail['events'][number]
 
-/**
- * Who took a step: their account and organisation. The trail names a person `user:<e-mail>`; the
- * page shows the e-mail (other actors, such as `system:timer`, as the trail names them).
- */
+/** Who took a step: their account and organisation. */
 export function eventActor(event: Pick<RequestEvent, 'actor' | 'actorOrg'>): string {
-  const who = event.actor.startsWith('user:') ? event.actor.slice('user:'.length) : event.actor
-  return `${who}${event.actorOrg ? ` (${event.actorOrg})` : ''}`
+  return `${accountName(event.actor)}${event.actorOrg ? ` (${event.actorOrg})` : ''}`
 }
 
 export function TimelineCard({ events }: { events: RequestDetail['events'] }) {
