@@ -210,6 +210,8 @@ test.describe('Requests for cooperation', () => {
     // The timeline says what happened, with what the step recorded (the channel of transmission).
     await expect(page.getByTestId('timeline')).toContainText('Receipt acknowledged')
     await expect(page.getByTestId('timeline').getByTestId('event-detail').first()).toContainText('Through: ')
+    // Five events; the deadline's change left the state as it was, and does not repeat it.
+    await expect(page.getByTestId('timeline').getByText(/^Status: /)).toHaveCount(4)
     await expect(page.getByTestId('step-begin_execution')).toBeVisible()
     // The drafter and the approver by the names the timeline gives them, not by their account ids.
     const drafting = page.getByTestId('request-drafting')

@@ -26,7 +26,8 @@ export function TimelineCard({ events }: { events: RequestDetail['events'] }) {
         {events.map((event) => (
           <Timeline.Item key={event.id} title={t(`event.${event.action}`, { defaultValue: event.action })}>
             <Text size="sm">
-              {event.toStatus
+              {/* A step that leaves the state as it was (a deadline changed, a draft edited) says only what it did. */}
+              {event.toStatus && event.toStatus !== event.fromStatus
                 ? t('request.eventStatus', {
                     status: t(`requestStatus.${event.toStatus}`, { defaultValue: event.toStatus }),
                   })
