@@ -286,6 +286,12 @@ test.describe('Requests for cooperation', () => {
     })
     await expect(status).toHaveText('Différée')
     await expect(detail).toContainText('jusqu’au 1 mars 2027')
+    // In the inbox, a postponed request shows the period it waits for, not a suspended deadline.
+    await page.goto('/inbox?tab=all')
+    await expect(
+      page.getByTestId('inbox-table').getByTestId('request-row').filter({ hasText: summary }).getByTestId('postponed'),
+    ).toHaveText("Différée jusqu'au 1 mars 2027")
+    await page.goto(url)
     await take('resume_execution')
     await expect(status).toHaveText("En cours d'exécution")
     await take('report_partially_executed', () =>

@@ -5,11 +5,24 @@ import type { RequestSummary } from './requests.api.ts'
 
 /**
  * The deadline that matters now: acknowledgement while transmitted, else the response; overdue
- * flagged. A closed request (executed, not executed, withdrawn…) owes nothing: its closing date.
+ * flagged. A postponed request shows what it waits for; a closed one (executed, not executed,
+ * withdrawn…) owes nothing: its closing date.
  */
 export function DeadlineText({ request }: { request: RequestSummary }) {
   const { t } = useTranslation()
   const formatDate = useFormatDate()
+  // A postponement suspends the response deadline: its agreed period (94) or the pending
+  // admissibility challenge (95) is what the request waits for.
+  if (request.status === 'postponed') {
+    const until = request.statusDetail?.postponedUntil
+    return (
+      <Text size="sm" data-testid="postponed">
+        {typeof until === 'string'
+          ? t('requests.postponedUntil', { date: formatDate(until) })
+          : t('requests.postponedWhileChallenged')}
+      </Text>
+    )
+  }
   if (request.closedAt)
     return (
       <Text size="sm" c="dimmed" data-testid="closed-on">
