@@ -4,7 +4,7 @@ import type { AuditSigner } from '../audit/audit.signing.ts'
 import type { Db } from '../db/database.ts'
 import { fromBool, toJson } from '../db/values.ts'
 import { loadDemoMessages, removeDemoMessages } from '../messages/messages.demo.ts'
-import { type AddressedTo, addressedTo, requestableByDefence } from '../reference/reference.addressed-to.ts'
+import { type AddressedTo, addressedTo, requestableByDefence } from '../reference/reference.request-rules.ts'
 import { DEMO_CASE_ID, DEMO_PERSONS, DEMO_SITUATION_ID } from '../situations/situations.demo.ts'
 import { checklistFor } from './requests.checklist.ts'
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
@@ -46,7 +46,7 @@ const TYPES = [
 ]
 // The demo accounts' States come up often so every screen has something to show them. All are
 // States Parties; an invitation under 87(5)(a) goes to a State not party, a request under 87(6) to
-// an organisation (reference.addressed-to.ts: the rule drafting applies).
+// an organisation (reference.request-rules.ts: the rule drafting applies).
 const ADDRESSEES = [
   'NLD',
   'KEN',

@@ -4,7 +4,7 @@ import { actorLabel, type Ctx, type UserActor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { toJson } from '../db/values.ts'
 import { AppError } from '../errors.ts'
-import { addresseeRefusal, requestableByDefence } from '../reference/reference.addressed-to.ts'
+import { addresseeRefusal, requestableByDefence } from '../reference/reference.request-rules.ts'
 import { assertOwnable } from '../situations/situations.policy.ts'
 import {
   findVisibleCaseForLink,

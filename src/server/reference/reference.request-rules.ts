@@ -1,5 +1,8 @@
 import type { RomeStatus } from '../states/states.table.ts'
 
+// The catalogue's two rules on who: whom each type of request can be addressed to (below), and
+// which types the Defence may request (requestableByDefence, at the end).
+//
 // Whom each type of request can be addressed to. Part IX binds States Parties (article 86); a State
 // not party is invited to cooperate under article 87(5)(a); an intergovernmental organisation is
 // asked under article 87(6), which is the whole basis of what the Court may ask of it. So:
