@@ -86,6 +86,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   // (requests.lifecycle.ts).
   'GET /api/v1/requests': SIGNED_IN,
   'GET /api/v1/requests/counts': SIGNED_IN,
+  'GET /api/v1/requests/breakdown': SIGNED_IN,
   // Saved views are the caller's own; exports are the list as a file (same visibility, audited).
   'GET /api/v1/requests/views': SIGNED_IN,
   'POST /api/v1/requests/views': SIGNED_IN,

@@ -6,6 +6,7 @@ import { executeCached, NOW_VALUE } from '../db/query-cache.ts'
 import type { Database } from '../db/tables.ts'
 import { ACKNOWLEDGEMENT_RUNNING, RESPONSE_RUNNING } from './requests.deadlines.ts'
 import { overdueCondition, type RequestFilters, visibleRequestsQuery } from './requests.repository.ts'
+import type { BreakdownDimension } from './requests.schemas.ts'
 
 // Counts read every request the filters leave: the visibility rule reads the caller's recipient
 // rows once ('many', access/visibility.ts) instead of probing them for each request. On SQLite
@@ -49,6 +50,39 @@ export async function countVisibleRequestsByStatus(db: Db, actor: Actor, filters
     overdue: Number(r.overdue ?? 0),
     overdueUnchangedUntil: earliest(r.next_acknowledgement_deadline, r.next_response_deadline),
   }))
+}
+
+const BREAKDOWN_COLUMN = {
+  situation: 'requests.situation_id',
+  organ: 'requests.originator',
+  addressee: 'requests.addressee',
+} as const
+
+/**
+ * Counts of the visible requests the filters leave, by situation, originating organ or addressee,
+ * with how many are overdue. Read afresh every time: unlike the counts by status, which every
+ * list shows and the bench measures, a breakdown is one card of the Court's workload.
+ */
+export async function countVisibleRequestsBy(
+  db: Db,
+  actor: Actor,
+  filters: RequestFilters,
+  nowIso: string,
+  by: BreakdownDimension,
+) {
+  const column = BREAKDOWN_COLUMN[by]
+  const build = (now: string) =>
+    visibleRequestsQuery(db, actor, filters, now, unindexedForCounts(db), 'many')
+      .select((eb) => [
+        eb.ref(column).as('key'),
+        eb.fn.countAll<number>().as('total'),
+        eb.fn.sum<number>(eb.case().when(overdueCondition(eb, now)).then(1).else(0).end()).as('overdue'),
+      ])
+      .groupBy(column)
+  const rows = filters.matching
+    ? await build(nowIso).execute()
+    : await executeCached(db, ['requests.countBy', by, actor, filters], () => build(NOW_VALUE), { now: nowIso })
+  return rows.map((r) => ({ key: r.key as string | null, total: Number(r.total), overdue: Number(r.overdue ?? 0) }))
 }
 
 /** The first deadline in `column` not yet passed among requests whose status keeps it running. */

@@ -6,7 +6,7 @@ import { parseJson, toBool } from '../db/values.ts'
 import { AppError } from '../errors.ts'
 import type { KeptAnswer } from '../http/kept-answer.ts'
 import { decodeCursor, encodeCursor } from '../pagination.ts'
-import { earliest } from './requests.counts.ts'
+import { countVisibleRequestsBy, earliest } from './requests.counts.ts'
 import {
   deadlineStateOf,
   isAcknowledgementOverdue,
@@ -16,7 +16,13 @@ import {
 import { countVisibleRequestsByStatusKept, readListPageKept, renderingAt } from './requests.kept.ts'
 import type { RequestStatus } from './requests.lifecycle.ts'
 import * as repo from './requests.repository.ts'
-import type { CountRequestsQuery, ListRequestsQuery, RequestList, RequestSummary } from './requests.schemas.ts'
+import type {
+  BreakdownRequestsQuery,
+  CountRequestsQuery,
+  ListRequestsQuery,
+  RequestList,
+  RequestSummary,
+} from './requests.schemas.ts'
 import { listVisibleRequestsByRelevance, withSearch, withSearchInOrder } from './requests.search.ts'
 import type { RequestRow } from './requests.table.ts'
 
@@ -188,6 +194,25 @@ export async function countRequests(ctx: Ctx, query: CountRequestsQuery, options
     total: byStatus.reduce((n, s) => n + s.total, 0),
     overdue: byStatus.reduce((n, s) => n + s.overdue, 0),
     byStatus,
+  }
+}
+
+/**
+ * The visible requests the filters leave, counted by situation, originating organ or addressee:
+ * the groups with the most overdue first, then the largest, so the workload's cards lead with
+ * what needs chasing.
+ */
+export async function breakdownRequests(ctx: Ctx, query: BreakdownRequestsQuery) {
+  const { filters } = withSearch(ctx.db, toFilters(query), query.q)
+  const groups = await countVisibleRequestsBy(ctx.db, ctx.actor, filters, ctx.now().toISOString(), query.by)
+  groups.sort(
+    (a, b) => b.overdue - a.overdue || b.total - a.total || (a.key ?? '\uffff').localeCompare(b.key ?? '\uffff'),
+  )
+  return {
+    by: query.by,
+    total: groups.reduce((n, g) => n + g.total, 0),
+    overdue: groups.reduce((n, g) => n + g.overdue, 0),
+    groups,
   }
 }
 

@@ -721,3 +721,97 @@ describe('lists', () => {
     expect(compared).toBeGreaterThan(20)
   }, 90_000) // hundreds of pages through the API: 14 s on PostgreSQL when the machine is idle
 })
+
+describe('breakdowns (the workload by situation, organ and addressee)', () => {
+  type Breakdown = {
+    by: string
+    total: number
+    overdue: number
+    groups: { key: string | null; total: number; overdue: number }[]
+  }
+  const breakdown = async (as: string, query: string) => {
+    const res = await app.inject({ url: `/api/v1/requests/breakdown?${query}`, headers: who[as] })
+    expect(res.statusCode, res.body).toBe(200)
+    return res.json() as Breakdown
+  }
+  const counts = async (as: string, query: string) => {
+    const { total, overdue } = (await app.inject({ url: `/api/v1/requests/counts?${query}`, headers: who[as] })).json()
+    return { total, overdue }
+  }
+  const FILTER = { situation: 'situation', organ: 'organ', addressee: 'addressee' } as const
+
+  it('count what the list shows, group by group, through the visibility filter, most overdue first', async () => {
+    // A request outside any situation, from another organ, to another State, transmitted so that
+    // Kenya's focal point sees it.
+    const other = (
+      await draft(
+        {
+          requestType: 'PROVIDE_RECORDS',
+          assistanceSought: 'Records',
+          checklist: { answers: { '96(2)(b)': 'Archive X' } },
+          caseId: undefined,
+          compartment: 'SIT-RQ',
+          personIds: [],
+          addressees: ['KEN'],
+        },
+        'registryOfficer',
+      )
+    ).items[0].id
+    expect((await step(other, 'registryApprover', BODIES.approve)).statusCode).toBe(200)
+    expect((await step(other, 'registryOfficer', BODIES.transmit)).statusCode).toBe(200)
+    let groupsCompared = 0
+    for (const as of ['otpOfficer', 'registryOfficer', 'kenFocal', 'nldFocal', 'otpOutside'])
+      for (const by of ['situation', 'organ', 'addressee'] as const) {
+        const got = await breakdown(as, `by=${by}`)
+        const all = await counts(as, '')
+        expect(got.by).toBe(by)
+        expect({ total: got.total, overdue: got.overdue }, `${as} by ${by}`).toEqual(all)
+        expect(got.groups.reduce((n, g) => n + g.total, 0)).toBe(all.total)
+        for (const [i, g] of got.groups.entries()) {
+          const next = got.groups[i + 1]
+          if (next) expect(g.overdue > next.overdue || (g.overdue === next.overdue && g.total >= next.total)).toBe(true)
+          if (g.key === null) continue
+          expect(await counts(as, `${FILTER[by]}=${g.key}`), `${as} by ${by}: ${g.key}`).toEqual({
+            total: g.total,
+            overdue: g.overdue,
+          })
+          groupsCompared++
+        }
+        // Kenya's focal point counts what was sent to Kenya and, of the rest, public requests only;
+        // an officer outside the compartments, public requests only.
+        if (as === 'kenFocal' && by === 'addressee') expect(got.groups.map((g) => g.key)).toContain('KEN')
+        if ((as === 'kenFocal' || as === 'otpOutside') && by === 'addressee')
+          for (const g of got.groups.filter((g) => !(as === 'kenFocal' && g.key === 'KEN')))
+            expect((await counts(as, `addressee=${g.key}&classification=public`)).total).toBe(g.total)
+      }
+    // The Court sees both addressees, both organs, and a request outside the situation.
+    const court = await breakdown('registryOfficer', 'by=addressee')
+    expect(court.groups.map((g) => g.key).sort()).toEqual(expect.arrayContaining(['KEN', 'NLD']))
+    expect((await breakdown('registryOfficer', 'by=situation')).groups.map((g) => g.key)).toEqual(
+      expect.arrayContaining([situationId, null]),
+    )
+    expect(groupsCompared).toBeGreaterThan(8)
+  })
+
+  it('apply the list filters', async () => {
+    const onlyKen = await breakdown('registryOfficer', 'by=organ&addressee=KEN')
+    expect({ total: onlyKen.total, overdue: onlyKen.overdue }).toEqual(await counts('registryOfficer', 'addressee=KEN'))
+    expect(onlyKen.groups.map((g) => g.key)).toContain('ICC-REGISTRY')
+    for (const g of onlyKen.groups)
+      expect(await counts('registryOfficer', `addressee=KEN&organ=${g.key}`)).toEqual({
+        total: g.total,
+        overdue: g.overdue,
+      })
+    const onlyDrafts = await breakdown('registryOfficer', 'by=addressee&status=draft')
+    expect(onlyDrafts.total).toBe((await counts('registryOfficer', 'status=draft')).total)
+  })
+
+  it('refuse an unknown or missing dimension with a 400 that names it', async () => {
+    for (const query of ['by=colour', '', 'by=situation&by=organ']) {
+      const res = await app.inject({ url: `/api/v1/requests/breakdown?${query}`, headers: who.otpOfficer })
+      expect(res.statusCode, query).toBe(400)
+      expect(res.json().error.code).toBe('VALIDATION_FAILED')
+      expect(res.json().error.message).toMatch(/by/)
+    }
+  })
+})

@@ -6,9 +6,10 @@ import { delegateRequest, listRequestDelegations, revokeDelegation } from './req
 import { createRequests, updateDraft } from './requests.drafting.ts'
 import { type ExportFormat, exportRequests, XLSX_MEDIA_TYPE } from './requests.export.ts'
 import { getRequestAnswer, getTypeChecklist } from './requests.page.ts'
-import { countRequests, listRequests } from './requests.read.ts'
+import { breakdownRequests, countRequests, listRequests } from './requests.read.ts'
 import {
   AllowedStepsSchema,
+  BreakdownRequestsQuery,
   CountRequestsQuery,
   CreatedRequestsSchema,
   CreateRequestBody,
@@ -20,6 +21,7 @@ import {
   FreshReadHeaders,
   ListRequestsQuery,
   ReceiptListSchema,
+  RequestBreakdownSchema,
   RequestCountsSchema,
   RequestDetailSchema,
   RequestListSchema,
@@ -85,6 +87,18 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => countRequests(req.ctx, req.query, { fresh: wantsFreshRead(req.headers) }),
+  )
+  app.get(
+    '/requests/breakdown',
+    {
+      schema: {
+        tags,
+        summary: 'Counts of visible requests by situation, originating organ or addressee, with how many are overdue',
+        querystring: BreakdownRequestsQuery,
+        response: { 200: RequestBreakdownSchema, ...errors },
+      },
+    },
+    async (req) => breakdownRequests(req.ctx, req.query),
   )
   app.get(
     '/requests/views',

@@ -110,6 +110,15 @@ export const CountRequestsQuery = ListRequestsQuery.omit({ sort: true, limit: tr
 export const ExportRequestsQuery = ListRequestsQuery.omit({ limit: true, cursor: true })
 export type ExportRequestsQuery = z.infer<typeof ExportRequestsQuery>
 export type CountRequestsQuery = z.infer<typeof CountRequestsQuery>
+/** What a breakdown groups the requests by (the workload's cards). */
+export const BREAKDOWN_DIMENSIONS = ['situation', 'organ', 'addressee'] as const
+export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number]
+export const BreakdownRequestsQuery = CountRequestsQuery.extend({
+  by: z
+    .enum(BREAKDOWN_DIMENSIONS)
+    .describe('situation: by situation id; organ: by originating organ; addressee: by addressee code'),
+})
+export type BreakdownRequestsQuery = z.infer<typeof BreakdownRequestsQuery>
 
 /**
  * The header of the routes whose answers are kept (requests.kept.ts); every other header passes
@@ -174,6 +183,21 @@ export const RequestCountsSchema = z.object({
   total: z.number().int(),
   overdue: z.number().int(),
   byStatus: z.array(z.object({ status: z.string(), total: z.number().int(), overdue: z.number().int() })),
+})
+
+export const RequestBreakdownSchema = z.object({
+  by: z.enum(BREAKDOWN_DIMENSIONS),
+  total: z.number().int(),
+  overdue: z.number().int(),
+  groups: z
+    .array(
+      z.object({
+        key: z.string().nullable().describe('The situation id, organ code or addressee code; null: no situation'),
+        total: z.number().int(),
+        overdue: z.number().int(),
+      }),
+    )
+    .describe('Most overdue first, then most requests, then by key'),
 })
 
 const StatuteTextFields = {
