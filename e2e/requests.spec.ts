@@ -140,6 +140,24 @@ test.describe('Requests for cooperation', () => {
     await expect(
       page.getByTestId('workload-table').getByTestId('request-status').filter({ hasNotText: 'Transmitted' }),
     ).toHaveCount(0)
+    // The situation and addressee tables count under the other filters; a row narrows the list to
+    // exactly its count.
+    for (const [table, param] of [
+      ['situation-counts', 'situation'],
+      ['addressee-counts', 'addressee'],
+    ] as const) {
+      const row = page
+        .getByTestId(table)
+        .getByRole('row')
+        .filter({ has: page.getByRole('button') })
+        .first()
+      const total = ((await row.getByRole('cell').first().textContent()) ?? '').trim()
+      expect(Number(total)).toBeGreaterThan(0)
+      await row.getByRole('button').click()
+      await expect(page).toHaveURL(new RegExp(`${param}=`))
+      await expect(page.getByTestId('workload-count')).toContainText(` of ${total} (`)
+    }
+    await expect(page).toHaveURL(/status=transmitted/)
   })
 
   test('full life cycle in EN: draft (OTP officer), approve (OTP approver), transmit (Registry), acknowledge (NLD)', async ({

@@ -51,6 +51,12 @@ export function WorkloadPage() {
         filters={filters}
         onStatus={(status) => set('status', [status])}
         onOrgan={(organ) => set('organ', organ)}
+        onSituation={(situation) => {
+          // A case belongs to one situation: another situation's case would select nothing.
+          set('case', null)
+          set('situation', situation)
+        }}
+        onAddressee={(addressee) => set('addressee', addressee)}
       />
       <Paper withBorder radius="md" p="md" component="section" aria-label={t('workload.list')}>
         <Text fw={600} mb="sm" aria-live="polite" data-testid="workload-count">

@@ -5,11 +5,13 @@ import type { MessageListSchema } from '../../../server/messages/messages.schema
 import type { RequestTypeSchema } from '../../../server/reference/reference.schemas.ts'
 import type {
   AllowedStepsSchema,
+  BreakdownDimension,
   CreatedRequestsSchema,
   CreateRequestBody,
   DeadlineChangeBody,
   DelegationList,
   ReceiptListSchema,
+  RequestBreakdownSchema,
   RequestCountsSchema,
   RequestDetail,
   RequestListSchema,
@@ -38,6 +40,7 @@ export type {
 }
 export type RequestList = z.infer<typeof RequestListSchema>
 export type RequestCounts = z.infer<typeof RequestCountsSchema>
+export type RequestBreakdown = z.infer<typeof RequestBreakdownSchema>
 export type AllowedSteps = z.infer<typeof AllowedStepsSchema>
 export type AllowedStep = AllowedSteps['items'][number]
 export type ReceiptList = z.infer<typeof ReceiptListSchema>
@@ -106,6 +109,17 @@ export function useRequestCounts(userId: string | null, filters: RequestFilters)
   return useQuery({
     queryKey: ['requests', userId, 'counts', rest],
     queryFn: ({ signal }) => getJson<RequestCounts>(`/requests/counts${filtersToQuery(rest)}`, signal),
+    placeholderData: keepPreviousData,
+    enabled: userId !== null,
+  })
+}
+
+/** The visible requests under `filters`, counted by situation, originating organ or addressee. */
+export function useRequestBreakdown(userId: string | null, filters: RequestFilters, by: BreakdownDimension) {
+  const { sort: _sort, ...rest } = filters
+  return useQuery({
+    queryKey: ['requests', userId, 'breakdown', by, rest],
+    queryFn: ({ signal }) => getJson<RequestBreakdown>(`/requests/breakdown${filtersToQuery(rest, { by })}`, signal),
     placeholderData: keepPreviousData,
     enabled: userId !== null,
   })
