@@ -15,6 +15,8 @@ export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
 export const DEMO_COMPARTMENTS = [
   { code: 'SIT-DEMO-A', name: 'Situation in the Republic of Demoland (fictional)' },
   { code: 'CASE-DEMO-A1', name: 'The Prosecutor v. Fictional Person A (fictional)' },
+  { code: 'SIT-DEMO-B', name: 'Situation in the Federal Republic of Fictonia (fictional)' },
+  { code: 'SIT-DEMO-C', name: 'Situation in the Kingdom of Exemplaria (fictional)' },
   { code: 'UNIT-VWS', name: 'Victims and Witnesses Section — protection unit (fictional demo)' },
 ]
 export const DEMO_DEFENCE_ORG = {
@@ -36,7 +38,7 @@ export const DEMO_ACCOUNTS: {
     name: 'Rita Registry (fictional)',
     orgCode: 'ICC-REGISTRY',
     role: 'officer',
-    compartments: ['SIT-DEMO-A', 'CASE-DEMO-A1'],
+    compartments: ['SIT-DEMO-A', 'CASE-DEMO-A1', 'SIT-DEMO-B', 'SIT-DEMO-C'],
     description: 'Registry cooperation officer',
   },
   {
@@ -44,7 +46,7 @@ export const DEMO_ACCOUNTS: {
     name: 'Rémi Registry-Approver (fictional)',
     orgCode: 'ICC-REGISTRY',
     role: 'approver',
-    compartments: ['SIT-DEMO-A', 'CASE-DEMO-A1'],
+    compartments: ['SIT-DEMO-A', 'CASE-DEMO-A1', 'SIT-DEMO-B', 'SIT-DEMO-C'],
     description: 'Registry approver (approves Defence requests routed through the Registry)',
   },
   {
@@ -52,7 +54,7 @@ export const DEMO_ACCOUNTS: {
     name: 'Omar Prosecution (fictional)',
     orgCode: 'ICC-OTP',
     role: 'officer',
-    compartments: ['SIT-DEMO-A', 'CASE-DEMO-A1'],
+    compartments: ['SIT-DEMO-A', 'CASE-DEMO-A1', 'SIT-DEMO-B', 'SIT-DEMO-C'],
     description: 'OTP staff',
   },
   {
@@ -60,7 +62,7 @@ export const DEMO_ACCOUNTS: {
     name: 'Olga Approver (fictional)',
     orgCode: 'ICC-OTP',
     role: 'approver',
-    compartments: ['SIT-DEMO-A', 'CASE-DEMO-A1'],
+    compartments: ['SIT-DEMO-A', 'CASE-DEMO-A1', 'SIT-DEMO-B', 'SIT-DEMO-C'],
     description: 'OTP approver',
   },
   {

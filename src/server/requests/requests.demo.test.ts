@@ -4,7 +4,7 @@ import { createTestDb, type TestDb, testConfig } from '../../../test/db.ts'
 import { buildApp } from '../app.ts'
 import { createApiToken } from '../auth/auth.tokens.ts'
 import { prepareDatabase } from '../boot/prepare-database.ts'
-import { fromBool, parseJson } from '../db/values.ts'
+import { fromBool, parseJson, toBool } from '../db/values.ts'
 import { removeDemoData } from '../demo/demo.service.ts'
 import { addresseeRefusal } from '../reference/reference.request-rules.ts'
 import { REQUEST_STATUSES } from './requests.lifecycle.ts'
@@ -47,6 +47,8 @@ describe('the demo requests', () => {
       .execute()
     const persons = await db.db.selectFrom('request_persons').select('request_id').execute()
     const events = await db.db.selectFrom('request_events').selectAll().execute()
+    const situations = await db.db.selectFrom('situations').selectAll().execute()
+    const cases = await db.db.selectFrom('cases').selectAll().execute()
     const nowIso = new Date().toISOString()
     const problems: string[] = []
     for (const row of rows) {
@@ -72,6 +74,13 @@ describe('the demo requests', () => {
         problems.push(`${row.reference}: postponed under article 94 without a running period`)
       if (row.status === 'not_executed' && !detail.ground)
         problems.push(`${row.reference}: not executed without a ground`)
+      const situation = situations.find((s) => s.id === row.situation_id)
+      const inCase = cases.find((c) => c.id === row.case_id)
+      if (!situation) problems.push(`${row.reference}: no situation`)
+      else if (inCase && inCase.situation_id !== situation.id)
+        problems.push(`${row.reference}: its case is in another situation`)
+      else if (!inCase && !['UNIT-VWS', situation.compartment_code].includes(row.compartment_code ?? ''))
+        problems.push(`${row.reference}: in ${situation.code} but in compartment ${row.compartment_code}`)
     }
     expect(problems).toEqual([])
     // Each kind of addressee is there, and the host State has a request in every state.
@@ -79,6 +88,11 @@ describe('the demo requests', () => {
       new Set(rows.filter((r) => r.request_type === 'NON_PARTY_AD_HOC').map((r) => r.addressee)).size,
     ).toBeGreaterThan(0)
     expect(new Set(rows.filter((r) => r.addressee === 'NLD').map((r) => r.status))).toEqual(new Set(REQUEST_STATUSES))
+    // The workload has several situations to compare, each with requests open and overdue.
+    const demoSituations = situations.filter((s) => toBool(s.is_demo))
+    expect(demoSituations.length).toBeGreaterThanOrEqual(3)
+    for (const situation of demoSituations)
+      expect(rows.filter((r) => r.situation_id === situation.id).length, situation.code).toBeGreaterThan(30)
     // Not every open request is overdue: the demo's open requests are recent.
     const transmitted = rows.filter((r) => r.status === 'transmitted')
     const overdueAck = transmitted.filter((r) => (r.acknowledgement_deadline ?? '9') < nowIso)

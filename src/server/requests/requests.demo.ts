@@ -5,7 +5,12 @@ import type { Db } from '../db/database.ts'
 import { fromBool, toJson } from '../db/values.ts'
 import { loadDemoMessages, removeDemoMessages } from '../messages/messages.demo.ts'
 import { type AddressedTo, addressedTo, requestableByDefence } from '../reference/reference.request-rules.ts'
-import { DEMO_CASE_ID, DEMO_PERSONS, DEMO_SITUATION_ID } from '../situations/situations.demo.ts'
+import {
+  DEMO_CASE_ID,
+  DEMO_FURTHER_SITUATIONS,
+  DEMO_PERSONS,
+  DEMO_SITUATION_ID,
+} from '../situations/situations.demo.ts'
 import { checklistFor } from './requests.checklist.ts'
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
 import * as delegationsRepo from './requests.delegations.repository.ts'
@@ -203,13 +208,25 @@ export async function loadDemoRequests(
         : i % 10 === 0
           ? 'public'
           : 'confidential'
+    // About a fifth in each further situation (no case there yet): not the Defence's (its case is
+    // in the first), nor those that link the first situation's suspect.
+    const inFurther =
+      isDefence || PERSON_TYPES.has(type)
+        ? undefined
+        : i % 5 === 1
+          ? DEMO_FURTHER_SITUATIONS[0]
+          : i % 5 === 2
+            ? DEMO_FURTHER_SITUATIONS[1]
+            : undefined
     const compartment = isDefence
       ? originator
       : originator === 'ICC-REGISTRY-VWS'
         ? 'UNIT-VWS'
-        : i % 3 === 0
-          ? 'SIT-DEMO-A'
-          : 'CASE-DEMO-A1'
+        : inFurther
+          ? inFurther.code
+          : i % 3 === 0
+            ? 'SIT-DEMO-A'
+            : 'CASE-DEMO-A1'
     const n = (counters.get(originator) ?? 0) + 1
     counters.set(originator, n)
     const id = randomUUID()
@@ -278,8 +295,8 @@ export async function loadDemoRequests(
       addressee,
       request_type: type,
       legal_basis: 'Part 9 of the Rome Statute (fictional demo)',
-      situation_id: DEMO_SITUATION_ID,
-      case_id: i % 3 === 0 && !isDefence ? null : DEMO_CASE_ID,
+      situation_id: inFurther?.id ?? DEMO_SITUATION_ID,
+      case_id: inFurther || (i % 3 === 0 && !isDefence) ? null : DEMO_CASE_ID,
       classification,
       compartment_code: compartment,
       ex_parte_party: null,

@@ -6,6 +6,22 @@ import * as repo from './situations.repository.ts'
 // (identity.demo.ts). Every name says it is fictional.
 
 export const DEMO_SITUATION_ID = 'demo:situation:A'
+/**
+ * Two further fictional situations under investigation, with no case yet: the Court's workload has
+ * more than one situation to compare. Their compartment is the situation's own code.
+ */
+export const DEMO_FURTHER_SITUATIONS = [
+  {
+    id: 'demo:situation:B',
+    code: 'SIT-DEMO-B',
+    name: 'Situation in the Federal Republic of Fictonia (fictional)',
+  },
+  {
+    id: 'demo:situation:C',
+    code: 'SIT-DEMO-C',
+    name: 'Situation in the Kingdom of Exemplaria (fictional)',
+  },
+] as const
 export const DEMO_CASE_ID = 'demo:case:A1'
 export const DEMO_PERSONS = {
   suspect: 'demo:person:A',
@@ -28,6 +44,14 @@ export async function loadDemoSituations(trx: Db, nowIso: string): Promise<numbe
       compartment_code: 'SIT-DEMO-A',
       ex_parte_party: null,
     },
+    ...DEMO_FURTHER_SITUATIONS.map((situation) => ({
+      ...base,
+      ...situation,
+      description: 'A fictional situation under investigation, for demonstration. No real events, places or people.',
+      classification: 'public',
+      compartment_code: situation.code,
+      ex_parte_party: null,
+    })),
   ])
   await repo.insertCases(trx, [
     {
@@ -61,7 +85,8 @@ export async function loadDemoSituations(trx: Db, nowIso: string): Promise<numbe
     person(DEMO_PERSONS.witness2, 'Witness W-2 (fictional)', 'witness', 'confidential'),
     person(DEMO_PERSONS.victim, 'Victim V-1 (fictional)', 'victim', 'confidential'),
   ])
-  return 6
+  // Situations, the case, the persons.
+  return 1 + DEMO_FURTHER_SITUATIONS.length + 1 + 4
 }
 
 export function removeDemoSituations(trx: Db) {
