@@ -60,8 +60,8 @@ const BREAKDOWN_COLUMN = {
 
 /**
  * Counts of the visible requests the filters leave, by situation, originating organ or addressee,
- * with how many are overdue. Read afresh every time: unlike the counts by status, which every
- * list shows and the bench measures, a breakdown is one card of the Court's workload.
+ * with how many are overdue and, as countVisibleRequestsByStatus, until when those stay as they
+ * are (kept as the counts are: requests.kept.ts).
  */
 export async function countVisibleRequestsBy(
   db: Db,
@@ -77,12 +77,21 @@ export async function countVisibleRequestsBy(
         eb.ref(column).as('key'),
         eb.fn.countAll<number>().as('total'),
         eb.fn.sum<number>(eb.case().when(overdueCondition(eb, now)).then(1).else(0).end()).as('overdue'),
+        nextRunningDeadline(eb, ACKNOWLEDGEMENT_RUNNING, 'requests.acknowledgement_deadline', now).as(
+          'next_acknowledgement_deadline',
+        ),
+        nextRunningDeadline(eb, RESPONSE_RUNNING, 'requests.response_deadline', now).as('next_response_deadline'),
       ])
       .groupBy(column)
   const rows = filters.matching
     ? await build(nowIso).execute()
     : await executeCached(db, ['requests.countBy', by, actor, filters], () => build(NOW_VALUE), { now: nowIso })
-  return rows.map((r) => ({ key: r.key as string | null, total: Number(r.total), overdue: Number(r.overdue ?? 0) }))
+  return rows.map((r) => ({
+    key: r.key as string | null,
+    total: Number(r.total),
+    overdue: Number(r.overdue ?? 0),
+    overdueUnchangedUntil: earliest(r.next_acknowledgement_deadline, r.next_response_deadline),
+  }))
 }
 
 /** The first deadline in `column` not yet passed among requests whose status keeps it running. */

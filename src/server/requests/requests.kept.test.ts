@@ -15,9 +15,10 @@ import { REQUEST_COUNTS_TABLES } from '../db/migrations/2026-11-29T0940_request-
 import { REQUEST_PAGE_TABLES } from '../db/migrations/2026-11-29T0950_request-page-epoch.ts'
 import { REQUEST_SEARCH_TABLES } from '../db/migrations/2026-11-29T0960_request-search-epoch.ts'
 import type { OrganisationKind } from '../identity/identity.table.ts'
-import { countVisibleRequestsByStatus } from './requests.counts.ts'
+import { countVisibleRequestsBy, countVisibleRequestsByStatus } from './requests.counts.ts'
 import {
   ALL_ADDRESSEES,
+  countVisibleRequestsByKept,
   countVisibleRequestsByStatusKept,
   type KeptOptions,
   readListPageKept,
@@ -26,6 +27,7 @@ import {
 import { REQUEST_STATUSES } from './requests.lifecycle.ts'
 import { readRequestPage } from './requests.page.ts'
 import { listVisibleRequests, type RequestFilters, type RequestSort } from './requests.repository.ts'
+import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from './requests.schemas.ts'
 import { listVisibleRequestsByRelevance, withSearch } from './requests.search.ts'
 import { indexRequestText } from './requests.search-index.ts'
 
@@ -51,6 +53,20 @@ const kept = async (actor: UserActor, filters: RequestFilters, nowIso: string, o
   (await countVisibleRequestsByStatusKept(db.db, actor, filters, nowIso, options))
     .map(({ status, total, overdue }) => ({ status, total, overdue }))
     .sort((a, b) => a.status.localeCompare(b.status))
+type Grouped = { key: string | null; total: number; overdue: number }
+const byKey = (groups: Grouped[]) =>
+  groups
+    .map(({ key, total, overdue }) => ({ key, total, overdue }))
+    .sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
+const freshBreakdown = async (actor: UserActor, filters: RequestFilters, nowIso: string, by: BreakdownDimension) =>
+  byKey(await countVisibleRequestsBy(db.db, actor, filters, nowIso, by))
+const keptBreakdown = async (
+  actor: UserActor,
+  filters: RequestFilters,
+  nowIso: string,
+  by: BreakdownDimension,
+  options: KeptOptions = {},
+) => byKey(await countVisibleRequestsByKept(db.db, actor, filters, nowIso, by, options))
 
 type ListInput = Parameters<typeof listVisibleRequests>[2]
 const page = (filters: RequestFilters, sort: RequestSort, nowIso: string): ListInput => ({
@@ -731,6 +747,10 @@ describe('kept request counts, list pages and request pages', () => {
               overdueSeen += expected.reduce((n, c) => n + c.overdue, 0)
               const label = `${name} ${JSON.stringify(filters)} after ${s.kind}`
               expect(await kept(actor, filters, nowIso, options), label).toEqual(expected)
+              for (const by of BREAKDOWN_DIMENSIONS)
+                expect(await keptBreakdown(actor, filters, nowIso, by, options), `${label} by ${by}`).toEqual(
+                  await freshBreakdown(actor, filters, nowIso, by),
+                )
             }
             for (const input of pages(nowIso)) {
               const expected = await listVisibleRequests(db.db, actor, input)

@@ -2,8 +2,9 @@ import type { Actor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { readEmbeddedNow } from '../db/database.ts'
 import { perDatabase } from '../db/query-cache.ts'
-import { countVisibleRequestsByStatus, earliest } from './requests.counts.ts'
+import { countVisibleRequestsBy, countVisibleRequestsByStatus, earliest } from './requests.counts.ts'
 import type { RequestFilters } from './requests.repository.ts'
+import type { BreakdownDimension } from './requests.schemas.ts'
 import type { RequestRow } from './requests.table.ts'
 
 // Reads of requests answered, kept until they may have changed: a State's counts, pages of the
@@ -198,6 +199,45 @@ export async function countVisibleRequestsByStatusKept(
       const counts = await countVisibleRequestsByStatus(db, actor, filters, nowIso)
       const until = counts.reduce<string | null>((first, c) => earliest(first, c.overdueUnchangedUntil), null)
       return { value: counts, until }
+    },
+  )
+  return value
+}
+
+type Breakdown = Awaited<ReturnType<typeof countVisibleRequestsBy>>
+
+const keptBreakdowns = perDatabase(() => new Map<string, Kept<Breakdown>>())
+
+/**
+ * The counts by situation, organ or addressee of the requests `actor` may know of, as
+ * countVisibleRequestsBy makes them, kept as the counts by status are (a Court officer's at
+ * 1,000,000 requests reads every one of them). `fresh` makes them anew (and keeps those).
+ */
+export async function countVisibleRequestsByKept(
+  db: Db,
+  actor: Actor,
+  filters: RequestFilters,
+  nowIso: string,
+  by: BreakdownDimension,
+  options: KeptOptions = {},
+): Promise<Breakdown> {
+  if (!canKeep(filters)) return countVisibleRequestsBy(db, actor, filters, nowIso, by)
+  if (filters.overdue !== undefined) {
+    const { overdue, ...others } = filters
+    const all = await countVisibleRequestsByKept(db, actor, others, nowIso, by, options)
+    return all
+      .map((g) => ({ ...g, total: overdue ? g.overdue : g.total - g.overdue, overdue: overdue ? g.overdue : 0 }))
+      .filter((g) => g.total > 0)
+  }
+  const { value } = await keptRead(
+    db,
+    keptBreakdowns(db),
+    1000,
+    { key: JSON.stringify([by, actor, filters]), addressee: filters.addressee, nowIso, ...options },
+    async () => {
+      const groups = await countVisibleRequestsBy(db, actor, filters, nowIso, by)
+      const until = groups.reduce<string | null>((first, g) => earliest(first, g.overdueUnchangedUntil), null)
+      return { value: groups, until }
     },
   )
   return value

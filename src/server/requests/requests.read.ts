@@ -6,14 +6,19 @@ import { parseJson, toBool } from '../db/values.ts'
 import { AppError } from '../errors.ts'
 import type { KeptAnswer } from '../http/kept-answer.ts'
 import { decodeCursor, encodeCursor } from '../pagination.ts'
-import { countVisibleRequestsBy, earliest } from './requests.counts.ts'
+import { earliest } from './requests.counts.ts'
 import {
   deadlineStateOf,
   isAcknowledgementOverdue,
   isResponseOverdue,
   overdueUnchangedUntil,
 } from './requests.deadlines.ts'
-import { countVisibleRequestsByStatusKept, readListPageKept, renderingAt } from './requests.kept.ts'
+import {
+  countVisibleRequestsByKept,
+  countVisibleRequestsByStatusKept,
+  readListPageKept,
+  renderingAt,
+} from './requests.kept.ts'
 import type { RequestStatus } from './requests.lifecycle.ts'
 import * as repo from './requests.repository.ts'
 import type {
@@ -202,9 +207,14 @@ export async function countRequests(ctx: Ctx, query: CountRequestsQuery, options
  * the groups with the most overdue first, then the largest, so the workload's cards lead with
  * what needs chasing.
  */
-export async function breakdownRequests(ctx: Ctx, query: BreakdownRequestsQuery) {
+export async function breakdownRequests(ctx: Ctx, query: BreakdownRequestsQuery, options: { fresh?: boolean } = {}) {
   const { filters } = withSearch(ctx.db, toFilters(query), query.q)
-  const groups = await countVisibleRequestsBy(ctx.db, ctx.actor, filters, ctx.now().toISOString(), query.by)
+  const kept = await countVisibleRequestsByKept(ctx.db, ctx.actor, filters, ctx.now().toISOString(), query.by, {
+    ...options,
+    allRequestsEpoch: ctx.allRequestsEpoch,
+  })
+  // A copy: the kept groups are shared with the next caller.
+  const groups = kept.map(({ key, total, overdue }) => ({ key, total, overdue }))
   groups.sort(
     (a, b) => b.overdue - a.overdue || b.total - a.total || (a.key ?? '\uffff').localeCompare(b.key ?? '\uffff'),
   )

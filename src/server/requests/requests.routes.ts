@@ -95,10 +95,11 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Counts of visible requests by situation, originating organ or addressee, with how many are overdue',
         querystring: BreakdownRequestsQuery,
+        headers: FreshReadHeaders,
         response: { 200: RequestBreakdownSchema, ...errors },
       },
     },
-    async (req) => breakdownRequests(req.ctx, req.query),
+    async (req) => breakdownRequests(req.ctx, req.query, { fresh: wantsFreshRead(req.headers) }),
   )
   app.get(
     '/requests/views',
