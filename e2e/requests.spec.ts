@@ -300,7 +300,22 @@ test.describe('Requests for cooperation', () => {
     await switchAccount(page, 'nld.focal-point@demo.invalid', url)
     await take('postpone', async () => {
       await choose(page, "Fondement de l'ajournement", /^Article 94/)
-      await page.getByLabel("Différée jusqu'au").fill('2027-03-01')
+      // Dates are written and picked in French whatever the browser's locale (this one is en-US).
+      const until = page.getByLabel("Différée jusqu'au")
+      await expect(until).toHaveAttribute('placeholder', 'jj/mm/aaaa')
+      await until.fill('15/02/2027')
+      await page.getByRole('button', { name: 'Choisir dans un calendrier' }).click()
+      await expect(page.getByRole('dialog').getByText('février 2027')).toBeVisible()
+      await page.getByRole('button', { name: '28 février 2027' }).click()
+      await expect(until).toHaveValue('28/02/2027')
+      // Not a day: the field says so and the step cannot be taken.
+      await until.fill('31/02/2027')
+      await until.blur()
+      await expect(page.getByText('Saisissez une date au format jj/mm/aaaa')).toBeVisible()
+      await expect(page.getByTestId('step-confirm')).toBeDisabled()
+      await until.fill('1/3/2027')
+      await until.blur()
+      await expect(until).toHaveValue('01/03/2027')
     })
     await expect(status).toHaveText('Différée')
     await expect(detail).toContainText('jusqu’au 1 mars 2027')

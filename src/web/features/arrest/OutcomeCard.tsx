@@ -1,8 +1,9 @@
-import { Button, Group, List, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
+import { Button, Group, List, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core'
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DateField } from '../../components/DateField.tsx'
 import { accountName, useFormatDate } from '../../format.ts'
 import { type ArrestOpportunityDetail, RECORDED_OUTCOMES, useRecordOutcome } from './arrest.api.ts'
 import { OutcomeBadge } from './OutcomeBadge.tsx'
@@ -81,11 +82,10 @@ export function OutcomeCard({ opportunity, canRecord }: { opportunity: ArrestOpp
                   required
                   data-testid="field-outcome"
                 />
-                <TextInput
-                  type="date"
+                <DateField
                   label={t('arrest.outcomeCard.date')}
                   value={date}
-                  onChange={(e) => setDate(e.currentTarget.value)}
+                  onChange={(value) => setDate(value)}
                   required
                   data-testid="field-outcome-date"
                 />

@@ -17,6 +17,7 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DateField } from '../../components/DateField.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { useAllStates } from '../requests/requests.api.ts'
@@ -156,19 +157,17 @@ export function ReportOpportunityPage() {
             data-testid="field-place"
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              type="date"
+            <DateField
               label={t('arrest.field.fromDate')}
               value={form.fromDate}
-              onChange={(e) => update({ fromDate: e.currentTarget.value })}
+              onChange={(value) => update({ fromDate: value })}
               required
               data-testid="field-from"
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('arrest.field.toDate')}
               value={form.toDate}
-              onChange={(e) => update({ toDate: e.currentTarget.value })}
+              onChange={(value) => update({ toDate: value })}
               data-testid="field-to"
             />
           </SimpleGrid>

@@ -2,6 +2,7 @@ import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DateField } from '../../components/DateField.tsx'
 import { type ArrestStrategy, useReviseStrategy } from './arrest.api.ts'
 
 /** Revising the cell's strategy writes a new version; the previous ones are kept. */
@@ -42,11 +43,10 @@ export function ReviseStrategyForm({ strategy, onDone }: { strategy: ArrestStrat
           minRows={4}
           required
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('arrest.strategy.fieldReview')}
           value={reviewDate}
-          onChange={(e) => setReviewDate(e.currentTarget.value)}
+          onChange={(value) => setReviewDate(value)}
           data-testid="strategy-review-date"
         />
         <TextInput

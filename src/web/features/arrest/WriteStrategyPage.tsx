@@ -15,6 +15,7 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DateField } from '../../components/DateField.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { useSoughtPersons, useWriteStrategy } from './arrest.api.ts'
@@ -93,11 +94,10 @@ export function WriteStrategyPage() {
             required
             data-testid="strategy-body"
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('arrest.strategy.fieldReview')}
             value={reviewDate}
-            onChange={(e) => setReviewDate(e.currentTarget.value)}
+            onChange={(value) => setReviewDate(value)}
           />
           <ApiErrorAlert error={write.error} />
           <Group justify="flex-end">

@@ -2,6 +2,7 @@ import { Button, Group, Paper, Select, Table, Text, TextInput, Title } from '@ma
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DateField } from '../../components/DateField.tsx'
 import { useFormatDate } from '../../format.ts'
 import { type AssetDetail, useAddClaim, useSetClaimStatus } from './assets.api.ts'
 import { useFormatMoney } from './useFormatMoney.ts'
@@ -95,11 +96,10 @@ export function ClaimsCard({ asset }: { asset: AssetDetail }) {
               required
               w={280}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('assets.claims.lodgedOn')}
               value={lodgedOn}
-              onChange={(e) => setLodgedOn(e.currentTarget.value)}
+              onChange={(value) => setLodgedOn(value)}
               required
             />
             <Button type="submit" variant="default" loading={add.isPending}>

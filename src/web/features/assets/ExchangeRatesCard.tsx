@@ -3,6 +3,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Currency } from '../../../server/assets/assets.money.ts'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DateField } from '../../components/DateField.tsx'
 import { useFormatDate } from '../../format.ts'
 import { useExchangeRates, useRecordExchangeRate } from './assets.api.ts'
 import { VALUATION_CURRENCIES } from './ValuationsCard.tsx'
@@ -88,13 +89,7 @@ export function ExchangeRatesCard({ userId }: { userId: string | null }) {
             required
             w={180}
           />
-          <TextInput
-            type="date"
-            label={t('assets.rates.asOf')}
-            value={asOf}
-            onChange={(e) => setAsOf(e.currentTarget.value)}
-            required
-          />
+          <DateField label={t('assets.rates.asOf')} value={asOf} onChange={(value) => setAsOf(value)} required />
           <TextInput
             label={t('assets.rates.source')}
             value={source}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import type { Currency } from '../../../server/assets/assets.money.ts'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DateField } from '../../components/DateField.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
 import {
@@ -155,12 +156,7 @@ export function NewAssetPage() {
               allowDeselect={false}
               w={110}
             />
-            <TextInput
-              type="date"
-              label={t('assets.valuations.date')}
-              value={valuedOn}
-              onChange={(e) => setValuedOn(e.currentTarget.value)}
-            />
+            <DateField label={t('assets.valuations.date')} value={valuedOn} onChange={(value) => setValuedOn(value)} />
             <TextInput
               label={t('assets.valuations.basis')}
               value={basis}

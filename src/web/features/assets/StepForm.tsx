@@ -2,6 +2,7 @@ import { Button, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title }
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DateField } from '../../components/DateField.tsx'
 import { type AssetDetail, useRequestsForStep, useTakeStep } from './assets.api.ts'
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -96,19 +97,12 @@ export function StepForm({ asset, userId }: { asset: AssetDetail; userId: string
                 onChange={(e) => setReference(e.currentTarget.value)}
                 required
               />
-              <TextInput
-                type="date"
-                label={t('assets.step.date')}
-                value={date}
-                onChange={(e) => setDate(e.currentTarget.value)}
-                required
-              />
+              <DateField label={t('assets.step.date')} value={date} onChange={(value) => setDate(value)} required />
               {rule.isExpiryRequired && (
-                <TextInput
-                  type="date"
+                <DateField
                   label={t('assets.step.expiresOn')}
                   value={expiresOn}
-                  onChange={(e) => setExpiresOn(e.currentTarget.value)}
+                  onChange={(value) => setExpiresOn(value)}
                   required
                 />
               )}

@@ -3,6 +3,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Currency } from '../../../server/assets/assets.money.ts'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DateField } from '../../components/DateField.tsx'
 import { accountName, useFormatDate } from '../../format.ts'
 import { type AssetDetail, useAddValuation } from './assets.api.ts'
 import { useFormatMoney } from './useFormatMoney.ts'
@@ -92,11 +93,10 @@ export function ValuationsCard({ asset }: { asset: AssetDetail }) {
               allowDeselect={false}
               w={110}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('assets.valuations.date')}
               value={valuedOn}
-              onChange={(e) => setValuedOn(e.currentTarget.value)}
+              onChange={(value) => setValuedOn(value)}
               required
             />
             <TextInput

@@ -2,6 +2,7 @@ import { Button, Group, Select, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DateField } from '../../components/DateField.tsx'
 import { useWarrantStatusChange, useWarrantUnsealing, type Warrant, type WarrantStatus } from './persons-sought.api.ts'
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -29,11 +30,10 @@ export function WarrantActions({ warrant, canUnseal }: { warrant: Warrant; canUn
             onChange={(value) => setStatus(value as WarrantStatus | null)}
             w={200}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('personsSought.occurredOn')}
             value={occurredOn}
-            onChange={(e) => setOccurredOn(e.currentTarget.value)}
+            onChange={(value) => setOccurredOn(value)}
             w={170}
           />
           <TextInput
@@ -63,11 +63,10 @@ export function WarrantActions({ warrant, canUnseal }: { warrant: Warrant; canUn
             onChange={(e) => setDecision(e.currentTarget.value)}
             w={300}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('personsSought.unsealedOn')}
             value={unsealedOn}
-            onChange={(e) => setUnsealedOn(e.currentTarget.value)}
+            onChange={(value) => setUnsealedOn(value)}
             w={170}
           />
           <Button

@@ -1,7 +1,8 @@
-import { Button, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
+import { Button, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DateField } from '../../components/DateField.tsx'
 import { accountName, useFormatDate, useFormatDateTime } from '../../format.ts'
 import { type RequestDetail, useChangeDeadline } from './requests.api.ts'
 
@@ -74,14 +75,13 @@ export function DeadlinesCard({ request: r }: { request: RequestDetail }) {
             onChange={(value) => value && setDeadline(value as Deadline)}
             allowDeselect={false}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('deadlines.newDate')}
             description={t('deadlines.current', {
               date: current ? formatDate(current) : t('request.setAtTransmission'),
             })}
             value={to}
-            onChange={(e) => setTo(e.currentTarget.value)}
+            onChange={(value) => setTo(value)}
             required
             data-testid="deadline-to"
           />

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, Modal, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrorMessage } from '../../components/ApiErrorAlert.tsx'
+import { DateField } from '../../components/DateField.tsx'
 import { ApiError } from '../../http.ts'
 import { type AllowedStep, type TransitionBody, useTransition } from './requests.api.ts'
 
@@ -43,7 +44,10 @@ export function TransitionsCard({ requestId, steps }: { requestId: string; steps
   const details = error instanceof ApiError && error.code === 'REQUEST_INCOMPLETE' ? t('request.incompleteHelp') : null
   const needsNote = open?.requires.includes('note') ?? false
   const needsChoice = open ? ['raise_consultation', 'report_not_executed', 'postpone'].includes(open.action) : false
-  const canSubmit = (!needsNote || note.trim().length >= 3) && (!needsChoice || extra !== null)
+  // A postponement under 94 is for an agreed period (94(1)): its end must be a day.
+  const needsUntil = open?.action === 'postpone' && extra === '94'
+  const canSubmit =
+    (!needsNote || note.trim().length >= 3) && (!needsChoice || extra !== null) && (!needsUntil || until !== '')
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId} data-testid="next-steps">
@@ -115,11 +119,10 @@ export function TransitionsCard({ requestId, steps }: { requestId: string; steps
                   onChange={setExtra}
                   required
                 />
-                <TextInput
-                  type="date"
+                <DateField
                   label={t('request.postponedUntil')}
                   value={until}
-                  onChange={(e) => setUntil(e.currentTarget.value)}
+                  onChange={(value) => setUntil(value)}
                   required={extra === '94'}
                 />
               </>

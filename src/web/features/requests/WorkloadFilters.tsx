@@ -1,6 +1,7 @@
-import { Button, Group, MultiSelect, Paper, Select, SimpleGrid, TextInput, Title } from '@mantine/core'
+import { Button, Group, MultiSelect, Paper, Select, SimpleGrid, Title } from '@mantine/core'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { DateField } from '../../components/DateField.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import {
   COURT_ORGANS,
@@ -113,21 +114,15 @@ export function WorkloadFilters({ filters, set, clear }: Props) {
           clearable
           placeholder={t('agreements.any')}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('workload.deadlineFrom')}
           value={timestampToDate(filters.deadlineFrom)}
-          onChange={(e) =>
-            set('deadlineFrom', e.currentTarget.value ? dateToTimestamp(e.currentTarget.value, false) : null)
-          }
+          onChange={(value) => set('deadlineFrom', value ? dateToTimestamp(value, false) : null)}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('workload.deadlineTo')}
           value={timestampToDate(filters.deadlineTo)}
-          onChange={(e) =>
-            set('deadlineTo', e.currentTarget.value ? dateToTimestamp(e.currentTarget.value, true) : null)
-          }
+          onChange={(value) => set('deadlineTo', value ? dateToTimestamp(value, true) : null)}
         />
         <Select
           label={t('workload.sort')}

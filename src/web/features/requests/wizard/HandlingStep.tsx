@@ -1,5 +1,6 @@
 import { Paper, Select, SimpleGrid, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { DateField } from '../../../components/DateField.tsx'
 import { useActiveUser } from '../../auth/auth.api.ts'
 import { REQUEST_CLASSIFICATIONS } from '../requests.api.ts'
 import type { Classification, StepProps } from './wizard-state.ts'
@@ -39,12 +40,11 @@ export function HandlingStep({
           onChange={(v) => v && update({ urgency: v as 'normal' | 'urgent' })}
           allowDeselect={false}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('request.responseDeadline')}
           description={t('wizard.deadlineHelp')}
           value={state.deadline}
-          onChange={(e) => update({ deadline: e.currentTarget.value })}
+          onChange={(value) => update({ deadline: value })}
         />
         <Select
           label={t('wizard.channel')}
