@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { RequestsTable } from './RequestsTable.tsx'
 import { REQUEST_STATUSES, type RequestFilters, useRequestCounts, useRequestList } from './requests.api.ts'
+import { useOrgName } from './useOrgName.ts'
 
 const TABS = ['new', 'dueSoon', 'overdue', 'consultation', 'all'] as const
 type InboxTab = (typeof TABS)[number]
@@ -37,6 +38,7 @@ function tabFilters(tab: InboxTab): RequestFilters {
 /** The focal point's (or delegated officer's) incoming requests: what needs doing first. */
 export function InboxPage() {
   const { t } = useTranslation()
+  const orgName = useOrgName()
   const user = useActiveUser()
   const [params, setParams] = useSearchParams()
   const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as InboxTab) : 'new'
@@ -57,7 +59,7 @@ export function InboxPage() {
       <div>
         <Title order={1}>{t('inbox.title')}</Title>
         <Text c="dimmed" mt={4} maw={820}>
-          {t('inbox.intro', { org: user?.orgCode ?? '' })}
+          {t('inbox.intro', { org: user ? orgName(user.orgCode) : '' })}
         </Text>
       </div>
       <Group gap="lg" data-testid="inbox-summary">

@@ -19,6 +19,7 @@ import { RequestStatusBadge } from './RequestStatusBadge.tsx'
 import { isAddresseeUser, useAllowedSteps, useReceipts, useRequest } from './requests.api.ts'
 import { eventActor, TimelineCard } from './TimelineCard.tsx'
 import { TransitionsCard } from './TransitionsCard.tsx'
+import { useOrgName } from './useOrgName.ts'
 import { useRequestTypeLabel } from './useRequestTypeLabel.ts'
 import { useStepDetail } from './useStepDetail.ts'
 
@@ -44,6 +45,7 @@ export function RequestPage() {
   const formatDate = useFormatDate()
   const stepDetail = useStepDetail()
   const typeLabel = useRequestTypeLabel()
+  const orgName = useOrgName()
   useDocumentTitle(r?.reference ?? t('request.title'))
   const back = isAddresseeUser(user)
     ? { to: '/inbox', label: t('inbox.title') }
@@ -113,10 +115,12 @@ export function RequestPage() {
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
           <Field label={t('requests.type')}>{typeLabel(r.requestType, true)}</Field>
           <Field label={t('request.originator')}>
-            {r.originator}
-            {r.routedThrough ? ` (${t('request.routedThrough', { org: r.routedThrough })})` : ''}
+            {orgName(r.originator)}
+            {r.routedThrough ? ` (${t('request.routedThrough', { org: orgName(r.routedThrough) })})` : ''}
           </Field>
-          <Field label={t('requests.addressee')}>{r.addressee}</Field>
+          <Field label={t('requests.addressee')}>
+            {orgName(r.addressee)} ({r.addressee})
+          </Field>
           <Field label={t('request.legalBasis')}>{r.legalBasis ?? '—'}</Field>
           <Field label={t('request.channelLanguage')}>
             {t(`channel.${r.channel}`, { defaultValue: r.channel })} · {r.language.toUpperCase()}
@@ -198,7 +202,7 @@ export function RequestPage() {
                       <Anchor component={Link} to={`/requests/${encodeURIComponent(l.id)}`}>
                         {l.reference}
                       </Anchor>{' '}
-                      · {l.addressee} · {t(`requestStatus.${l.status}`, { defaultValue: l.status })}
+                      · {orgName(l.addressee)} · {t(`requestStatus.${l.status}`, { defaultValue: l.status })}
                     </Text>
                   ))}
                 </Stack>

@@ -5,6 +5,7 @@ import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { DeadlineText } from './DeadlineText.tsx'
 import { RequestStatusBadge } from './RequestStatusBadge.tsx'
 import type { RequestSummary } from './requests.api.ts'
+import { useOrgName } from './useOrgName.ts'
 import { useRequestTypeLabel } from './useRequestTypeLabel.ts'
 
 type Props = { items: RequestSummary[]; caption: string; showAddressee?: boolean; showOrgan?: boolean; testId?: string }
@@ -12,6 +13,7 @@ type Props = { items: RequestSummary[]; caption: string; showAddressee?: boolean
 export function RequestsTable({ items, caption, showAddressee = true, showOrgan = true, testId }: Props) {
   const { t } = useTranslation()
   const typeLabel = useRequestTypeLabel()
+  const orgName = useOrgName()
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table striped data-testid={testId ?? 'requests-table'}>
@@ -47,8 +49,8 @@ export function RequestsTable({ items, caption, showAddressee = true, showOrgan 
               <Table.Td>
                 <Text size="sm">{typeLabel(r.requestType)}</Text>
               </Table.Td>
-              {showOrgan && <Table.Td>{r.originator}</Table.Td>}
-              {showAddressee && <Table.Td>{r.addressee}</Table.Td>}
+              {showOrgan && <Table.Td title={r.originator}>{orgName(r.originator)}</Table.Td>}
+              {showAddressee && <Table.Td title={r.addressee}>{orgName(r.addressee)}</Table.Td>}
               <Table.Td>
                 {r.urgency === 'urgent' ? (
                   <Badge color="red.9" variant="outline">

@@ -6,11 +6,11 @@ import {
   COURT_ORGANS,
   REQUEST_STATUSES,
   type RequestFilters,
-  useAllStates,
   useRequestBreakdown,
   useRequestCounts,
   useSituations,
 } from './requests.api.ts'
+import { useOrgName } from './useOrgName.ts'
 
 type Props = {
   filters: RequestFilters
@@ -42,14 +42,8 @@ export function WorkloadSummary({ filters, onStatus, onOrgan, onSituation, onAdd
   const bySituation = useRequestBreakdown(userId, withoutSituation, 'situation')
   const byAddressee = useRequestBreakdown(userId, withoutAddressee, 'addressee')
   const situations = useSituations(userId)
-  const states = useAllStates(i18n.language)
 
-  const organLabel = (code: string) =>
-    i18n.exists(`organ.${code}`)
-      ? t(`organ.${code}`)
-      : code.startsWith('ICC-DEFENCE')
-        ? t('workload.defenceTeam', { code })
-        : code
+  const organLabel = useOrgName()
   const statusRows: Row[] = REQUEST_STATUSES.flatMap((status) => {
     const row = counts.data?.byStatus.find((c) => c.status === status)
     return row ? [{ key: status, label: t(`requestStatus.${status}`), ...row, select: () => onStatus(status) }] : []
@@ -61,7 +55,7 @@ export function WorkloadSummary({ filters, onStatus, onOrgan, onSituation, onAdd
       const group = organGroups.find((g) => g.key === organ)
       return {
         key: organ,
-        label: t(`organ.${organ}`),
+        label: organLabel(organ),
         total: byOrgan.data ? (group?.total ?? 0) : null,
         overdue: byOrgan.data ? (group?.overdue ?? 0) : null,
         select: () => onOrgan(organ),
@@ -85,11 +79,9 @@ export function WorkloadSummary({ filters, onStatus, onOrgan, onSituation, onAdd
           select: () => onSituation(g.key as string),
         },
   )
-  const stateName = new Map((states.data ?? []).map((s) => [s.iso3, i18n.language === 'fr' ? s.nameFr : s.nameEn]))
   const addresseeRows: Row[] = (byAddressee.data?.groups ?? []).map((g) => {
     const key = g.key ?? ''
-    const label = key.startsWith('IO-') ? t(`requests.io.${key}`) : (stateName.get(key) ?? key)
-    return { key, label, total: g.total, overdue: g.overdue, select: () => onAddressee(key) }
+    return { key, label: organLabel(key), total: g.total, overdue: g.overdue, select: () => onAddressee(key) }
   })
 
   return (
