@@ -160,6 +160,48 @@ test.describe('Requests for cooperation', () => {
     await expect(page).toHaveURL(/status=transmitted/)
   })
 
+  test('the Court’s workload: full-text search, exports of what the list shows, saved views', async ({ page }) => {
+    await useLanguage(page, 'en')
+    await signIn(page, 'chambers.officer@demo.invalid', '/sign-in?next=%2Frequests')
+    const rows = page.getByTestId('workload-table').getByTestId('request-row')
+    await expect(rows).toHaveCount(50)
+    // Full text: the demo's summaries name their type; ordered by relevance.
+    await page.getByTestId('workload-search').fill('transit')
+    await expect(page).toHaveURL(/q=transit/)
+    await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('Relevance')
+    await expect(rows.first()).toContainText(/transit/i)
+    const count = page.getByTestId('workload-count')
+    await expect(count).toContainText(/Showing \d+ of \d+/)
+    const total = Number(/of (\d+)/.exec((await count.textContent()) ?? '')?.[1])
+    expect(total).toBeGreaterThan(0)
+    expect(total).toBeLessThan(50)
+    // The CSV export has exactly the list's rows, in its order.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export CSV' }).click(),
+    ])
+    const csv = await (await download.createReadStream()).toArray()
+    const lines = Buffer.concat(csv).toString('utf8').trim().split(/\r?\n/)
+    expect(lines).toHaveLength(total + 1)
+    const references = await rows.locator('a[href^="/requests/"]').allTextContents()
+    expect(lines.slice(1).map((l) => l.split(',')[0]?.replaceAll('"', ''))).toEqual(references)
+    // Saved under a name, the view comes back after the filters are cleared.
+    await page.getByRole('button', { name: 'Save this view' }).click()
+    const name = `Transit ${Date.now()}`
+    await page.getByLabel('Name of the view').fill(name)
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await page.getByTestId('clear-filters').click()
+    await expect(page).not.toHaveURL(/q=/)
+    await expect(page.getByTestId('workload-search')).toHaveValue('')
+    await choose(page, 'Saved views', name)
+    await expect(page).toHaveURL(/q=transit/)
+    await expect(page.getByTestId('workload-search')).toHaveValue('transit')
+    await expect(count).toContainText(`of ${total} (`)
+    await expectNoAxeViolations(page)
+    await page.getByRole('button', { name: `Delete “${name}”` }).click()
+    await expect(page.getByRole('button', { name: `Delete “${name}”` })).toHaveCount(0)
+  })
+
   test('full life cycle in EN: draft (OTP officer), approve (OTP approver), transmit (Registry), acknowledge (NLD)', async ({
     page,
   }) => {

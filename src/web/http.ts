@@ -66,5 +66,7 @@ export async function sendJson<T>(
     credentials: 'same-origin',
   })
   if (!response.ok) throw await toApiError(response)
+  // 204 No Content (a deletion) has no body to read.
+  if (response.status === 204) return null as T
   return (await response.json()) as T
 }

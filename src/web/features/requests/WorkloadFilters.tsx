@@ -1,5 +1,6 @@
-import { Button, Group, MultiSelect, Paper, Select, SimpleGrid, Title } from '@mantine/core'
-import { useId } from 'react'
+import { Button, Group, MultiSelect, Paper, Select, SimpleGrid, TextInput, Title } from '@mantine/core'
+import { useDebouncedCallback } from '@mantine/hooks'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DateField } from '../../components/DateField.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
@@ -34,6 +35,22 @@ export function WorkloadFilters({ filters, set, clear }: Props) {
     { value: 'IO-UN', label: t('requests.io.IO-UN') },
     { value: 'IO-INTERPOL', label: t('requests.io.IO-INTERPOL') },
   ]
+  // The words searched for go to the address a moment after typing stops, not at each key.
+  const [words, setWords] = useState(filters.q ?? '')
+  const sent = useRef(filters.q ?? '')
+  const searchLater = useDebouncedCallback((text: string) => {
+    sent.current = text.trim()
+    set('q', sent.current || null)
+  }, 400)
+  useEffect(() => {
+    // Another source changed them (clearing the filters, a saved view): show what the list uses.
+    const q = filters.q ?? ''
+    if (q !== sent.current) {
+      sent.current = q
+      setWords(q)
+    }
+  }, [filters.q])
+  const sortKeys = [...(filters.q ? ['relevance'] : []), '-updated', 'deadline', '-deadline', 'reference', '-created']
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId}>
       <Group justify="space-between" mb="sm">
@@ -44,6 +61,19 @@ export function WorkloadFilters({ filters, set, clear }: Props) {
           {t('states.filters.clear')}
         </Button>
       </Group>
+      <TextInput
+        type="search"
+        label={t('workload.search')}
+        description={t('workload.searchHelp')}
+        value={words}
+        onChange={(event) => {
+          setWords(event.currentTarget.value)
+          searchLater(event.currentTarget.value)
+        }}
+        mb="sm"
+        maxLength={500}
+        data-testid="workload-search"
+      />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         <Select
           label={t('requests.addressee')}
@@ -126,12 +156,9 @@ export function WorkloadFilters({ filters, set, clear }: Props) {
         />
         <Select
           label={t('workload.sort')}
-          data={['-updated', 'deadline', '-deadline', 'reference', '-created'].map((s) => ({
-            value: s,
-            label: t(`workload.sortBy.${s}`),
-          }))}
-          value={filters.sort ?? '-updated'}
-          onChange={(v) => set('sort', v === '-updated' ? null : v)}
+          data={sortKeys.map((s) => ({ value: s, label: t(`workload.sortBy.${s}`) }))}
+          value={filters.sort ?? (filters.q ? 'relevance' : '-updated')}
+          onChange={(v) => set('sort', v === (filters.q ? 'relevance' : '-updated') ? null : v)}
           allowDeselect={false}
         />
       </SimpleGrid>

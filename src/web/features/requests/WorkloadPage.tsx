@@ -5,7 +5,8 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { RequestsTable } from './RequestsTable.tsx'
-import { useRequestCounts, useRequestList } from './requests.api.ts'
+import { exportHref, useRequestCounts, useRequestList } from './requests.api.ts'
+import { SavedViews } from './SavedViews.tsx'
 import { useRequestFilters } from './useRequestFilters.ts'
 import { WorkloadFilters } from './WorkloadFilters.tsx'
 import { WorkloadSummary } from './WorkloadSummary.tsx'
@@ -37,6 +38,18 @@ export function WorkloadPage() {
         </Button>
       </Group>
       <WorkloadFilters {...filterState} />
+      <Group justify="space-between" align="flex-end">
+        <SavedViews filters={filters} onApply={filterState.replace} />
+        {/* Exactly what the list shows, in its order: the same filters, search and sort. */}
+        <Group gap="xs" data-testid="exports">
+          <Button component="a" href={exportHref(filters, 'csv')} download variant="default">
+            {t('workload.exportCsv')}
+          </Button>
+          <Button component="a" href={exportHref(filters, 'xlsx')} download variant="default">
+            {t('workload.exportXlsx')}
+          </Button>
+        </Group>
+      </Group>
       {filters.personId && (
         <Alert variant="light" color="court" data-testid="person-filter">
           <Group justify="space-between">

@@ -31,7 +31,7 @@ const FOLDED_ROWS = 10
  * compared; choosing a row sets that filter.
  */
 export function WorkloadSummary({ filters, onStatus, onOrgan, onSituation, onAddressee }: Props) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const user = useActiveUser()
   const userId = user?.id ?? null
   const counts = useRequestCounts(userId, filters)

@@ -20,6 +20,7 @@ import type {
   TypeChecklist,
   UpdateDraftBody,
 } from '../../../server/requests/requests.schemas.ts'
+import type { SavedViewSchema } from '../../../server/requests/requests.views.ts'
 import type {
   CaseListSchema,
   PersonListSchema,
@@ -79,6 +80,7 @@ export type RequestFilters = Partial<
     | 'overdue'
     | 'deadlineFrom'
     | 'deadlineTo'
+    | 'q'
     | 'sort',
     string
   >
@@ -181,6 +183,42 @@ export function useChangeDeadline(id: string) {
       send<RequestDetail>('POST', `/requests/${encodeURIComponent(id)}/deadline-changes`, body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['requests'] }),
   })
+}
+
+export type SavedView = z.infer<typeof SavedViewSchema>
+const VIEWS_KEY = (userId: string | null) => ['requests', userId, 'views']
+
+/** The user's own saved views of the workload (named sets of its filters). */
+export function useSavedViews(userId: string | null) {
+  return useQuery({
+    queryKey: VIEWS_KEY(userId),
+    queryFn: ({ signal }) => getJson<{ items: SavedView[] }>('/requests/views', signal),
+    enabled: userId !== null,
+  })
+}
+
+export function useSaveView() {
+  const send = useSend()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { name: string; filters: Record<string, string | string[]> }) =>
+      send<SavedView>('POST', '/requests/views', body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['requests'] }),
+  })
+}
+
+export function useDeleteView() {
+  const send = useSend()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => send<null>('DELETE', `/requests/views/${encodeURIComponent(id)}`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['requests'] }),
+  })
+}
+
+/** The address of the list's export with these filters, in the list's order. */
+export function exportHref(filters: RequestFilters, format: 'csv' | 'xlsx') {
+  return `/api/v1/requests/export.${format}${filtersToQuery(filters)}`
 }
 
 export function useCreateRequests() {

@@ -12,6 +12,7 @@ const KEYS = [
   'overdue',
   'deadlineFrom',
   'deadlineTo',
+  'q',
   'sort',
 ] as const
 export type FilterKey = (typeof KEYS)[number]
@@ -35,7 +36,15 @@ export function useRequestFilters() {
     setParams(next, { replace: true })
   }
   const clear = () => setParams(new URLSearchParams(), { replace: true })
-  return { filters, set, clear }
+  /** Every filter at once, as a saved view holds them (unknown keys are left out). */
+  const replace = (saved: Record<string, string | string[]>) => {
+    const next = new URLSearchParams()
+    for (const [key, value] of Object.entries(saved))
+      if ((KEYS as readonly string[]).includes(key) || key === 'status')
+        for (const v of [value].flat()) next.append(key, v)
+    setParams(next, { replace: true })
+  }
+  return { filters, set, clear, replace }
 }
 
 /** A calendar date (yyyy-mm-dd) as the API's timestamp: the start, or the end, of that day in UTC. */
