@@ -165,38 +165,39 @@ function remember<E>(store: Map<string, E>, max: number, key: string, entry: E):
   return entry
 }
 
-type CountsByStatus = Awaited<ReturnType<typeof countVisibleRequestsByStatus>>
-
-const keptCounts = perDatabase(() => new Map<string, Kept<CountsByStatus>>())
+/** Counts of some group of requests, with until when their overdue counts stay as they are. */
+type Counted = { total: number; overdue: number; overdueUnchangedUntil: string | null }
 
 /**
- * The counts by status of the requests `actor` may know of, as countVisibleRequestsByStatus
- * makes them, kept while they cannot have changed. `fresh` makes them anew (and keeps those).
+ * `read(filters)`'s counts kept in `store` under `key(filters)` while they cannot have changed.
+ * With the `overdue` filter they are read off the kept counts without it, which say how many of
+ * each group are overdue; a group none of whose requests is left has no row, as the query with the
+ * filter gives them. `fresh` makes them anew (and keeps those).
  */
-export async function countVisibleRequestsByStatusKept(
+async function keptCounts<T extends Counted>(
   db: Db,
-  actor: Actor,
+  store: Map<string, Kept<T[]>>,
+  key: (filters: RequestFilters) => string,
   filters: RequestFilters,
   nowIso: string,
-  options: KeptOptions = {},
-): Promise<CountsByStatus> {
-  if (!canKeep(filters)) return countVisibleRequestsByStatus(db, actor, filters, nowIso)
+  options: KeptOptions,
+  read: (filters: RequestFilters) => Promise<T[]>,
+): Promise<T[]> {
+  if (!canKeep(filters)) return read(filters)
   if (filters.overdue !== undefined) {
     const { overdue, ...others } = filters
-    const all = await countVisibleRequestsByStatusKept(db, actor, others, nowIso, options)
-    // As the query with the filter gives them: a status none of whose requests is left has no row.
+    const all = await keptCounts(db, store, key, others, nowIso, options, read)
     return all
       .map((c) => ({ ...c, total: overdue ? c.overdue : c.total - c.overdue, overdue: overdue ? c.overdue : 0 }))
       .filter((c) => c.total > 0)
   }
-  const key = JSON.stringify([actor, filters])
   const { value } = await keptRead(
     db,
-    keptCounts(db),
+    store,
     1000,
-    { key, addressee: filters.addressee, nowIso, ...options },
+    { key: key(filters), addressee: filters.addressee, nowIso, ...options },
     async () => {
-      const counts = await countVisibleRequestsByStatus(db, actor, filters, nowIso)
+      const counts = await read(filters)
       const until = counts.reduce<string | null>((first, c) => earliest(first, c.overdueUnchangedUntil), null)
       return { value: counts, until }
     },
@@ -204,16 +205,40 @@ export async function countVisibleRequestsByStatusKept(
   return value
 }
 
-type Breakdown = Awaited<ReturnType<typeof countVisibleRequestsBy>>
+type CountsByStatus = Awaited<ReturnType<typeof countVisibleRequestsByStatus>>
+const keptCountsByStatus = perDatabase(() => new Map<string, Kept<CountsByStatus>>())
 
+/**
+ * The counts by status of the requests `actor` may know of, as countVisibleRequestsByStatus
+ * makes them, kept while they cannot have changed. `fresh` makes them anew (and keeps those).
+ */
+export function countVisibleRequestsByStatusKept(
+  db: Db,
+  actor: Actor,
+  filters: RequestFilters,
+  nowIso: string,
+  options: KeptOptions = {},
+): Promise<CountsByStatus> {
+  return keptCounts(
+    db,
+    keptCountsByStatus(db),
+    (f) => JSON.stringify([actor, f]),
+    filters,
+    nowIso,
+    options,
+    (f) => countVisibleRequestsByStatus(db, actor, f, nowIso),
+  )
+}
+
+type Breakdown = Awaited<ReturnType<typeof countVisibleRequestsBy>>
 const keptBreakdowns = perDatabase(() => new Map<string, Kept<Breakdown>>())
 
 /**
  * The counts by situation, organ or addressee of the requests `actor` may know of, as
  * countVisibleRequestsBy makes them, kept as the counts by status are (a Court officer's at
- * 1,000,000 requests reads every one of them). `fresh` makes them anew (and keeps those).
+ * 1,000,000 requests reads every one of them).
  */
-export async function countVisibleRequestsByKept(
+export function countVisibleRequestsByKept(
   db: Db,
   actor: Actor,
   filters: RequestFilters,
@@ -221,26 +246,15 @@ export async function countVisibleRequestsByKept(
   by: BreakdownDimension,
   options: KeptOptions = {},
 ): Promise<Breakdown> {
-  if (!canKeep(filters)) return countVisibleRequestsBy(db, actor, filters, nowIso, by)
-  if (filters.overdue !== undefined) {
-    const { overdue, ...others } = filters
-    const all = await countVisibleRequestsByKept(db, actor, others, nowIso, by, options)
-    return all
-      .map((g) => ({ ...g, total: overdue ? g.overdue : g.total - g.overdue, overdue: overdue ? g.overdue : 0 }))
-      .filter((g) => g.total > 0)
-  }
-  const { value } = await keptRead(
+  return keptCounts(
     db,
     keptBreakdowns(db),
-    1000,
-    { key: JSON.stringify([by, actor, filters]), addressee: filters.addressee, nowIso, ...options },
-    async () => {
-      const groups = await countVisibleRequestsBy(db, actor, filters, nowIso, by)
-      const until = groups.reduce<string | null>((first, g) => earliest(first, g.overdueUnchangedUntil), null)
-      return { value: groups, until }
-    },
+    (f) => JSON.stringify([by, actor, f]),
+    filters,
+    nowIso,
+    options,
+    (f) => countVisibleRequestsBy(db, actor, f, nowIso, by),
   )
-  return value
 }
 
 /**
