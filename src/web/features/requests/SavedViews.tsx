@@ -3,7 +3,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
-import { type RequestFilters, useDeleteView, useSavedViews, useSaveView } from './requests.api.ts'
+import type { RequestFilters } from './requests.api.ts'
+import { useDeleteView, useSavedViews, useSaveView } from './views.api.ts'
 
 type Props = {
   filters: RequestFilters

@@ -20,7 +20,6 @@ import type {
   TypeChecklist,
   UpdateDraftBody,
 } from '../../../server/requests/requests.schemas.ts'
-import type { SavedViewSchema } from '../../../server/requests/requests.views.ts'
 import type {
   CaseListSchema,
   PersonListSchema,
@@ -181,37 +180,6 @@ export function useChangeDeadline(id: string) {
   return useMutation({
     mutationFn: (body: DeadlineChangeBody) =>
       send<RequestDetail>('POST', `/requests/${encodeURIComponent(id)}/deadline-changes`, body),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['requests'] }),
-  })
-}
-
-export type SavedView = z.infer<typeof SavedViewSchema>
-const VIEWS_KEY = (userId: string | null) => ['requests', userId, 'views']
-
-/** The user's own saved views of the workload (named sets of its filters). */
-export function useSavedViews(userId: string | null) {
-  return useQuery({
-    queryKey: VIEWS_KEY(userId),
-    queryFn: ({ signal }) => getJson<{ items: SavedView[] }>('/requests/views', signal),
-    enabled: userId !== null,
-  })
-}
-
-export function useSaveView() {
-  const send = useSend()
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (body: { name: string; filters: Record<string, string | string[]> }) =>
-      send<SavedView>('POST', '/requests/views', body),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['requests'] }),
-  })
-}
-
-export function useDeleteView() {
-  const send = useSend()
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (id: string) => send<null>('DELETE', `/requests/views/${encodeURIComponent(id)}`),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['requests'] }),
   })
 }
