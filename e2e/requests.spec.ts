@@ -100,6 +100,29 @@ test.describe('Requests for cooperation', () => {
     await expect(table.getByRole('row').filter({ hasText: /ICC-/ }).first()).toBeVisible()
     await page.getByRole('tab', { name: 'Overdue' }).click()
     await expect(table.getByTestId('overdue').first()).toBeVisible()
+    // The tab as a file: its rows only, all addressed to the Netherlands, overdue.
+    // Once the tab's count and rows have come (the previous tab's stay on screen until then).
+    let shown = 0
+    await expect
+      .poll(async () => {
+        shown = Number(/^(\d+)/.exec((await page.getByTestId('inbox-count').textContent()) ?? '')?.[1])
+        const rows = await table.getByTestId('request-row').count()
+        return shown > 0 && rows === shown && (await table.getByTestId('overdue').count()) === rows
+      })
+      .toBe(true)
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export CSV' }).click(),
+    ])
+    const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8')
+    const [header, ...records] = csv
+      .trim()
+      .split(/\r?\n/)
+      .map((line) => line.slice(1, -1).split('","'))
+    expect(records).toHaveLength(shown)
+    const column = (name: string) => header?.findIndex((h) => h.replace(/^\uFEFF"?/, '') === name) ?? -1
+    expect(new Set(records.map((r) => r[column('Addressee')]))).toEqual(new Set(['NLD']))
+    expect(new Set(records.map((r) => r[column('Overdue')]))).toEqual(new Set(['yes']))
     // Every status, classification and overdue badge is read whole, never cut to "ACKNOW…".
     const cut = await table
       .locator('.mantine-Badge-label')

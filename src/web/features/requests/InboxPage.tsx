@@ -5,7 +5,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { RequestsTable } from './RequestsTable.tsx'
-import { REQUEST_STATUSES, type RequestFilters, useRequestCounts, useRequestList } from './requests.api.ts'
+import { exportHref, REQUEST_STATUSES, type RequestFilters, useRequestCounts, useRequestList } from './requests.api.ts'
 import { useOrgName } from './useOrgName.ts'
 
 const TABS = ['new', 'dueSoon', 'overdue', 'consultation', 'all'] as const
@@ -79,9 +79,20 @@ export function InboxPage() {
         </Tabs.List>
       </Tabs>
       <Paper withBorder radius="md" p="md" component="section" aria-label={t(`inbox.tab.${tab}`)}>
-        <Text fw={600} mb="sm" aria-live="polite" data-testid="inbox-count">
-          {total === undefined ? t('app.loading') : t('requests.count', { count: total })}
-        </Text>
+        <Group justify="space-between" align="center" mb="sm">
+          <Text fw={600} aria-live="polite" data-testid="inbox-count">
+            {total === undefined ? t('app.loading') : t('requests.count', { count: total })}
+          </Text>
+          {/* The tab as a file, for the ministries the focal point answers to: its rows, its order. */}
+          <Group gap="xs">
+            <Button component="a" href={exportHref(filters, 'csv')} download variant="default" size="xs">
+              {t('workload.exportCsv')}
+            </Button>
+            <Button component="a" href={exportHref(filters, 'xlsx')} download variant="default" size="xs">
+              {t('workload.exportXlsx')}
+            </Button>
+          </Group>
+        </Group>
         <ApiErrorAlert error={list.error} />
         {list.isPending ? (
           <Skeleton height={240} />
