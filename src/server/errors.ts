@@ -65,6 +65,9 @@ export const errorStatus = {
   TRANSITION_NOT_ALLOWED: 409,
   // Changing a request's drafting fields after it left the draft state, or from another organ.
   REQUEST_NOT_EDITABLE: 409,
+  // Delegating a request that has reached a final state (executed, partially or not executed,
+  // withdrawn): there is nothing left to execute. Revoking a delegation stays possible.
+  REQUEST_CLOSED: 409,
   // Changing an arrest strategy from a version other than its current one (someone changed it).
   ARREST_STRATEGY_VERSION_CONFLICT: 409,
   // Changing a superseded arrest strategy: it is kept as it was; a new one is written instead.

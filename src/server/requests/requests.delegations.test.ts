@@ -144,7 +144,7 @@ describe('delegation by the focal point of the requested State', () => {
     await delegate(id, 'nldFocal', ids.nldOfficer as string)
     const focal = await delegations(id, 'nldFocal')
     expect(focal.statusCode, focal.body).toBe(200)
-    expect(focal.json().mayDelegate).toBe(true)
+    expect(focal.json()).toMatchObject({ mayDelegate: true, mayRevoke: true })
     const delegable = focal.json().delegableOfficers.map((o: { userId: string }) => o.userId)
     expect(delegable).toContain(ids.nldOfficer2)
     expect(delegable).not.toContain(ids.nldOfficer) // already delegated
@@ -152,7 +152,7 @@ describe('delegation by the focal point of the requested State', () => {
     expect(delegable).not.toContain(ids.kenOfficer)
     const officer = await delegations(id, 'nldOfficer')
     expect(officer.statusCode).toBe(200)
-    expect(officer.json()).toMatchObject({ mayDelegate: false, delegableOfficers: [] })
+    expect(officer.json()).toMatchObject({ mayDelegate: false, mayRevoke: false, delegableOfficers: [] })
     // The Court sees the request but not the State's distribution of work (403); whoever does not
     // see the request gets 404, as for a missing one.
     expect((await delegations(id, 'otpOfficer')).statusCode).toBe(403)
@@ -212,6 +212,31 @@ describe('delegation by the focal point of the requested State', () => {
     const id = res.json().items[0].id
     expect((await delegate(id, 'nldFocal', ids.nldOfficer as string)).statusCode).toBe(404)
     expect((await delegations(id, 'nldFocal')).statusCode).toBe(404)
+  })
+
+  it('is not delegated anew once closed (409, nothing written), but its delegations can still be revoked', async () => {
+    const id = await transmittedRequest()
+    expect((await delegate(id, 'nldFocal', ids.nldOfficer as string)).statusCode).toBe(201)
+    const withdrawn = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${id}/transitions`,
+      headers: who.otpOfficer,
+      payload: { action: 'withdraw', note: 'The person surrendered voluntarily (fictional).' },
+    })
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200)
+    const list = await delegations(id, 'nldFocal')
+    expect(list.json()).toMatchObject({ mayDelegate: false, mayRevoke: true })
+    const rows = await delegationRows()
+    const audits = await audited(id, 'request.delegated')
+    const refused = await delegate(id, 'nldFocal', ids.nldOfficer2 as string)
+    expect(refused.statusCode, refused.body).toBe(409)
+    expect(refused.json().error).toMatchObject({ code: 'REQUEST_CLOSED', details: { status: 'withdrawn' } })
+    expect(await delegationRows()).toBe(rows)
+    expect(await audited(id, 'request.delegated')).toBe(audits)
+    // Taking access away stays possible after the close.
+    expect((await revoke(id, 'nldFocal', ids.nldOfficer as string)).statusCode).toBe(200)
+    expect(await delegationRows()).toBe(rows - 1)
+    expect((await read(id, 'nldOfficer')).statusCode).toBe(404)
   })
 
   it('answers bad input with 400 and no change', async () => {

@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts'
 import { AppError } from '../errors.ts'
 import { listActiveUserCards, listUserCards } from '../identity/identity.service.ts'
 import * as delegationsRepo from './requests.delegations.repository.ts'
+import { FINAL_STATUSES, type RequestStatus } from './requests.lifecycle.ts'
 import * as repo from './requests.repository.ts'
 import type { DelegateBody, DelegationList } from './requests.schemas.ts'
 import type { RequestRow } from './requests.table.ts'
@@ -13,7 +14,9 @@ import type { RequestRow } from './requests.table.ts'
 // sees a confidential or under-seal request only when it is delegated to them (access/
 // visibility.ts, record_delegations), and then takes the addressee's steps (requests.lifecycle.ts).
 // Only the addressee's focal point delegates and revokes, only to active officers of its own
-// State; every change is audited in its transaction. The Court does not see the State's internal
+// State, and only while the request is open: a closed request has nothing left to execute, so it is
+// not handed to anyone new (revoking stays possible, to take access away afterwards). Every change
+// is audited in its transaction. The Court does not see the State's internal
 // distribution of work: the list is for the addressee State's users only.
 
 const OFFICER = 'officer'
@@ -26,6 +29,8 @@ function isAddresseeFocalPoint(actor: Ctx['actor'], row: RequestRow): actor is U
     actor.orgCode === row.addressee
   )
 }
+
+const isClosed = (row: RequestRow) => FINAL_STATUSES.includes(row.status as RequestStatus)
 
 function isOfAddresseeState(actor: Ctx['actor'], row: RequestRow): actor is UserActor {
   return actor.kind === 'user' && actor.orgKind === 'state' && actor.orgCode === row.addressee
@@ -54,7 +59,8 @@ async function delegationList(ctx: Ctx, db: Db, row: RequestRow): Promise<Delega
       )
     ).map((u) => [u.id, u]),
   )
-  const mayDelegate = isAddresseeFocalPoint(ctx.actor, row)
+  const mayRevoke = isAddresseeFocalPoint(ctx.actor, row)
+  const mayDelegate = mayRevoke && !isClosed(row)
   const delegated = new Set(rows.map((r) => r.user_id))
   const officers = mayDelegate ? await listActiveUserCards(db, row.addressee, OFFICER) : []
   return {
@@ -66,6 +72,7 @@ async function delegationList(ctx: Ctx, db: Db, row: RequestRow): Promise<Delega
       delegatedAt: r.delegated_at,
     })),
     mayDelegate,
+    mayRevoke,
     delegableOfficers: officers
       .filter((o) => !delegated.has(o.id))
       .map((o) => ({ userId: o.id, name: o.name, email: o.email })),
@@ -100,6 +107,14 @@ export async function delegateRequest(
   return ctx.db.transaction().execute(async (trx) => {
     const row = await visibleRequest(ctx, trx, requestId)
     const focalPoint = assertFocalPoint(ctx, row)
+    if (isClosed(row))
+      throw new AppError(
+        'REQUEST_CLOSED',
+        `The request is ${row.status.replace('_', ' ')}: it is no longer delegated`,
+        {
+          status: row.status,
+        },
+      )
     const [officer] = await listUserCards(trx, [input.userId])
     // One answer for an unknown user, another State's user, a disabled account or another role:
     // the focal point learns nothing about accounts outside its own State's officers.

@@ -262,7 +262,10 @@ export const DelegationListSchema = z.object({
       delegatedAt: z.string(),
     }),
   ),
-  mayDelegate: z.boolean().describe("The caller is the addressee State's focal point"),
+  mayDelegate: z
+    .boolean()
+    .describe("The caller is the addressee State's focal point and the request has not reached a final state"),
+  mayRevoke: z.boolean().describe("The caller is the addressee State's focal point (also once the request is closed)"),
   delegableOfficers: z
     .array(OfficerSchema)
     .describe('Active officers of the State not yet delegated to (for the focal point only; otherwise empty)'),

@@ -44,7 +44,7 @@ export function DelegationsCard({ requestId, userId }: { requestId: string; user
                     {t('requestDelegation.delegatedBy', { who: d.delegatedBy, date: formatDate(d.delegatedAt) })}
                   </Text>
                 </div>
-                {list.mayDelegate && (
+                {list.mayRevoke && (
                   <Button
                     size="compact-sm"
                     variant="default"
@@ -88,8 +88,8 @@ export function DelegationsCard({ requestId, userId }: { requestId: string; user
           </Stack>
         )
       ) : (
-        <Text size="xs" mt="sm" c="dimmed">
-          {t('requestDelegation.readOnly')}
+        <Text size="xs" mt="sm" c="dimmed" data-testid="delegations-read-only">
+          {t(list.mayRevoke ? 'requestDelegation.closed' : 'requestDelegation.readOnly')}
         </Text>
       )}
       <ApiErrorAlert error={delegate.error ?? revoke.error} />
