@@ -41,6 +41,9 @@ export async function createAssetsWorld(): Promise<AssetsWorld> {
     admin: await token({ orgCode: 'ICC-REGISTRY', role: 'admin' }),
     auditor: await token({ orgCode: 'ICC-OTP', role: 'auditor' }),
     tfv: await token({ orgCode: 'ICC-TFV', role: 'officer' }),
+    // Originates what the Prosecutor does not: arrest on the Chamber's warrant, enforcement of
+    // forfeiture for the Presidency (reference.request-rules.ts).
+    registry: await token({ orgCode: 'ICC-REGISTRY', role: 'officer', compartments: inCase }),
   }
   // Some tests move the clock months ahead: the tokens must outlive it.
   await db.db.updateTable('api_tokens').set({ expires_at: '2099-01-01T00:00:00.000Z' }).execute()
@@ -109,8 +112,8 @@ export async function createAssetsWorld(): Promise<AssetsWorld> {
     assetsNld: await request('ASSETS_IDENTIFY_TRACE_FREEZE_SEIZE', 'NLD', 'in_execution'),
     assetsNldDraft: await request('ASSETS_IDENTIFY_TRACE_FREEZE_SEIZE', 'NLD', 'draft'),
     assetsKen: await request('ASSETS_IDENTIFY_TRACE_FREEZE_SEIZE', 'KEN', 'transmitted'),
-    arrestNld: await request('ARREST_AND_SURRENDER', 'NLD', 'transmitted'),
-    forfeitureNld: await request('FINES_FORFEITURE_REPARATIONS_ENFORCEMENT', 'NLD', 'in_execution'),
+    arrestNld: await request('ARREST_AND_SURRENDER', 'NLD', 'transmitted', who.registry),
+    forfeitureNld: await request('FINES_FORFEITURE_REPARATIONS_ENFORCEMENT', 'NLD', 'in_execution', who.registry),
     assetsOtherCase: await request(
       'ASSETS_IDENTIFY_TRACE_FREEZE_SEIZE',
       'NLD',

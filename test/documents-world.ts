@@ -59,18 +59,14 @@ export async function createDocumentsWorld() {
       url: '/api/v1/requests',
       headers: who.otpOfficer,
       payload: {
-        requestType: 'ARREST_AND_SURRENDER',
+        // Evidence, which the Prosecutor originates (an arrest is the Chambers' or the Registry's).
+        requestType: 'TAKE_EVIDENCE',
         classification: 'confidential',
-        summary: 'Arrest and surrender of the suspect (fictional)',
+        summary: 'Testimony of a witness (fictional)',
         facts: 'Fictional facts of the case.',
-        legalBasis: 'Articles 58, 89 and 91',
-        checklist: {
-          answers: {
-            '91(2)(a)': 'Description and probable location (fictional)',
-            '91(2)(b)': 'Warrant ICC-01/99-01/26 (fictional)',
-            '91(2)(c)': 'National requirements met (fictional)',
-          },
-        },
+        assistanceSought: 'Hear the witness under oath and send the record (fictional).',
+        legalBasis: 'Articles 93(1)(b) and 96',
+        checklist: { answers: { '96(2)(b)': 'The witness lives in The Hague (fictional)' } },
         addressees: ['NLD'],
         caseId,
         personIds: [personId],

@@ -53,8 +53,10 @@ beforeAll(async () => {
   db = await createTestDb()
   app = await buildApp(testConfig(db), { db, now: () => clock })
   await user('otpOfficer', { orgCode: 'ICC-OTP', role: 'officer', compartments: [CASE] })
-  await user('approverA', { orgCode: 'ICC-OTP', role: 'approver', compartments: [CASE] })
-  await user('approverB', { orgCode: 'ICC-OTP', role: 'approver', compartments: [CASE] })
+  // The Chamber's approvers: the Court requests an arrest on the Chamber's warrant, so they draft
+  // and approve it from an opportunity the Prosecution reported (reference.request-rules.ts).
+  await user('approverA', { orgCode: 'ICC-CHAMBERS', role: 'approver', compartments: [CASE] })
+  await user('approverB', { orgCode: 'ICC-CHAMBERS', role: 'approver', compartments: [CASE] })
   await user('otpOutside', { orgCode: 'ICC-OTP', role: 'approver', compartments: ['CASE-OTHER'] })
   await user('senFocalPoint', { orgCode: 'SEN', role: 'focal-point' })
   await user('admin', { orgCode: 'ICC-REGISTRY', role: 'admin', compartments: [CASE] })
@@ -264,6 +266,11 @@ describe('turning an opportunity into a request', () => {
 
   it('creates a draft through the requests feature and links it; a second draft is refused', async () => {
     opportunityId = await report('SEN')
+    // The Prosecution reports the opportunity but does not request the arrest: refused, no draft.
+    const byOtp = await post(`/api/v1/arrest-opportunities/${opportunityId}/request-draft`, 'otpOfficer', {})
+    expect(byOtp.statusCode, byOtp.body).toBe(422)
+    expect(byOtp.json().error.details.originatedBy).toEqual(['ICC-CHAMBERS', 'ICC-REGISTRY'])
+    expect((await get(`/api/v1/arrest-opportunities/${opportunityId}`, 'otpOfficer')).json().requestId).toBeNull()
     const res = await post(`/api/v1/arrest-opportunities/${opportunityId}/request-draft`, 'approverA', {})
     expect(res.statusCode, res.body).toBe(201)
     const body = res.json()

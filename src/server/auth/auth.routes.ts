@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts'
 import { ErrorResponse } from '../http/error-schema.ts'
 import { loadUserActor } from '../identity/identity.service.ts'
 import { clearSessionCookie, setSessionCookie } from '../plugins/access.ts'
+import { originatingOrganOf } from '../reference/reference.request-rules.ts'
 import {
   CreatedTokenSchema,
   CreateTokenBody,
@@ -42,6 +43,7 @@ async function describeIssued(ctx: Ctx, userId: string, issued: auth.IssuedSessi
           name: actor.name,
           orgCode: actor.orgCode,
           orgKind: actor.orgKind,
+          originatingOrgan: originatingOrganOf({ code: actor.orgCode, kind: actor.orgKind }),
           role: actor.role,
           compartments: [...actor.compartments],
         }

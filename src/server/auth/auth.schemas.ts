@@ -28,6 +28,10 @@ export const SessionStateSchema = z.object({
       name: z.string(),
       orgCode: z.string(),
       orgKind: z.string(),
+      originatingOrgan: z
+        .string()
+        .nullable()
+        .describe('The organ whose requests the user drafts (a Registry section drafts as the Registry); null if none'),
       role: z.string(),
       compartments: z.array(z.string()),
     })

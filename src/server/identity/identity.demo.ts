@@ -74,6 +74,14 @@ export const DEMO_ACCOUNTS: {
     description: 'Chamber staff',
   },
   {
+    email: 'chambers.approver@demo.invalid',
+    name: 'Chiara Chambers-Approver (fictional)',
+    orgCode: 'ICC-CHAMBERS',
+    role: 'approver',
+    compartments: ['CASE-DEMO-A1'],
+    description: 'Chamber approver (approves the requests the Chamber makes, such as arrest and surrender)',
+  },
+  {
     email: 'defence.counsel@demo.invalid',
     name: 'Dana Defence (fictional)',
     orgCode: DEMO_DEFENCE_ORG.code,
@@ -88,6 +96,14 @@ export const DEMO_ACCOUNTS: {
     role: 'officer',
     compartments: ['UNIT-VWS'],
     description: 'Victims and Witnesses Section officer',
+  },
+  {
+    email: 'vws.approver@demo.invalid',
+    name: 'Vera Witness-Protection-Approver (fictional)',
+    orgCode: 'ICC-REGISTRY-VWS',
+    role: 'approver',
+    compartments: ['UNIT-VWS'],
+    description: 'Victims and Witnesses Section approver',
   },
   {
     email: 'tfv.officer@demo.invalid',

@@ -1,7 +1,7 @@
 import type { RomeStatus } from '../states/states.table.ts'
 
 // The catalogue's two rules on who: whom each type of request can be addressed to (below), and
-// which types the Defence may request (requestableByDefence, at the end).
+// which organs originate it (originatedBy, at the end).
 //
 // Whom each type of request can be addressed to. Part IX binds States Parties (article 86); a State
 // not party is invited to cooperate under article 87(5)(a); an intergovernmental organisation is
@@ -10,13 +10,22 @@ import type { RomeStatus } from '../states/states.table.ts'
 // under 87(6) goes to an organisation; an invitation under 87(5)(a) (NON_PARTY_AD_HOC) goes to a
 // State that is not a party. Every other type goes to a State, party or not (a State not party
 // can be bound by an ad hoc arrangement, an agreement or a Security Council decision, and a State
-// that withdrew stays bound for what began before, article 127(2)).
+// that withdrew stays bound for what began before, article 127(2)). Information sought in a
+// preliminary examination is outside Part IX: article 15(2) lets the Prosecutor ask States and
+// organs of the United Nations or intergovernmental organisations alike, bound or not.
 
-export type AddressedTo = 'state' | 'state_not_party' | 'organisation'
+export type AddressedTo = 'state' | 'state_not_party' | 'organisation' | 'state_or_organisation'
+export const ADDRESSED_TO: readonly AddressedTo[] = [
+  'state',
+  'state_not_party',
+  'organisation',
+  'state_or_organisation',
+]
 
 const SPECIAL: Record<string, AddressedTo> = {
   IGO_REQUEST: 'organisation',
   NON_PARTY_AD_HOC: 'state_not_party',
+  PRELIMINARY_EXAMINATION_INFORMATION: 'state_or_organisation',
 }
 
 export function addressedTo(requestType: string): AddressedTo {
@@ -28,6 +37,7 @@ export type Addressee = { code: string; kind: 'state' | 'io'; romeStatus: RomeSt
 /** Why a request of this type cannot go to this addressee, or null if it can. */
 export function addresseeRefusal(requestType: string, addressee: Addressee): string | null {
   const wanted = addressedTo(requestType)
+  if (wanted === 'state_or_organisation') return null
   if (addressee.kind === 'io')
     return wanted === 'organisation'
       ? null
@@ -40,19 +50,66 @@ export function addresseeRefusal(requestType: string, addressee: Addressee): str
 }
 
 /**
- * Types the Defence does not request. It seeks the cooperation it needs to prepare its case
- * (article 57(3)(b)): evidence and assistance. Arrest, provisional arrest and transit are the
- * Court's, on a warrant (articles 58, 89, 92); the enforcement of sentences and of fines and
- * forfeitures is the Presidency's (articles 103, 109).
+ * Who originates each type of request: the organ that makes it, on its own authority, and in
+ * whose name the Registry transmits it (rule 176(2)). An organ is a Court organ's code (a
+ * Registry section is the Registry), or `defence` for any Defence team.
+ *
+ * - Arrest and surrender, provisional arrest and transit are the Court's on a warrant the
+ *   Pre-Trial Chamber issued (articles 58(5), 89(1), 89(3), 92(1)): the Chambers, or the Registry
+ *   that prepares and transmits them for the Chamber. Not the Prosecutor, who applies for the
+ *   warrant (58(1)), nor the Defence.
+ * - The enforcement of sentences and of fines, forfeiture and reparation orders is the
+ *   Presidency's (articles 103, 109; rules 199 and 217), with the Registry acting for it.
+ * - Information sought in a preliminary examination is the Prosecutor's alone (article 15(2)).
+ * - Every other type, the assistance of article 93(1) and requests to organisations and States
+ *   not party: the Prosecutor (54(3)), the Chambers (57(3), 64(6)), the Registry (43) and the
+ *   Defence (57(3)(b)), through the Registry.
  */
-const NOT_FOR_THE_DEFENCE = new Set([
-  'ARREST_AND_SURRENDER',
-  'PROVISIONAL_ARREST',
-  'TRANSIT',
-  'ENFORCEMENT_OF_SENTENCE',
-  'FINES_FORFEITURE_REPARATIONS_ENFORCEMENT',
-])
+export const ORIGINATING_ORGANS = ['ICC-PRESIDENCY', 'ICC-CHAMBERS', 'ICC-OTP', 'ICC-REGISTRY', 'defence'] as const
+export type OriginatingOrgan = (typeof ORIGINATING_ORGANS)[number]
+
+const COURT_ON_A_WARRANT: readonly OriginatingOrgan[] = ['ICC-CHAMBERS', 'ICC-REGISTRY']
+const PRESIDENCY: readonly OriginatingOrgan[] = ['ICC-PRESIDENCY', 'ICC-REGISTRY']
+const ASSISTANCE: readonly OriginatingOrgan[] = ['ICC-CHAMBERS', 'ICC-OTP', 'ICC-REGISTRY', 'defence']
+
+type Origination = { by: readonly OriginatingOrgan[]; basis: string }
+
+const ON_A_WARRANT: Origination = { by: COURT_ON_A_WARRANT, basis: 'articles 58(5), 89 and 92; rule 176(2)' }
+const ENFORCEMENT: Origination = { by: PRESIDENCY, basis: 'articles 103 and 109; rules 199 and 217' }
+const ORIGINATION: Record<string, Origination> = {
+  ARREST_AND_SURRENDER: ON_A_WARRANT,
+  PROVISIONAL_ARREST: ON_A_WARRANT,
+  TRANSIT: ON_A_WARRANT,
+  ENFORCEMENT_OF_SENTENCE: ENFORCEMENT,
+  FINES_FORFEITURE_REPARATIONS_ENFORCEMENT: ENFORCEMENT,
+  PRELIMINARY_EXAMINATION_INFORMATION: { by: ['ICC-OTP'], basis: 'article 15(2)' },
+}
+const OF_ASSISTANCE: Origination = { by: ASSISTANCE, basis: 'articles 54(3), 57(3) and 64(6)' }
+
+/** The organs that may originate a request of this type. */
+export function originatedBy(requestType: string): readonly OriginatingOrgan[] {
+  return (ORIGINATION[requestType] ?? OF_ASSISTANCE).by
+}
+
+/** The provisions that say who originates a request of this type, for messages. */
+export function originationBasis(requestType: string): string {
+  return (ORIGINATION[requestType] ?? OF_ASSISTANCE).basis
+}
+
+/** The originating organ an organisation drafts for: a Registry section is the Registry. */
+export function originatingOrganOf(org: { code: string; kind: string }): OriginatingOrgan | null {
+  if (org.kind === 'defence') return 'defence'
+  if (org.kind !== 'court_organ') return null
+  const organ = org.code.startsWith('ICC-REGISTRY') ? 'ICC-REGISTRY' : org.code
+  return (ORIGINATING_ORGANS as readonly string[]).includes(organ) ? (organ as OriginatingOrgan) : null
+}
+
+/** Whether this organisation may originate a request of this type. */
+export function mayOriginate(org: { code: string; kind: string }, requestType: string): boolean {
+  const organ = originatingOrganOf(org)
+  return organ !== null && originatedBy(requestType).includes(organ)
+}
 
 export function requestableByDefence(requestType: string): boolean {
-  return !NOT_FOR_THE_DEFENCE.has(requestType)
+  return originatedBy(requestType).includes('defence')
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ADDRESSED_TO, ORIGINATING_ORGANS } from './reference.request-rules.ts'
 
 export const RequestTypeSchema = z.object({
   code: z.string(),
@@ -10,9 +11,14 @@ export const RequestTypeSchema = z.object({
   legalBasis: z.array(z.string()),
   obligatoryForStatesParties: z.boolean(),
   addressedTo: z
-    .enum(['state', 'state_not_party', 'organisation'])
+    .enum(ADDRESSED_TO)
     .describe(
-      'Whom a request of this type can go to: any State, a State not party (87(5)(a)), an organisation (87(6))',
+      'Whom a request of this type can go to: any State, a State not party (87(5)(a)), an organisation (87(6)), or a State or an organisation (15(2), a preliminary examination)',
+    ),
+  originatedBy: z
+    .array(z.enum(ORIGINATING_ORGANS))
+    .describe(
+      'The organs that originate it: a Court organ, or defence (arrest, provisional arrest and transit by the Chambers or the Registry; enforcement by the Presidency or the Registry; a preliminary examination by the Prosecutor)',
     ),
   requestableByDefence: z
     .boolean()

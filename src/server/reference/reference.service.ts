@@ -8,7 +8,13 @@ import { slug } from '../states/states.reference.ts'
 import { listStateNames, loadStatesReference } from '../states/states.service.ts'
 import { loadReferenceWarrants } from '../warrants/warrants.reference.ts'
 import * as referenceRepo from './reference.repository.ts'
-import { type AddressedTo, addressedTo, requestableByDefence } from './reference.request-rules.ts'
+import {
+  type AddressedTo,
+  addressedTo,
+  type OriginatingOrgan,
+  originatedBy,
+  requestableByDefence,
+} from './reference.request-rules.ts'
 import type { NewReferenceSourceRow } from './reference.table.ts'
 import { type DatasetName, datasetSourceKey, type RawSource, readDataset, sourceKey } from './reference-files.ts'
 
@@ -153,6 +159,7 @@ export type RequestType = {
   legalBasis: string[]
   obligatoryForStatesParties: boolean
   addressedTo: AddressedTo
+  originatedBy: OriginatingOrgan[]
   requestableByDefence: boolean
 }
 
@@ -168,6 +175,7 @@ export async function listRequestTypes(ctx: Ctx): Promise<RequestType[]> {
     legalBasis: parseJson<string[]>(r.legal_basis),
     obligatoryForStatesParties: toBool(r.obligatory_for_states_parties),
     addressedTo: addressedTo(r.code),
+    originatedBy: [...originatedBy(r.code)],
     requestableByDefence: requestableByDefence(r.code),
   }))
 }

@@ -15,7 +15,8 @@ let officer: Record<string, string> = {}
 beforeAll(async () => {
   db = await createTestDb()
   app = await buildApp(testConfig(db), { db })
-  officer = (await createUserWithToken(db.db, { orgCode: 'ICC-OTP', role: 'officer', compartments: ['CHK-A'] })).headers
+  officer = (await createUserWithToken(db.db, { orgCode: 'ICC-CHAMBERS', role: 'officer', compartments: ['CHK-A'] }))
+    .headers
 })
 afterAll(async () => {
   await app.close()

@@ -87,6 +87,17 @@ const TRANSIT: ChecklistElement[] = [
   { ref: '89(3)(b)(iii)', label: 'The warrant for arrest and surrender', required: true, satisfiedBy: 'answer' },
 ]
 
+// Information sought in a preliminary examination is outside Part IX, so article 96 does not
+// apply: what article 15(2) implies is what is sought, and for which analysis.
+const PRELIMINARY_EXAMINATION: ChecklistElement[] = [
+  {
+    ref: '15(2)',
+    label: 'The additional information sought, to analyse the seriousness of the information received',
+    required: true,
+    satisfiedBy: 'purpose',
+  },
+]
+
 /** Types where someone or something must be found or identified for the assistance to be given. */
 const LOCATING_TYPES = new Set([
   'IDENTIFY_LOCATE',
@@ -138,6 +149,7 @@ export function checklistFor(requestType: string, afterConviction: boolean): Che
     return afterConviction ? ARREST_AFTER_CONVICTION : ARREST_BEFORE_CONVICTION
   if (requestType === 'PROVISIONAL_ARREST') return PROVISIONAL_ARREST
   if (requestType === 'TRANSIT') return TRANSIT
+  if (requestType === 'PRELIMINARY_EXAMINATION_INFORMATION') return PRELIMINARY_EXAMINATION
   return otherAssistance(requestType)
 }
 

@@ -6,7 +6,7 @@ import { createApiToken } from '../auth/auth.tokens.ts'
 import { prepareDatabase } from '../boot/prepare-database.ts'
 import { fromBool, parseJson, toBool } from '../db/values.ts'
 import { removeDemoData } from '../demo/demo.service.ts'
-import { addresseeRefusal } from '../reference/reference.request-rules.ts'
+import { addresseeRefusal, mayOriginate } from '../reference/reference.request-rules.ts'
 import { REQUEST_STATUSES } from './requests.lifecycle.ts'
 import { evaluateRequest } from './requests.page.ts'
 import { type Receipt, verifyReceipt } from './requests.receipts.ts'
@@ -49,6 +49,7 @@ describe('the demo requests', () => {
     const events = await db.db.selectFrom('request_events').selectAll().execute()
     const situations = await db.db.selectFrom('situations').selectAll().execute()
     const cases = await db.db.selectFrom('cases').selectAll().execute()
+    const users = await db.db.selectFrom('users').select(['id', 'email', 'org_code']).execute()
     const nowIso = new Date().toISOString()
     const problems: string[] = []
     for (const row of rows) {
@@ -61,6 +62,22 @@ describe('the demo requests', () => {
           })
         : 'no such addressee'
       if (refusal) problems.push(`${row.reference}: ${refusal}`)
+      // Originated by an organ that may, drafted and approved by two members of it (the Registry
+      // approves a Defence request routed through it).
+      const originator = {
+        code: row.originator,
+        kind: row.originator.startsWith('ICC-DEFENCE') ? 'defence' : 'court_organ',
+      }
+      if (!mayOriginate(originator, row.request_type))
+        problems.push(`${row.reference}: ${row.request_type} originated by ${row.originator}`)
+      const drafter = users.find((u) => u.id === row.drafted_by)
+      if (drafter?.org_code !== row.originator) problems.push(`${row.reference}: drafted by ${drafter?.email}`)
+      const approver = users.find((u) => u.id === row.approved_by)
+      if (
+        row.approved_by &&
+        (approver?.org_code !== (row.routed_through ?? row.originator) || approver.id === drafter?.id)
+      )
+        problems.push(`${row.reference}: approved by ${approver?.email}`)
       const personCount = persons.filter((p) => p.request_id === row.id).length
       if (row.status !== 'draft' && evaluateRequest(row, personCount).missing.length > 0)
         problems.push(`${row.reference}: ${row.status} with its checklist incomplete`)

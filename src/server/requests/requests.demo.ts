@@ -4,7 +4,7 @@ import type { AuditSigner } from '../audit/audit.signing.ts'
 import type { Db } from '../db/database.ts'
 import { fromBool, toJson } from '../db/values.ts'
 import { loadDemoMessages, removeDemoMessages } from '../messages/messages.demo.ts'
-import { type AddressedTo, addressedTo, requestableByDefence } from '../reference/reference.request-rules.ts'
+import { type AddressedTo, addressedTo, mayOriginate } from '../reference/reference.request-rules.ts'
 import {
   DEMO_CASE_ID,
   DEMO_FURTHER_SITUATIONS,
@@ -48,6 +48,7 @@ const TYPES = [
   'NON_PARTY_AD_HOC',
   'ENFORCEMENT_OF_SENTENCE',
   'FINES_FORFEITURE_REPARATIONS_ENFORCEMENT',
+  'PRELIMINARY_EXAMINATION_INFORMATION',
 ]
 // The demo accounts' States come up often so every screen has something to show them. All are
 // States Parties; an invitation under 87(5)(a) goes to a State not party, a request under 87(6) to
@@ -73,6 +74,10 @@ const NOT_PARTY = ['USA', 'IND', 'IDN']
 const ORGANISATIONS = ['IO-UN', 'IO-INTERPOL']
 const COURT_ORGANS = ['ICC-OTP', 'ICC-OTP', 'ICC-OTP', 'ICC-REGISTRY', 'ICC-CHAMBERS', 'ICC-REGISTRY-VWS']
 const ORIGINATORS = [...COURT_ORGANS, 'ICC-DEFENCE-DEMO-A1']
+const originatorsOf = (type: string) =>
+  ORIGINATORS.filter((code) =>
+    mayOriginate({ code, kind: code.startsWith('ICC-DEFENCE') ? 'defence' : 'court_organ' }, type),
+  )
 /** Types whose checklist needs the person concerned linked. */
 const PERSON_TYPES = new Set(['ARREST_AND_SURRENDER', 'PROVISIONAL_ARREST', 'TRANSIT'])
 
@@ -161,11 +166,18 @@ export async function loadDemoRequests(
     .limit(1)
     .execute()
   if (existing.length > 0) return 0
-  const drafter = users.get('otp.officer@demo.invalid') ?? 'demo'
-  const approver = users.get('otp.approver@demo.invalid') ?? 'demo'
-  // A Defence request is drafted by its counsel and approved by the Registry it is routed through.
-  const defenceDrafter = users.get('defence.counsel@demo.invalid') ?? drafter
-  const registryApprover = users.get('registry.approver@demo.invalid') ?? approver
+  // Each request is drafted by an officer of its originating organ and approved by another member
+  // of it (four eyes); a Defence request is drafted by its counsel and approved by the Registry it
+  // is routed through.
+  const ACCOUNTS: Record<string, { drafter: string; approver: string; approverOrg: string }> = {
+    'ICC-OTP': { drafter: 'otp.officer', approver: 'otp.approver', approverOrg: 'ICC-OTP' },
+    'ICC-REGISTRY': { drafter: 'registry.officer', approver: 'registry.approver', approverOrg: 'ICC-REGISTRY' },
+    'ICC-CHAMBERS': { drafter: 'chambers.officer', approver: 'chambers.approver', approverOrg: 'ICC-CHAMBERS' },
+    'ICC-REGISTRY-VWS': { drafter: 'vws.officer', approver: 'vws.approver', approverOrg: 'ICC-REGISTRY-VWS' },
+    'ICC-DEFENCE-DEMO-A1': { drafter: 'defence.counsel', approver: 'registry.approver', approverOrg: 'ICC-REGISTRY' },
+  }
+  const accountsOf = (originator: string) => ACCOUNTS[originator] ?? (ACCOUNTS['ICC-OTP'] as (typeof ACCOUNTS)[string])
+  const userId = (name: string) => users.get(`${name}@demo.invalid`) ?? 'demo'
   const nldOfficer = users.get('nld.officer@demo.invalid')
   const nldFocalPoint = users.get('nld.focal-point@demo.invalid')
   const orgs = new Set(
@@ -180,6 +192,7 @@ export async function loadDemoRequests(
     state: present(ADDRESSEES),
     state_not_party: present(NOT_PARTY),
     organisation: present(ORGANISATIONS),
+    state_or_organisation: present([...ADDRESSEES, ...NOT_PARTY, ...ORGANISATIONS]),
   }
   const year = Number(nowIso.slice(0, 4))
   const counters = new Map<string, number>()
@@ -192,7 +205,8 @@ export async function loadDemoRequests(
   for (let i = 0; i < COUNT; i++) {
     const type = TYPES[i % TYPES.length] as string
     const status = REQUEST_STATUSES[(i * 7 + Math.floor(i / TYPES.length)) % REQUEST_STATUSES.length] as RequestStatus
-    const originator = pick(`request:${i}:organ`, requestableByDefence(type) ? ORIGINATORS : COURT_ORGANS)
+    // Only organs that originate the type (an arrest: the Chambers or the Registry).
+    const originator = pick(`request:${i}:organ`, originatorsOf(type))
     const isDefence = originator.startsWith('ICC-DEFENCE')
     // The first eleven have the eleven states (7 is prime to 11) and go to the host State, whose
     // focal point is the demo's main State account: it has a request in every state.
@@ -211,22 +225,29 @@ export async function loadDemoRequests(
     // About a fifth in each further situation (no case there yet): not the Defence's (its case is
     // in the first), nor those that link the first situation's suspect.
     const inFurther =
-      isDefence || PERSON_TYPES.has(type)
+      isDefence || PERSON_TYPES.has(type) || originator === 'ICC-CHAMBERS'
         ? undefined
         : i % 5 === 1
           ? DEMO_FURTHER_SITUATIONS[0]
           : i % 5 === 2
             ? DEMO_FURTHER_SITUATIONS[1]
             : undefined
+    // In the first situation, a third of the requests are at the situation's level (no case): not
+    // the Defence's nor the Chamber's (their staff are in the case), and always a preliminary
+    // examination's, which precedes any case.
+    const inCase =
+      !inFurther &&
+      type !== 'PRELIMINARY_EXAMINATION_INFORMATION' &&
+      (isDefence || originator === 'ICC-CHAMBERS' || i % 3 !== 0)
     const compartment = isDefence
       ? originator
       : originator === 'ICC-REGISTRY-VWS'
         ? 'UNIT-VWS'
         : inFurther
           ? inFurther.code
-          : i % 3 === 0
-            ? 'SIT-DEMO-A'
-            : 'CASE-DEMO-A1'
+          : inCase
+            ? 'CASE-DEMO-A1'
+            : 'SIT-DEMO-A'
     const n = (counters.get(originator) ?? 0) + 1
     counters.set(originator, n)
     const id = randomUUID()
@@ -246,7 +267,7 @@ export async function loadDemoRequests(
         request_id: id,
         seq: 1,
         occurred_at: created,
-        actor: isDefence ? 'user:defence.counsel@demo.invalid' : 'user:otp.officer@demo.invalid',
+        actor: `user:${accountsOf(originator).drafter}@demo.invalid`,
         actor_org: originator,
         action: 'drafted',
         from_status: null,
@@ -268,14 +289,16 @@ export async function loadDemoRequests(
           ? `user:focal-point.${addressee.toLowerCase()}@demo.invalid`
           : action === 'transmit'
             ? 'user:registry.officer@demo.invalid'
-            : action === 'approve' && isDefence
-              ? 'user:registry.approver@demo.invalid'
-              : 'user:otp.approver@demo.invalid',
+            : action === 'approve'
+              ? `user:${accountsOf(originator).approver}@demo.invalid`
+              : `user:${accountsOf(originator).drafter}@demo.invalid`,
         actor_org: byAddressee
           ? addressee
-          : action === 'transmit' || (action === 'approve' && isDefence)
+          : action === 'transmit'
             ? 'ICC-REGISTRY'
-            : originator,
+            : action === 'approve'
+              ? accountsOf(originator).approverOrg
+              : originator,
         action,
         from_status: from,
         to_status: toStatus,
@@ -296,7 +319,7 @@ export async function loadDemoRequests(
       request_type: type,
       legal_basis: 'Part 9 of the Rome Statute (fictional demo)',
       situation_id: inFurther?.id ?? DEMO_SITUATION_ID,
-      case_id: inFurther || (i % 3 === 0 && !isDefence) ? null : DEMO_CASE_ID,
+      case_id: inCase ? DEMO_CASE_ID : null,
       classification,
       compartment_code: compartment,
       ex_parte_party: null,
@@ -312,8 +335,8 @@ export async function loadDemoRequests(
       status,
       status_detail: jsonOrNull(detailOf(path.at(-1) ?? '', i, nowIso)),
       group_id: null,
-      drafted_by: isDefence ? defenceDrafter : drafter,
-      approved_by: path.includes('approve') ? (isDefence ? registryApprover : approver) : null,
+      drafted_by: userId(accountsOf(originator).drafter),
+      approved_by: path.includes('approve') ? userId(accountsOf(originator).approver) : null,
       transmitted_at: transmittedAt,
       acknowledged_at: path.includes('acknowledge') ? (timeline[3]?.occurred_at ?? null) : null,
       closed_at: FINAL_STATUSES.includes(status) ? at : null,

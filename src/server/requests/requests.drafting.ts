@@ -4,7 +4,13 @@ import { actorLabel, type Ctx, type UserActor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { toJson } from '../db/values.ts'
 import { AppError } from '../errors.ts'
-import { addresseeRefusal, requestableByDefence } from '../reference/reference.request-rules.ts'
+import {
+  addresseeRefusal,
+  mayOriginate,
+  originatedBy,
+  originatingOrganOf,
+  originationBasis,
+} from '../reference/reference.request-rules.ts'
 import { assertOwnable } from '../situations/situations.policy.ts'
 import {
   findVisibleCaseForLink,
@@ -33,6 +39,28 @@ export function drafter(ctx: Ctx): UserActor {
       (a.orgKind === 'defence' && a.role === 'counsel'))
   if (!ok) throw new AppError('FORBIDDEN', 'Only Court officers, approvers and Defence counsel draft requests')
   return a as UserActor
+}
+
+const ORGAN_NAMES: Record<string, string> = {
+  'ICC-PRESIDENCY': 'the Presidency',
+  'ICC-CHAMBERS': 'the Chambers',
+  'ICC-OTP': 'the Office of the Prosecutor',
+  'ICC-REGISTRY': 'the Registry',
+  defence: 'the Defence',
+}
+
+/** Why the drafter's organ may not originate this type (reference.request-rules.ts), or null. */
+function originationRefusal(actor: UserActor, requestType: string): string | null {
+  const org = { code: actor.orgCode, kind: actor.orgKind }
+  if (mayOriginate(org, requestType)) return null
+  const organ = originatingOrganOf(org)
+  const who = organ ? ORGAN_NAMES[organ] : actor.orgCode
+  const by = originatedBy(requestType).map((o) => ORGAN_NAMES[o])
+  const list = by.length > 1 ? `${by.slice(0, -1).join(', ')} or ${by.at(-1)}` : by[0]
+  // The Defence is told why it has no such request of its own (its cooperation is 57(3)(b)'s).
+  const why =
+    organ === 'defence' ? '; the Defence seeks the cooperation it needs to prepare its case (article 57(3)(b))' : ''
+  return `A request of type ${requestType} is originated by ${list} (${originationBasis(requestType)}), not by ${who}${why}`
 }
 
 type Links = { situationId: string | null; caseId: string | null; personIds: string[]; compartment: string | null }
@@ -82,11 +110,8 @@ export async function createRequests(
   const ids = await ctx.db.transaction().execute(async (trx) => {
     if (!(await records.findRequestType(trx, input.requestType)))
       throw new AppError('RECORD_INVALID', `Unknown request type ${input.requestType}`)
-    if (isDefence && !requestableByDefence(input.requestType))
-      throw new AppError(
-        'RECORD_INVALID',
-        `The Defence seeks the cooperation it needs to prepare its case (article 57(3)(b)); ${input.requestType} is requested by the Court`,
-      )
+    const refusal = originationRefusal(actor, input.requestType)
+    if (refusal) throw new AppError('RECORD_INVALID', refusal, { originatedBy: originatedBy(input.requestType) })
     const orgs = await records.listOrganisationsByCodes(trx, addressees)
     for (const code of addressees) {
       const org = orgs.find((o) => o.code === code)

@@ -23,7 +23,7 @@ async function draft(as: string, compartment: string, addressee: string, summary
     url: '/api/v1/requests',
     headers: who[as],
     payload: {
-      requestType: 'ARREST_AND_SURRENDER',
+      requestType: 'TAKE_EVIDENCE',
       classification: 'confidential',
       addressees: [addressee],
       compartment,

@@ -36,12 +36,15 @@ beforeAll(async () => {
     .values({ code: 'ICC-DEFENCE-RQ', kind: 'defence', name_en: 'Defence (test)', name_fr: 'Défense (test)' })
     .execute()
   const inCase = ['SIT-RQ', 'CASE-RQ']
-  await user('otpOfficer', { orgCode: 'ICC-OTP', role: 'officer', compartments: inCase })
-  await user('otpApprover', { orgCode: 'ICC-OTP', role: 'approver', compartments: inCase })
+  await user('chambersOfficer', { orgCode: 'ICC-CHAMBERS', role: 'officer', compartments: inCase })
+  await user('chambersApprover', { orgCode: 'ICC-CHAMBERS', role: 'approver', compartments: inCase })
   await user('registryOfficer', { orgCode: 'ICC-REGISTRY', role: 'officer', compartments: inCase })
   await user('registryApprover', { orgCode: 'ICC-REGISTRY', role: 'approver', compartments: inCase })
-  await user('chambersOfficer', { orgCode: 'ICC-CHAMBERS', role: 'officer', compartments: inCase })
-  await user('otpOutside', { orgCode: 'ICC-OTP', role: 'approver', compartments: ['CASE-OTHER'] })
+  await user('otpOfficer', { orgCode: 'ICC-OTP', role: 'officer', compartments: inCase })
+  await user('presidencyOfficer', { orgCode: 'ICC-PRESIDENCY', role: 'officer', compartments: inCase })
+  await user('vwsOfficer', { orgCode: 'ICC-REGISTRY-VWS', role: 'officer', compartments: inCase })
+  await user('tfvOfficer', { orgCode: 'ICC-TFV', role: 'officer', compartments: inCase })
+  await user('chambersOutside', { orgCode: 'ICC-CHAMBERS', role: 'approver', compartments: ['CASE-OTHER'] })
   nldFocalId = (await user('nldFocal', { orgCode: 'NLD', role: 'focal-point' })).id
   delegatedOfficerId = (await user('nldDelegated', { orgCode: 'NLD', role: 'officer' })).id
   await user('nldOfficer', { orgCode: 'NLD', role: 'officer' })
@@ -52,7 +55,7 @@ beforeAll(async () => {
   // The clock of some tests runs weeks ahead: the tokens must outlive it.
   await db.db.updateTable('api_tokens').set({ expires_at: '2099-01-01T00:00:00.000Z' }).execute()
   const post = async (url: string, payload: object) => {
-    const res = await app.inject({ method: 'POST', url, headers: who.otpOfficer, payload })
+    const res = await app.inject({ method: 'POST', url, headers: who.chambersOfficer, payload })
     expect(res.statusCode, res.body).toBe(201)
     return res.json().id as string
   }
@@ -108,7 +111,7 @@ async function countRequests() {
   return Number(n)
 }
 
-async function draft(overrides: object = {}, as = 'otpOfficer') {
+async function draft(overrides: object = {}, as = 'chambersOfficer') {
   const res = await app.inject({
     method: 'POST',
     url: '/api/v1/requests',
@@ -119,13 +122,13 @@ async function draft(overrides: object = {}, as = 'otpOfficer') {
   return res.json()
 }
 
-/** Every page of the list for `query`, `limit` at a time, as the OTP officer: the items in order. */
+/** Every page of the list for `query`, `limit` at a time, as the Chambers officer: the items in order. */
 async function everyPage<T>(query: string, limit: number): Promise<T[]> {
   const items: T[] = []
   let cursor: string | null = null
   do {
     const url: string = `/api/v1/requests?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`
-    const res = await app.inject({ url, headers: who.otpOfficer })
+    const res = await app.inject({ url, headers: who.chambersOfficer })
     expect(res.statusCode, res.body).toBe(200)
     items.push(...res.json().items)
     cursor = res.json().nextCursor
@@ -176,9 +179,9 @@ const BODIES: Record<TransitionAction, object> = {
 
 // This test's own reading of who may take each step (docs/requests.md), not the code's table.
 const ADDRESSEE = ['nldFocal', 'nldDelegated']
-const COURT_SIDE = ['otpOfficer', 'otpApprover', 'registryOfficer', 'registryApprover']
+const COURT_SIDE = ['chambersOfficer', 'chambersApprover', 'registryOfficer', 'registryApprover']
 const MAY: Record<TransitionAction, string[]> = {
-  approve: ['otpApprover'],
+  approve: ['chambersApprover'],
   transmit: ['registryOfficer', 'registryApprover'],
   acknowledge: ADDRESSEE,
   begin_execution: ADDRESSEE,
@@ -189,15 +192,15 @@ const MAY: Record<TransitionAction, string[]> = {
   report_executed: ADDRESSEE,
   report_partially_executed: ADDRESSEE,
   report_not_executed: ADDRESSEE,
-  withdraw: ['otpOfficer', 'otpApprover'],
+  withdraw: ['chambersOfficer', 'chambersApprover'],
 }
 const CALLERS = [
-  'otpOfficer',
-  'otpApprover',
+  'chambersOfficer',
+  'chambersApprover',
   'registryOfficer',
   'registryApprover',
-  'chambersOfficer',
-  'otpOutside',
+  'otpOfficer',
+  'chambersOutside',
   'nldFocal',
   'nldDelegated',
   'nldOfficer',
@@ -239,14 +242,14 @@ describe('the life cycle', () => {
   it('goes from draft to executed with an event and an audit entry per step, and lists the next steps', async () => {
     const { items } = await draft()
     const id = items[0].id
-    expect(items[0]).toMatchObject({ status: 'draft', reference: expect.stringMatching(/^ICC-OTP-2026-\d{6}$/) })
+    expect(items[0]).toMatchObject({ status: 'draft', reference: expect.stringMatching(/^ICC-CHAMBERS-2026-\d{6}$/) })
     for (const [as, body] of [
-      ['otpApprover', BODIES.approve],
+      ['chambersApprover', BODIES.approve],
       ['registryOfficer', BODIES.transmit],
       ['nldFocal', BODIES.acknowledge],
       ['nldFocal', BODIES.begin_execution],
       ['nldFocal', BODIES.raise_consultation],
-      ['otpOfficer', BODIES.answer_consultation],
+      ['chambersOfficer', BODIES.answer_consultation],
       ['nldFocal', BODIES.postpone],
       ['nldFocal', BODIES.resume_execution],
       ['nldFocal', BODIES.report_executed],
@@ -254,7 +257,7 @@ describe('the life cycle', () => {
       const res = await step(id, as, body)
       expect(res.statusCode, res.body).toBe(200)
     }
-    const detail = (await get(id, 'otpOfficer')).json()
+    const detail = (await get(id, 'chambersOfficer')).json()
     expect(detail.status).toBe('executed')
     expect(detail.events.map((e: { action: string }) => e.action)).toEqual([
       'drafted',
@@ -275,32 +278,32 @@ describe('the life cycle', () => {
 
   it('answers an invalid step with 409 and the steps the caller may take', async () => {
     const id = (await draft()).items[0].id
-    const res = await step(id, 'otpApprover', BODIES.transmit)
+    const res = await step(id, 'chambersApprover', BODIES.transmit)
     expect(res.statusCode).toBe(409)
     expect(res.json().error).toMatchObject({
       code: 'TRANSITION_NOT_ALLOWED',
       details: { allowed: ['approve', 'withdraw'] },
     })
-    const steps = await app.inject({ url: `/api/v1/requests/${id}/transitions`, headers: who.otpApprover })
+    const steps = await app.inject({ url: `/api/v1/requests/${id}/transitions`, headers: who.chambersApprover })
     expect(steps.json().items.map((s: { action: string }) => s.action)).toEqual(['approve', 'withdraw'])
   })
 
   it('refuses approval by the drafter (four eyes), even an approver', async () => {
-    const id = (await draft({}, 'otpApprover')).items[0].id
-    const res = await step(id, 'otpApprover', BODIES.approve)
+    const id = (await draft({}, 'chambersApprover')).items[0].id
+    const res = await step(id, 'chambersApprover', BODIES.approve)
     expect(res.statusCode).toBe(409)
     expect(res.json().error.message).toContain('four eyes')
   })
 
   it('refuses approval while a required element of article 91 is missing, and says which and why', async () => {
     const id = (await draft({ checklist: { answers: { '91(2)(a)': 'Location' } }, personIds: [] })).items[0].id
-    const detail = (await get(id, 'otpApprover')).json()
+    const detail = (await get(id, 'chambersApprover')).json()
     expect(detail.checklist.complete).toBe(false)
     const a = detail.checklist.items.find((i: { ref: string }) => i.ref === '91(2)(a)')
     expect(a).toMatchObject({ satisfied: false, missing: 'no person is linked to the request' })
     expect(a.statuteText).toMatch(/^Information describing the person sought/)
     expect(detail.allowedSteps.map((s: { action: string }) => s.action)).not.toContain('approve')
-    const res = await step(id, 'otpApprover', BODIES.approve)
+    const res = await step(id, 'chambersApprover', BODIES.approve)
     expect(res.statusCode).toBe(422)
     expect(res.json().error.details.missing.map((m: { ref: string }) => m.ref)).toEqual([
       '91(2)(a)',
@@ -312,7 +315,7 @@ describe('the life cycle', () => {
   it('uses the article 96(2) checklist for other assistance', async () => {
     const id = (await draft({ requestType: 'PROVIDE_RECORDS', checklist: { answers: {} }, assistanceSought: null }))
       .items[0].id
-    const detail = (await get(id, 'otpOfficer')).json()
+    const detail = (await get(id, 'chambersOfficer')).json()
     expect(detail.checklist.items.map((i: { ref: string }) => i.ref)).toEqual([
       '96(2)(a)',
       '96(2)(b)',
@@ -331,13 +334,13 @@ describe('need-to-know', () => {
     const listed = async (as: string) =>
       (await app.inject({ url: '/api/v1/requests?addressee=NLD&limit=200', headers: who[as] })).json()
     expect((await get(id, 'nldFocal')).statusCode).toBe(404)
-    await step(id, 'otpApprover', BODIES.approve)
+    await step(id, 'chambersApprover', BODIES.approve)
     expect((await get(id, 'nldFocal')).statusCode).toBe(404)
     expect((await listed('nldFocal')).items.map((r: { id: string }) => r.id)).not.toContain(id)
     await step(id, 'registryOfficer', BODIES.transmit)
     expect((await get(id, 'nldFocal')).statusCode).toBe(200)
     expect((await listed('nldFocal')).items.map((r: { id: string }) => r.id)).toContain(id)
-    for (const outsider of ['kenFocal', 'nldOfficer', 'otpOutside', 'defence', 'admin', 'unFocal']) {
+    for (const outsider of ['kenFocal', 'nldOfficer', 'chambersOutside', 'defence', 'admin', 'unFocal']) {
       expect((await get(id, outsider)).statusCode, outsider).toBe(404)
       const list = (await app.inject({ url: '/api/v1/requests?limit=200', headers: who[outsider] })).json()
       expect(list.items.map((r: { id: string }) => r.id)).not.toContain(id)
@@ -350,7 +353,7 @@ describe('need-to-know', () => {
 
   it('shows an under-seal request to the addressee once transmitted', async () => {
     const id = (await draft({ classification: 'under_seal' })).items[0].id
-    await step(id, 'otpApprover', BODIES.approve)
+    await step(id, 'chambersApprover', BODIES.approve)
     await step(id, 'registryOfficer', BODIES.transmit)
     expect((await get(id, 'nldFocal')).statusCode).toBe(200)
     expect((await get(id, 'kenFocal')).statusCode).toBe(404)
@@ -368,32 +371,83 @@ describe('need-to-know', () => {
     )
     const id = created.items[0].id
     expect(created.items[0]).toMatchObject({ originator: 'ICC-DEFENCE-RQ', routedThrough: 'ICC-REGISTRY' })
-    expect((await get(id, 'otpOfficer')).statusCode).toBe(404)
+    expect((await get(id, 'chambersOfficer')).statusCode).toBe(404)
     expect((await get(id, 'registryApprover')).statusCode).toBe(200)
     expect((await step(id, 'registryApprover', BODIES.approve)).statusCode).toBe(200)
   })
 
-  it('refuses the Defence what only the Court requests (arrest, transit, enforcement), creating nothing', async () => {
-    const before = await countRequests()
-    for (const requestType of ['ARREST_AND_SURRENDER', 'TRANSIT', 'ENFORCEMENT_OF_SENTENCE']) {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/requests',
-        headers: who.defence,
-        payload: { ...COMPLETE_ARREST, requestType, addressees: ['NLD'], caseId, personIds: [] },
-      })
-      expect(res.statusCode, res.body).toBe(422)
-      expect(res.json().error.message).toMatch(/57\(3\)\(b\)/)
+  it('lets each organ draft only the types it originates, naming who does, and creates nothing otherwise', async () => {
+    // Who originates what (reference.request-rules.ts): an arrest, a provisional arrest or a
+    // transit by the Chambers or the Registry on the Chamber's warrant; enforcement by the
+    // Presidency or the Registry; a preliminary examination by the Prosecutor alone; the rest by
+    // the Prosecutor, the Chambers, the Registry and the Defence. A Registry section drafts as
+    // the Registry; the Trust Fund for Victims originates none.
+    const organs: Record<string, string | null> = {
+      chambersOfficer: 'ICC-CHAMBERS',
+      otpOfficer: 'ICC-OTP',
+      registryOfficer: 'ICC-REGISTRY',
+      vwsOfficer: 'ICC-REGISTRY',
+      presidencyOfficer: 'ICC-PRESIDENCY',
+      defence: 'defence',
+      tfvOfficer: null,
     }
-    expect(await countRequests()).toBe(before)
-    const types = (await app.inject({ url: '/api/v1/reference/request-types', headers: who.defence })).json().items
-    const forDefence = (code: string) => types.find((t: { code: string }) => t.code === code).requestableByDefence
-    expect([forDefence('ARREST_AND_SURRENDER'), forDefence('PROVIDE_RECORDS')]).toEqual([false, true])
+    const types = (await app.inject({ url: '/api/v1/reference/request-types' })).json().items as {
+      code: string
+      addressedTo: string
+      originatedBy: string[]
+      requestableByDefence: boolean
+    }[]
+    const by = (code: string) => types.find((t) => t.code === code)?.originatedBy
+    expect(by('ARREST_AND_SURRENDER')).toEqual(['ICC-CHAMBERS', 'ICC-REGISTRY'])
+    expect(by('ENFORCEMENT_OF_SENTENCE')).toEqual(['ICC-PRESIDENCY', 'ICC-REGISTRY'])
+    expect(by('PRELIMINARY_EXAMINATION_INFORMATION')).toEqual(['ICC-OTP'])
+    expect(by('TAKE_EVIDENCE')).toEqual(['ICC-CHAMBERS', 'ICC-OTP', 'ICC-REGISTRY', 'defence'])
+    for (const t of types) expect(t.requestableByDefence, t.code).toBe(t.originatedBy.includes('defence'))
+    const addressee = (t: { addressedTo: string }) =>
+      t.addressedTo === 'organisation' ? 'IO-UN' : t.addressedTo === 'state_not_party' ? 'USA' : 'NLD'
+    const wrong: string[] = []
+    let refused = 0
+    for (const t of types)
+      for (const [as, organ] of Object.entries(organs)) {
+        const before = await countRequests()
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/v1/requests',
+          headers: who[as],
+          payload: { ...COMPLETE_ARREST, requestType: t.code, addressees: [addressee(t)], caseId, personIds: [] },
+        })
+        const may = organ !== null && t.originatedBy.includes(organ)
+        if (may ? res.statusCode !== 201 : res.statusCode !== 422) wrong.push(`${t.code} by ${as}: ${res.statusCode}`)
+        if (!may) {
+          refused++
+          expect(res.json().error).toMatchObject({ code: 'RECORD_INVALID', details: { originatedBy: t.originatedBy } })
+          expect(await countRequests(), `${t.code} by ${as}`).toBe(before)
+        }
+      }
+    expect(wrong).toEqual([])
+    expect(refused).toBeGreaterThan(20)
+    // The refusal names who originates the type and why; the Defence is told about 57(3)(b).
+    const arrest = await app.inject({
+      method: 'POST',
+      url: '/api/v1/requests',
+      headers: who.otpOfficer,
+      payload: { ...COMPLETE_ARREST, addressees: ['NLD'], caseId, personIds: [personId] },
+    })
+    expect(arrest.json().error.message).toBe(
+      'A request of type ARREST_AND_SURRENDER is originated by the Chambers or the Registry (articles 58(5), 89 and 92; rule 176(2)), not by the Office of the Prosecutor',
+    )
+    const transit = await app.inject({
+      method: 'POST',
+      url: '/api/v1/requests',
+      headers: who.defence,
+      payload: { ...COMPLETE_ARREST, requestType: 'TRANSIT', addressees: ['NLD'], caseId, personIds: [] },
+    })
+    expect(transit.json().error.message).toMatch(/not by the Defence; .*article 57\(3\)\(b\)/)
   })
 
   it('audits reads of non-public requests in the same transaction', async () => {
     const id = (await draft()).items[0].id
-    await get(id, 'chambersOfficer')
+    await get(id, 'otpOfficer')
     const reads = await db.db
       .selectFrom('audit_events')
       .select('actor')
@@ -410,7 +464,7 @@ describe('multi-State requests', () => {
     expect(created.items).toHaveLength(3)
     expect(new Set(created.items.map((r: { groupId: string }) => r.groupId))).toEqual(new Set([created.groupId]))
     expect(new Set(created.items.map((r: { reference: string }) => r.reference)).size).toBe(3)
-    const detail = (await get(created.items[0].id, 'otpOfficer')).json()
+    const detail = (await get(created.items[0].id, 'chambersOfficer')).json()
     expect(detail.linkedRequests.map((l: { addressee: string }) => l.addressee).sort()).toEqual(['FRA', 'KEN'])
   })
 
@@ -419,8 +473,8 @@ describe('multi-State requests', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/requests',
-      headers: who.otpOfficer,
-      payload: { ...COMPLETE_ARREST, addressees: ['NLD', 'ICC-OTP'], caseId },
+      headers: who.chambersOfficer,
+      payload: { ...COMPLETE_ARREST, addressees: ['NLD', 'ICC-CHAMBERS'], caseId },
     })
     expect(res.statusCode).toBe(422)
     expect(await countRequests()).toBe(before)
@@ -432,7 +486,7 @@ describe('whom a type of request can be addressed to (87(5)–(6))', () => {
     app.inject({
       method: 'POST',
       url: '/api/v1/requests',
-      headers: who.otpOfficer,
+      headers: who.chambersOfficer,
       payload: { ...COMPLETE_ARREST, caseId, personIds: [personId], ...payload },
     })
 
@@ -471,7 +525,7 @@ describe('whom a type of request can be addressed to (87(5)–(6))', () => {
   })
 
   it('is published with the catalogue, so a client offers only the addressees a type can have', async () => {
-    const res = await app.inject({ url: '/api/v1/reference/request-types', headers: who.otpOfficer })
+    const res = await app.inject({ url: '/api/v1/reference/request-types', headers: who.chambersOfficer })
     expect(res.statusCode, res.body).toBe(200)
     const of = (code: string) => res.json().items.find((t: { code: string }) => t.code === code)?.addressedTo
     expect([of('IGO_REQUEST'), of('NON_PARTY_AD_HOC'), of('ARREST_AND_SURRENDER'), of('TAKE_EVIDENCE')]).toEqual([
@@ -487,7 +541,7 @@ describe('deadlines', () => {
   it('start at transmission, turn overdue with the clock, and are counted', async () => {
     clock = new Date('2026-12-01T09:00:00.000Z')
     const id = (await draft({ urgency: 'urgent' })).items[0].id
-    await step(id, 'otpApprover', BODIES.approve)
+    await step(id, 'chambersApprover', BODIES.approve)
     const sent = (await step(id, 'registryOfficer', BODIES.transmit)).json()
     expect(sent).toMatchObject({
       acknowledgementDeadline: '2026-12-02T09:00:00.000Z',
@@ -509,7 +563,7 @@ describe('deadlines', () => {
     const changed = await app.inject({
       method: 'POST',
       url: `/api/v1/requests/${id}/deadline-changes`,
-      headers: who.otpOfficer,
+      headers: who.chambersOfficer,
       payload: { deadline: 'response', to: '2027-02-01T00:00:00Z', reason: 'Agreed with the focal point' },
     })
     expect(changed.statusCode, changed.body).toBe(200)
@@ -529,11 +583,15 @@ describe('deadlines', () => {
     // The page tells each caller whether they may change the deadlines: the Court side while the
     // request is open, never the State.
     const may = async (as: string) => (await get(id, as)).json().mayChangeDeadlines
-    expect([await may('otpOfficer'), await may('registryOfficer'), await may('nldFocal')]).toEqual([true, true, false])
+    expect([await may('chambersOfficer'), await may('registryOfficer'), await may('nldFocal')]).toEqual([
+      true,
+      true,
+      false,
+    ])
     await step(id, 'nldFocal', BODIES.begin_execution)
     await step(id, 'nldFocal', BODIES.report_executed)
-    expect(await may('otpOfficer')).toBe(false)
-    const closed = await changeDeadline('otpOfficer', '2027-03-01T00:00:00Z', 'Too late for that')
+    expect(await may('chambersOfficer')).toBe(false)
+    const closed = await changeDeadline('chambersOfficer', '2027-03-01T00:00:00Z', 'Too late for that')
     expect(closed.statusCode).toBe(422)
     expect(closed.json().error.code).toBe('DEADLINE_INVALID')
     clock = new Date('2026-11-28T09:00:00.000Z')
@@ -543,7 +601,7 @@ describe('deadlines', () => {
 describe('receipts', () => {
   it('are issued on transmission and acknowledgement, verify offline, and a tampered one fails', async () => {
     const id = (await draft()).items[0].id
-    await step(id, 'otpApprover', BODIES.approve)
+    await step(id, 'chambersApprover', BODIES.approve)
     await step(id, 'registryOfficer', BODIES.transmit)
     await step(id, 'nldFocal', BODIES.acknowledge)
     const res = await app.inject({ url: `/api/v1/requests/${id}/receipts`, headers: who.nldFocal })
@@ -564,11 +622,11 @@ describe('drafts', () => {
     const patch = (as: string, payload: object) =>
       app.inject({ method: 'PATCH', url: `/api/v1/requests/${id}`, headers: who[as], payload })
     expect((await patch('registryOfficer', { summary: 'Changed by the Registry' })).statusCode).toBe(409)
-    const ok = await patch('otpApprover', { summary: 'Changed by the OTP', urgency: 'urgent' })
+    const ok = await patch('chambersApprover', { summary: 'Changed by the Chambers', urgency: 'urgent' })
     expect(ok.statusCode, ok.body).toBe(200)
-    expect(ok.json()).toMatchObject({ summary: 'Changed by the OTP', urgency: 'urgent' })
-    await step(id, 'otpApprover', BODIES.approve)
-    expect((await patch('otpOfficer', { summary: 'Too late' })).statusCode).toBe(409)
+    expect(ok.json()).toMatchObject({ summary: 'Changed by the Chambers', urgency: 'urgent' })
+    await step(id, 'chambersApprover', BODIES.approve)
+    expect((await patch('chambersOfficer', { summary: 'Too late' })).statusCode).toBe(409)
   })
 })
 
@@ -578,11 +636,11 @@ describe('lists', () => {
     let cursor: string | null = null
     do {
       const q: string = `/api/v1/requests?sort=deadline&limit=7${cursor ? `&cursor=${cursor}` : ''}`
-      const page = (await app.inject({ url: q, headers: who.otpOfficer })).json()
+      const page = (await app.inject({ url: q, headers: who.chambersOfficer })).json()
       all.push(...page.items.map((r: { id: string }) => r.id))
       cursor = page.nextCursor
     } while (cursor)
-    const total = (await app.inject({ url: '/api/v1/requests/counts', headers: who.otpOfficer })).json().total
+    const total = (await app.inject({ url: '/api/v1/requests/counts', headers: who.chambersOfficer })).json().total
     expect(total).toBeGreaterThan(7)
     expect(all).toHaveLength(total)
     expect(new Set(all).size).toBe(total)
@@ -636,9 +694,9 @@ describe('lists', () => {
     // Requests of this test, beside whatever the others left: each filter keeps some and not
     // others, with deadlines, creation and update times that tie (the id decides) or are missing.
     const kinds = [
-      ['transmitted', 'ICC-OTP', 'confidential', 'ARREST_AND_SURRENDER'],
+      ['transmitted', 'ICC-CHAMBERS', 'confidential', 'ARREST_AND_SURRENDER'],
       ['draft', 'ICC-REGISTRY', 'public', 'ARREST_AND_SURRENDER'],
-      ['executed', 'ICC-OTP', 'public', 'TRANSIT'],
+      ['executed', 'ICC-CHAMBERS', 'public', 'TRANSIT'],
       ['transmitted', 'ICC-REGISTRY', 'confidential', 'TRANSIT'],
     ]
     for (let i = 0; i < 12; i++) {
@@ -680,7 +738,7 @@ describe('lists', () => {
         .map((r) => r.id)
     const filters: [string, (r: Item) => boolean][] = [
       ['status=transmitted&status=draft', (r) => ['transmitted', 'draft'].includes(r.status)],
-      ['organ=ICC-OTP', (r) => r.originator === 'ICC-OTP'],
+      ['organ=ICC-CHAMBERS', (r) => r.originator === 'ICC-CHAMBERS'],
       ['classification=confidential', (r) => r.classification === 'confidential'],
       ['type=ARREST_AND_SURRENDER', (r) => r.requestType === 'ARREST_AND_SURRENDER'],
       // By deadline, the range is written on the sort key (requests.repository.ts): the same rows.
@@ -760,7 +818,7 @@ describe('breakdowns (the workload by situation, organ and addressee)', () => {
     expect((await step(other, 'registryApprover', BODIES.approve)).statusCode).toBe(200)
     expect((await step(other, 'registryOfficer', BODIES.transmit)).statusCode).toBe(200)
     let groupsCompared = 0
-    for (const as of ['otpOfficer', 'registryOfficer', 'kenFocal', 'nldFocal', 'otpOutside'])
+    for (const as of ['chambersOfficer', 'registryOfficer', 'kenFocal', 'nldFocal', 'chambersOutside'])
       for (const by of ['situation', 'organ', 'addressee'] as const) {
         const got = await breakdown(as, `by=${by}`)
         const all = await counts(as, '')
@@ -780,7 +838,7 @@ describe('breakdowns (the workload by situation, organ and addressee)', () => {
         // Kenya's focal point counts what was sent to Kenya and, of the rest, public requests only;
         // an officer outside the compartments, public requests only.
         if (as === 'kenFocal' && by === 'addressee') expect(got.groups.map((g) => g.key)).toContain('KEN')
-        if ((as === 'kenFocal' || as === 'otpOutside') && by === 'addressee')
+        if ((as === 'kenFocal' || as === 'chambersOutside') && by === 'addressee')
           for (const g of got.groups.filter((g) => !(as === 'kenFocal' && g.key === 'KEN')))
             expect((await counts(as, `addressee=${g.key}&classification=public`)).total).toBe(g.total)
       }
@@ -808,7 +866,7 @@ describe('breakdowns (the workload by situation, organ and addressee)', () => {
 
   it('refuse an unknown or missing dimension with a 400 that names it', async () => {
     for (const query of ['by=colour', '', 'by=situation&by=organ']) {
-      const res = await app.inject({ url: `/api/v1/requests/breakdown?${query}`, headers: who.otpOfficer })
+      const res = await app.inject({ url: `/api/v1/requests/breakdown?${query}`, headers: who.chambersOfficer })
       expect(res.statusCode, query).toBe(400)
       expect(res.json().error.code).toBe('VALIDATION_FAILED')
       expect(res.json().error.message).toMatch(/by/)

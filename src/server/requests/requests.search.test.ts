@@ -40,7 +40,7 @@ async function draft(as: string, compartment: string, fields: object) {
     url: '/api/v1/requests',
     headers: who[as],
     payload: {
-      requestType: 'ARREST_AND_SURRENDER',
+      requestType: 'TAKE_EVIDENCE',
       classification: 'confidential',
       addressees: ['NLD'],
       compartment,

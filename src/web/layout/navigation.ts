@@ -14,7 +14,9 @@ export const isAddressee = (user: Who) => !!user && (user.orgKind === 'state' ||
 export const isCourtSide = (user: Who) =>
   !!user &&
   ((user.orgKind === 'court_organ' && ['officer', 'approver'].includes(user.role)) || user.orgKind === 'defence')
-export const canDraftRequests = isCourtSide
+/** Court side whose organ originates requests (not the Trust Fund for Victims, for one). */
+export const canDraftRequests = (user: (Who & { originatingOrgan?: string | null }) | null) =>
+  isCourtSide(user) && !!user?.originatingOrgan
 /** Court officers and approvers (not the Defence): arrest opportunities are the Court's working records. */
 export const isCourtStaff = (user: Who) =>
   !!user && user.orgKind === 'court_organ' && ['officer', 'approver'].includes(user.role)

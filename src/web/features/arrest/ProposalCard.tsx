@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { ApiError } from '../../http.ts'
+import { useMayOriginate } from '../requests/useMayOriginate.ts'
 import { type Proposal, useDraftRequest } from './arrest.api.ts'
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -28,6 +29,9 @@ export function ProposalCard({ proposal, canDraft }: { proposal: Proposal; canDr
   const b = proposal.binding
   const d = proposal.draft
   const existing = proposal.existingRequestId
+  // The Court requests an arrest on the Chamber's warrant: an OTP user sees the proposal, and the
+  // Chambers or the Registry draft it (reference.request-rules.ts).
+  const mayOriginate = useMayOriginate()(d.requestType)
   const conflict = draft.error instanceof ApiError && draft.error.code === 'ARREST_OPPORTUNITY_REQUEST_EXISTS'
 
   return (
@@ -94,7 +98,12 @@ export function ProposalCard({ proposal, canDraft }: { proposal: Proposal; canDr
             )}
           </Group>
         ) : (
-          canDraft && (
+          canDraft &&
+          (!mayOriginate ? (
+            <Text size="sm" data-testid="draft-not-originator">
+              {t('arrest.proposal.notOriginator', { type: t(`arrest.requestType.${d.requestType}`) })}
+            </Text>
+          ) : (
             <Group>
               <Button
                 onClick={() =>
@@ -108,7 +117,7 @@ export function ProposalCard({ proposal, canDraft }: { proposal: Proposal; canDr
                 {t('arrest.proposal.draft')}
               </Button>
             </Group>
-          )
+          ))
         )}
       </Stack>
     </Paper>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
+import { canDraftRequests } from '../../layout/navigation.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { RequestsTable } from './RequestsTable.tsx'
 import { exportHref, useRequestCounts, useRequestList } from './requests.api.ts'
@@ -33,9 +34,11 @@ export function WorkloadPage() {
             {t('workload.intro')}
           </Text>
         </div>
-        <Button component={Link} to="/requests/new" data-testid="new-request">
-          {t('wizard.title')}
-        </Button>
+        {canDraftRequests(user) && (
+          <Button component={Link} to="/requests/new" data-testid="new-request">
+            {t('wizard.title')}
+          </Button>
+        )}
       </Group>
       <WorkloadFilters {...filterState} />
       <Group justify="space-between" align="flex-end">

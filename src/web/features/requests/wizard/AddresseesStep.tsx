@@ -5,21 +5,23 @@ import type { StepProps } from './wizard-state.ts'
 
 /**
  * Step 2: one or more addressees; several give one linked request each. Only those the type can go
- * to are offered (`addressedTo` of the catalogue: the rule the server applies, 87(5)–(6)).
+ * to are offered (`addressedTo` of the catalogue: the rule the server applies, 87(5)–(6), 15(2)).
  */
 export function AddresseesStep({ state, update }: StepProps) {
   const { t, i18n } = useTranslation()
   const states = useAllStates(i18n.language)
   const types = useRequestTypes()
   const addressedTo = types.data?.items.find((ty) => ty.code === state.type)?.addressedTo ?? 'state'
+  const toStates = addressedTo !== 'organisation'
+  const toOrganisations = addressedTo === 'organisation' || addressedTo === 'state_or_organisation'
   const options = [
-    ...(addressedTo === 'organisation' ? [] : (states.data ?? []))
-      .filter((s) => addressedTo === 'state' || s.romeStatus !== 'party')
+    ...(toStates ? (states.data ?? []) : [])
+      .filter((s) => addressedTo !== 'state_not_party' || s.romeStatus !== 'party')
       .map((s) => ({
         value: s.iso3,
         label: `${i18n.language === 'fr' ? s.nameFr : s.nameEn} (${s.iso3})${s.romeStatus === 'party' ? '' : ` — ${t(`status.${s.romeStatus}`)}`}`,
       })),
-    ...(addressedTo === 'organisation'
+    ...(toOrganisations
       ? ['IO-UN', 'IO-INTERPOL'].map((code) => ({ value: code, label: t(`requests.io.${code}`) }))
       : []),
   ]

@@ -1,7 +1,7 @@
 import { Checkbox, Paper, Select, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { useActiveUser } from '../../auth/auth.api.ts'
 import { useRequestTypes } from '../requests.api.ts'
+import { useMayOriginate } from '../useMayOriginate.ts'
 import { useRequestTypeLabel } from '../useRequestTypeLabel.ts'
 import type { StepProps } from './wizard-state.ts'
 
@@ -9,7 +9,7 @@ import type { StepProps } from './wizard-state.ts'
 export function TypeStep({ state, update }: StepProps) {
   const { t } = useTranslation()
   const types = useRequestTypes()
-  const user = useActiveUser()
+  const mayOriginate = useMayOriginate()
   const typeLabel = useRequestTypeLabel()
   const selected = types.data?.items.find((ty) => ty.code === state.type)
   return (
@@ -17,8 +17,9 @@ export function TypeStep({ state, update }: StepProps) {
       <Select
         label={t('requests.type')}
         data={(types.data?.items ?? [])
-          // Defence counsel see the types the Defence may request (57(3)(b)), as the server decides.
-          .filter((ty) => user?.orgKind !== 'defence' || ty.requestableByDefence)
+          // Each drafter sees the types its organ originates (an arrest: the Chambers or the
+          // Registry; Defence counsel: what 57(3)(b) allows), as the server decides.
+          .filter((ty) => mayOriginate(ty.code))
           .map((ty) => ({ value: ty.code, label: typeLabel(ty.code, true) }))}
         value={state.type}
         onChange={(type) => {
