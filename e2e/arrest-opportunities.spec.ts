@@ -2,9 +2,10 @@ import { signIn } from './auth-helpers.ts'
 import { expect, expectNoAxeViolations, type Page, screenshot, test, useLanguage } from './fixtures.ts'
 
 // An arrest opportunity from report to request draft: the OTP approver reports the presence of the
-// demo's person sought in a State Party, reads the proposal (the State is bound; arrest and
-// surrender; its obligations), drafts the request, and lands on the request page, where the
-// request is a draft that still needs approval (by someone else, once complete).
+// demo's person sought in a State Party and reads the proposal (the State is bound; arrest and
+// surrender; its obligations), which the Prosecution does not draft: the Court requests an arrest
+// on the Chamber's warrant. The Registry approver drafts the request and lands on the request
+// page, where the request is a draft that still needs approval (by someone else, once complete).
 
 async function choose(page: Page, testId: string, option: string | RegExp) {
   await page.getByTestId(testId).click()
@@ -54,6 +55,16 @@ test('an opportunity is reported and turned into a request draft that still need
   await expect(reminder).toContainText('States Parties shall, in accordance with the provisions of this Statute')
   await expectNoAxeViolations(page)
   await screenshot(page, 'arrest-opportunity-proposal')
+
+  // The Prosecution does not request the arrest: the proposal says who drafts it.
+  await expect(page.getByTestId('draft-not-originator')).toHaveText(
+    'The Court requests an arrest on the Chamber’s warrant: the Chambers or the Registry draft this request from the proposal, not the Office of the Prosecutor.',
+  )
+  await expect(page.getByTestId('draft-request')).toHaveCount(0)
+  const opportunity = new URL(page.url()).pathname
+  await page.context().clearCookies()
+  await signIn(page, 'registry.approver@demo.invalid', `/sign-in?next=${encodeURIComponent(opportunity)}`)
+  await expect(page).toHaveURL(new RegExp(`${opportunity}$`))
 
   // Draft the request: it opens on the request page, a draft still to be completed and approved.
   await page.getByTestId('draft-request').click()

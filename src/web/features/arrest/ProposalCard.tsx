@@ -101,7 +101,7 @@ export function ProposalCard({ proposal, canDraft }: { proposal: Proposal; canDr
           canDraft &&
           (!mayOriginate ? (
             <Text size="sm" data-testid="draft-not-originator">
-              {t('arrest.proposal.notOriginator', { type: t(`arrest.requestType.${d.requestType}`) })}
+              {t('arrest.proposal.notOriginator')}
             </Text>
           ) : (
             <Group>
