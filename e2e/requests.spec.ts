@@ -233,6 +233,15 @@ test.describe('Requests for cooperation', () => {
     await signIn(page, 'otp.officer@demo.invalid', '/sign-in?next=%2Frequests%2Fnew')
     await expect(page.getByRole('heading', { level: 1, name: 'Draft a request' })).toBeVisible()
     await expectNoAxeViolations(page)
+    // The Prosecutor's types only: not an arrest (the Chambers' or the Registry's), but information
+    // in a preliminary examination (15(2)), which is the Prosecutor's alone.
+    await page.getByRole('combobox', { name: 'Type of request', exact: true }).click()
+    await expect(page.getByRole('option', { name: /^Information sought in a preliminary examination/ })).toBeVisible()
+    await expect(page.getByRole('option', { name: /^Provision of records/ })).toBeVisible()
+    await expect(page.getByRole('option', { name: /^(Arrest and surrender|Provisional arrest|Transit)/ })).toHaveCount(
+      0,
+    )
+    await page.keyboard.press('Escape')
     const summary = `Browser test EN ${Date.now()}`
     await draftThroughWizard(page, { summary, complete: true })
     await expect(page.getByTestId('checklist-status')).toHaveText('Complete')
