@@ -27,6 +27,28 @@ test.describe('Audit trail', () => {
     expect(actions.length).toBeGreaterThan(0)
     expect(new Set(actions)).toEqual(new Set(['auth.login']))
 
+    // A period in the app's format (dd/mm/yyyy, 24-hour times), on the browser's clock: from today
+    // keeps the sign-in just made; until yesterday leaves nothing.
+    const [today, yesterday] = await page.evaluate(() => {
+      const day = (d: Date) =>
+        `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`
+      return [day(new Date()), day(new Date(Date.now() - 86_400_000))]
+    })
+    await page.getByRole('textbox', { name: 'From', exact: true }).fill(today as string)
+    await page.getByRole('button', { name: 'Apply filters' }).click()
+    await expect(table.locator('tbody tr').first()).toContainText('user:auditor@demo.invalid')
+    await page.getByRole('textbox', { name: 'Until', exact: true }).fill(yesterday as string)
+    await page.getByRole('button', { name: 'Apply filters' }).click()
+    await expect(page.getByTestId('audit-empty')).toHaveText('No event matches these filters.')
+    // A time that is not one is said, and the form does not apply it.
+    await page.getByLabel('End time (optional)').fill('25:00')
+    await expect(page.getByText('Enter a time as hh:mm (24-hour clock)')).toBeVisible()
+    await page.getByLabel('End time (optional)').fill('23:00')
+    await page.getByRole('textbox', { name: 'Until', exact: true }).fill('')
+    await page.getByRole('button', { name: 'Apply filters' }).click()
+    await expect(table.locator('tbody tr').first()).toContainText('user:auditor@demo.invalid')
+    await page.getByRole('button', { name: 'Clear' }).click()
+
     // A filter that matches nothing.
     await page.getByLabel('Action').fill('no.such_action')
     await page.getByRole('button', { name: 'Apply filters' }).click()

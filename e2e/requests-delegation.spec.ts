@@ -71,7 +71,18 @@ test.describe('Requests: checklist before the draft, delegation', () => {
 
   test('the Dutch focal point delegates a request to an officer, who then sees it', async ({ page }) => {
     await useLanguage(page, 'en')
-    await signIn(page, 'nld.focal-point@demo.invalid', '/sign-in?next=%2Finbox%3Ftab%3Dall')
+    // A new request (transmitted, open): a closed one is not delegated anew, and the "all" tab's
+    // first row may be the one another test has just closed.
+    await signIn(page, 'nld.focal-point@demo.invalid', '/sign-in?next=%2Finbox')
+    // An executed request is closed: its delegations can be revoked, no new one made.
+    const executed = await page.request.get('/api/v1/requests?addressee=NLD&status=executed&limit=1')
+    const [closed] = ((await executed.json()) as { items: { id: string }[] }).items
+    await page.goto(`/requests/${closed?.id}`)
+    await expect(page.getByTestId('delegations-read-only')).toHaveText(
+      'The request is closed: it is not delegated to anyone new; a delegation can still be revoked.',
+    )
+    await expect(page.getByTestId('delegation-officer')).toHaveCount(0)
+    await page.goto('/inbox')
     await page.getByTestId('inbox-table').getByTestId('request-row').first().getByRole('link').first().click()
     await expect(page.getByTestId('request-page')).toBeVisible()
     const url = new URL(page.url()).pathname

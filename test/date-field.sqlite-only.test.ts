@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseDay, showDay } from '../src/web/components/date-field.ts'
+import { localInstant, parseDay, parseTime, showDay } from '../src/web/components/date-field.ts'
 
 // The web's date field (src/web/components/DateField.tsx): what a person types, as the API's day.
 // Pure functions: run once, not per database.
@@ -38,5 +38,29 @@ describe('the date field', () => {
     expect(parseDay('29/02/2028')).toBe('2028-02-29')
     expect(parseDay('   ')).toBe('')
     expect(showDay('')).toBe('')
+  })
+
+  it('reads a time of day on a 24-hour clock, and refuses what is not one', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), (h, m) => {
+        const hhmm = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`
+        expect(parseTime(hhmm)).toBe(hhmm)
+        expect(parseTime(`${h}:${String(m).padStart(2, '0')}`)).toBe(hhmm)
+        expect(parseTime(` ${h}h${String(m).padStart(2, '0')} `)).toBe(hhmm)
+      }),
+    )
+    expect(parseTime('')).toBe('')
+    for (const text of ['24:00', '12:60', '9:5', '9 am', '12', 'noon', '-1:00'])
+      expect(parseTime(text), text).toBeNull()
+  })
+
+  it("names the instant of a day and time on the browser's clock; a period's end without a time is the day's end", () => {
+    const local = (iso: string) => new Date(iso)
+    expect(local(localInstant('2027-03-01', '', 'from')).getTime()).toBe(new Date(2027, 2, 1, 0, 0).getTime())
+    expect(local(localInstant('2027-03-01', '09:30', 'from')).getTime()).toBe(new Date(2027, 2, 1, 9, 30).getTime())
+    expect(local(localInstant('2027-03-01', '', 'until')).getTime()).toBe(
+      new Date(2027, 2, 1, 23, 59, 59, 999).getTime(),
+    )
+    expect(local(localInstant('2027-03-01', '17:00', 'until')).getTime()).toBe(new Date(2027, 2, 1, 17, 0).getTime())
   })
 })

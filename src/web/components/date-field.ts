@@ -32,3 +32,29 @@ export function showDay(value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
   return match ? `${match[3]}/${match[2]}/${match[1]}` : ''
 }
+
+const TIME = /^(\d{1,2})[:h.](\d{2})$/
+
+/**
+ * A time of day as HH:MM on a 24-hour clock: 9:05, 09:05, 9h05 (as written in French) or 9.05.
+ * '' for empty text; null for text that is not a time (24:00, 9:5, 9 am).
+ */
+export function parseTime(text: string): string | null {
+  const trimmed = text.trim().toLowerCase()
+  if (trimmed === '') return ''
+  const match = TIME.exec(trimmed)
+  if (!match) return null
+  const [h, m] = [Number(match[1]), Number(match[2])]
+  if (h > 23 || m > 59) return null
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`
+}
+
+/**
+ * The instant a day and a time of day name on this browser's clock, as ISO 8601 (UTC); without a
+ * time, the start of the day, or its last minute's end for the end of a period (`until`).
+ */
+export function localInstant(day: string, time: string, end: 'from' | 'until'): string {
+  const at = time || (end === 'from' ? '00:00' : '23:59')
+  const date = new Date(`${day}T${at}:${end === 'until' && !time ? '59.999' : '00.000'}`)
+  return date.toISOString()
+}

@@ -1,42 +1,53 @@
 import { Button, Group, Paper, SimpleGrid, TextInput, Title } from '@mantine/core'
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { DateField } from '../../components/DateField.tsx'
+import { localInstant, parseTime } from '../../components/date-field.ts'
 import type { AuditFilters } from './audit.api.ts'
 
 const FIELDS = ['actor', 'action', 'recordType', 'recordId'] as const
+const EMPTY = { actor: '', action: '', recordType: '', recordId: '', from: '', fromTime: '', to: '', toTime: '' }
 
-/** `datetime-local` gives local wall time; the API wants an instant with its offset. */
-function toInstant(value: string): string | undefined {
-  if (!value) return undefined
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
+/**
+ * A period's bound: a day in the app's format (dd/mm/yyyy, DateField) and an optional time on a
+ * 24-hour clock, both on the browser's clock; the API takes the instant. A native datetime-local
+ * input would follow the browser's locale instead (mm/dd/yyyy and AM/PM in an American browser).
+ */
+function TimeField({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+  const { t } = useTranslation()
+  const invalid = parseTime(value) === null
+  return (
+    <TextInput
+      label={label}
+      placeholder={t('audit.filter.timePlaceholder')}
+      value={value}
+      onChange={(event) => {
+        const text = event.currentTarget.value
+        event.currentTarget.setCustomValidity(parseTime(text) === null ? t('audit.filter.timeInvalid') : '')
+        onChange(text)
+      }}
+      error={invalid ? t('audit.filter.timeInvalid') : undefined}
+      inputMode="numeric"
+    />
+  )
 }
 
 export function AuditFiltersForm({ onApply }: { onApply: (filters: AuditFilters) => void }) {
   const { t } = useTranslation()
   const headingId = useId()
-  const [values, setValues] = useState<Record<(typeof FIELDS)[number] | 'from' | 'to', string>>({
-    actor: '',
-    action: '',
-    recordType: '',
-    recordId: '',
-    from: '',
-    to: '',
-  })
+  const [values, setValues] = useState<Record<keyof typeof EMPTY, string>>(EMPTY)
 
   function submit(event: FormEvent) {
     event.preventDefault()
     const filters: AuditFilters = {}
     for (const field of FIELDS) if (values[field].trim()) filters[field] = values[field].trim()
-    const from = toInstant(values.from)
-    const to = toInstant(values.to)
-    if (from) filters.from = from
-    if (to) filters.to = to
+    if (values.from) filters.from = localInstant(values.from, parseTime(values.fromTime) ?? '', 'from')
+    if (values.to) filters.to = localInstant(values.to, parseTime(values.toTime) ?? '', 'until')
     onApply(filters)
   }
 
   function clear() {
-    setValues({ actor: '', action: '', recordType: '', recordId: '', from: '', to: '' })
+    setValues(EMPTY)
     onApply({})
   }
 
@@ -56,18 +67,32 @@ export function AuditFiltersForm({ onApply }: { onApply: (filters: AuditFilters)
               onChange={(event) => setValues({ ...values, [field]: event.currentTarget.value })}
             />
           ))}
-          <TextInput
-            type="datetime-local"
-            label={t('audit.filter.from')}
-            value={values.from}
-            onChange={(event) => setValues({ ...values, from: event.currentTarget.value })}
-          />
-          <TextInput
-            type="datetime-local"
-            label={t('audit.filter.to')}
-            value={values.to}
-            onChange={(event) => setValues({ ...values, to: event.currentTarget.value })}
-          />
+          <Group gap="xs" align="flex-start" grow>
+            <DateField
+              label={t('audit.filter.from')}
+              value={values.from}
+              onChange={(from) => setValues({ ...values, from })}
+              data-testid="audit-from"
+            />
+            <TimeField
+              label={t('audit.filter.fromTime')}
+              value={values.fromTime}
+              onChange={(fromTime) => setValues({ ...values, fromTime })}
+            />
+          </Group>
+          <Group gap="xs" align="flex-start" grow>
+            <DateField
+              label={t('audit.filter.to')}
+              value={values.to}
+              onChange={(to) => setValues({ ...values, to })}
+              data-testid="audit-to"
+            />
+            <TimeField
+              label={t('audit.filter.toTime')}
+              value={values.toTime}
+              onChange={(toTime) => setValues({ ...values, toTime })}
+            />
+          </Group>
         </SimpleGrid>
         <Group mt="sm" gap="sm">
           <Button type="submit">{t('audit.filter.apply')}</Button>
