@@ -3,43 +3,55 @@ import type { Db } from '../db/database.ts'
 import { isSqlite } from '../db/dialect.ts'
 import { executeCached, ID_VALUE } from '../db/query-cache.ts'
 import { toJson } from '../db/values.ts'
-import type { SessionTable } from '../identity/identity.table.ts'
+import type { SessionRow, SessionTable } from '../identity/identity.table.ts'
 
 export async function insertSession(db: Db, row: SessionTable) {
   await db.insertInto('sessions').values(row).execute()
 }
 
-// Run on every request of a signed-in browser: compiled once (db/query-cache.ts).
-export async function findSession(db: Db, idHash: string) {
-  const [row] = await executeCached(
-    db,
-    ['auth.session'],
-    () => db.selectFrom('sessions').selectAll().where('id_hash', '=', ID_VALUE),
-    { id: idHash },
-  )
-  return row
-}
+const SESSION_COLUMNS = [
+  'id_hash',
+  'user_id',
+  'state',
+  'csrf_token',
+  'created_at',
+  'last_seen_at',
+  'idle_expires_at',
+  'absolute_expires_at',
+  'ip',
+  'user_agent',
+  'revoked_at',
+] as const satisfies readonly (keyof SessionRow)[]
 
 /**
- * A session's user with what their actor needs — organisation kind and compartments — in one
- * statement, as for a token (findApiTokenWithActor): it runs on every request of a signed-in
- * browser, and was four statements, each built anew.
+ * A browser session with its user and what their actor needs (organisation kind, compartments),
+ * in one statement compiled once (db/query-cache.ts), as for a token (findApiTokenWithActor): it
+ * runs on every request of a signed-in browser. The session's columns come back as `s_<name>`
+ * beside the user's (both have a `created_at`). Undefined when either is missing.
  */
-export async function findUserWithActor(db: Db, userId: string) {
+export async function findSessionWithUser(db: Db, idHash: string) {
   const [row] = await executeCached(
     db,
-    ['auth.userWithActor'],
+    ['auth.sessionWithUser'],
     () =>
       db
-        .selectFrom('users as u')
+        .selectFrom('sessions as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
         .innerJoin('organisations as o', 'o.code', 'u.org_code')
         .selectAll('u')
+        .select(SESSION_COLUMNS.map((c) => `s.${c} as s_${c}` as const))
         .select('o.kind as org_kind')
         .select(compartmentsOfUser(db))
-        .where('u.id', '=', ID_VALUE),
-    { id: userId },
+        .where('s.id_hash', '=', ID_VALUE),
+    { id: idHash },
   )
-  return row
+  if (!row) return undefined
+  const session = Object.fromEntries(SESSION_COLUMNS.map((c) => [c, row[`s_${c}`]])) as SessionRow
+  const user = Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('s_'))) as Omit<
+    typeof row,
+    `s_${(typeof SESSION_COLUMNS)[number]}`
+  >
+  return { session, user }
 }
 
 /** The compartments of the user `u` as a JSON array text, sorted: part of an actor's statement. */

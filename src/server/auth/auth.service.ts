@@ -155,12 +155,12 @@ export type ResolvedSession = { session: SessionRow; user: UserRow; actor: UserA
 /** The session behind a cookie, if it is live; slides its idle expiry. */
 export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedSession | null> {
   const idHash = hashToken(token)
-  const session = await repo.findSession(ctx.db, idHash)
+  const found = await repo.findSessionWithUser(ctx.db, idHash)
+  if (!found) return null
+  const { session, user: row } = found
   const nowIso = ctx.now().toISOString()
-  if (!session || session.revoked_at || session.absolute_expires_at <= nowIso || session.idle_expires_at <= nowIso)
-    return null
-  const row = await repo.findUserWithActor(ctx.db, session.user_id)
-  if (row?.status !== 'active') return null
+  if (session.revoked_at || session.absolute_expires_at <= nowIso || session.idle_expires_at <= nowIso) return null
+  if (row.status !== 'active') return null
   const { org_kind: orgKind, compartments, ...user } = row
   // Sliding the idle timeout costs a write; once a minute is precise enough.
   if (ctx.now().getTime() - Date.parse(session.last_seen_at) > MINUTE && session.state === 'active') {
