@@ -241,7 +241,10 @@ test.describe('Requests for cooperation', () => {
     await expect(page.getByRole('option', { name: /^(Arrest and surrender|Provisional arrest|Transit)/ })).toHaveCount(
       0,
     )
-    await page.keyboard.press('Escape')
+    await page.getByRole('option', { name: /^Information sought in a preliminary examination/ }).click()
+    await expect(page.getByTestId('type-not-obligatory')).toHaveText(
+      'Outside Part IX: no State or organisation is bound to answer; the Prosecutor asks, and they may give the information of their own accord (article 15(2)).',
+    )
     const summary = `Browser test EN ${Date.now()}`
     await draftThroughWizard(page, { summary, complete: true })
     await expect(page.getByTestId('checklist-status')).toHaveText('Complete')

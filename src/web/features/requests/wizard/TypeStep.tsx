@@ -43,10 +43,19 @@ export function TypeStep({ state, update }: StepProps) {
               {selected.statuteText}
             </Text>
           )}
-          {selected.summary && <Text size="sm">{selected.summary}</Text>}
+          {/* The catalogue's summaries are in English only (the reference data). */}
+          {selected.summary && (
+            <Text size="sm" lang="en">
+              {selected.summary}
+            </Text>
+          )}
           {!selected.obligatoryForStatesParties && (
-            <Text size="sm" c="dimmed">
-              {t('wizard.notObligatory')}
+            <Text size="sm" c="dimmed" data-testid="type-not-obligatory">
+              {t(
+                selected.code === 'PRELIMINARY_EXAMINATION_INFORMATION'
+                  ? 'wizard.notObligatoryPreliminary'
+                  : 'wizard.notObligatory',
+              )}
             </Text>
           )}
         </Stack>
