@@ -58,7 +58,7 @@ test('an opportunity is reported and turned into a request draft that still need
 
   // The Prosecution does not request the arrest: the proposal says who drafts it.
   await expect(page.getByTestId('draft-not-originator')).toHaveText(
-    'The Court requests an arrest on the Chamber’s warrant: the Chambers or the Registry draft this request from the proposal, not the Office of the Prosecutor.',
+    'The Court requests an arrest on the Chamber’s warrant: the Chambers or the Registry draft this request from the proposal.',
   )
   await expect(page.getByTestId('draft-request')).toHaveCount(0)
   const opportunity = new URL(page.url()).pathname

@@ -67,32 +67,21 @@ export function AuditFiltersForm({ onApply }: { onApply: (filters: AuditFilters)
               onChange={(event) => setValues({ ...values, [field]: event.currentTarget.value })}
             />
           ))}
-          <Group gap="xs" align="flex-start" grow>
-            <DateField
-              label={t('audit.filter.from')}
-              value={values.from}
-              onChange={(from) => setValues({ ...values, from })}
-              data-testid="audit-from"
-            />
-            <TimeField
-              label={t('audit.filter.fromTime')}
-              value={values.fromTime}
-              onChange={(fromTime) => setValues({ ...values, fromTime })}
-            />
-          </Group>
-          <Group gap="xs" align="flex-start" grow>
-            <DateField
-              label={t('audit.filter.to')}
-              value={values.to}
-              onChange={(to) => setValues({ ...values, to })}
-              data-testid="audit-to"
-            />
-            <TimeField
-              label={t('audit.filter.toTime')}
-              value={values.toTime}
-              onChange={(toTime) => setValues({ ...values, toTime })}
-            />
-          </Group>
+          {(['from', 'to'] as const).map((bound) => (
+            <Group key={bound} gap="xs" align="flex-start" grow>
+              <DateField
+                label={t(`audit.filter.${bound}`)}
+                value={values[bound]}
+                onChange={(day) => setValues({ ...values, [bound]: day })}
+                data-testid={`audit-${bound}`}
+              />
+              <TimeField
+                label={t(`audit.filter.${bound}Time`)}
+                value={values[`${bound}Time`]}
+                onChange={(time) => setValues({ ...values, [`${bound}Time`]: time })}
+              />
+            </Group>
+          ))}
         </SimpleGrid>
         <Group mt="sm" gap="sm">
           <Button type="submit">{t('audit.filter.apply')}</Button>
