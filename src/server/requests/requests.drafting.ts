@@ -4,9 +4,11 @@ import { actorLabel, type Ctx, type UserActor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { toJson } from '../db/values.ts'
 import { AppError } from '../errors.ts'
+import { FIXED_ORGANISATIONS } from '../identity/organisations.ts'
 import {
   addresseeRefusal,
   mayOriginate,
+  type OriginatingOrgan,
   originatedBy,
   originatingOrganOf,
   originationBasis,
@@ -41,12 +43,9 @@ export function drafter(ctx: Ctx): UserActor {
   return a as UserActor
 }
 
-const ORGAN_NAMES: Record<string, string> = {
-  'ICC-PRESIDENCY': 'the Presidency',
-  'ICC-CHAMBERS': 'the Chambers',
-  'ICC-OTP': 'the Office of the Prosecutor',
-  'ICC-REGISTRY': 'the Registry',
-  defence: 'the Defence',
+/** "the Registry", "the Office of the Prosecutor", "the Defence": an originating organ in a message. */
+function organName(organ: OriginatingOrgan): string {
+  return `the ${organ === 'defence' ? 'Defence' : FIXED_ORGANISATIONS.find((o) => o.code === organ)?.nameEn}`
 }
 
 /** Why the drafter's organ may not originate this type (reference.request-rules.ts), or null. */
@@ -54,8 +53,8 @@ function originationRefusal(actor: UserActor, requestType: string): string | nul
   const org = { code: actor.orgCode, kind: actor.orgKind }
   if (mayOriginate(org, requestType)) return null
   const organ = originatingOrganOf(org)
-  const who = organ ? ORGAN_NAMES[organ] : actor.orgCode
-  const by = originatedBy(requestType).map((o) => ORGAN_NAMES[o])
+  const who = organ ? organName(organ) : actor.orgCode
+  const by = originatedBy(requestType).map(organName)
   const list = by.length > 1 ? `${by.slice(0, -1).join(', ')} or ${by.at(-1)}` : by[0]
   // The Defence is told why it has no such request of its own (its cooperation is 57(3)(b)'s).
   const why =
