@@ -43,6 +43,7 @@ import type {
   RequestReceiptTable,
   RequestSearchTable,
   RequestTable,
+  RequestWarrantTable,
   SavedViewTable,
 } from '../requests/requests.table.ts'
 import type { CaseTable, PersonTable, SituationTable } from '../situations/situations.table.ts'
@@ -91,6 +92,7 @@ export interface Database {
   reference_counters: ReferenceCounterTable
   requests: RequestTable
   request_persons: RequestPersonTable
+  request_warrants: RequestWarrantTable
   request_counts_epochs: RequestCountsEpochTable
   request_events: RequestEventTable
   request_receipts: RequestReceiptTable

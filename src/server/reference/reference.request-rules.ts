@@ -113,3 +113,15 @@ export function mayOriginate(org: { code: string; kind: string }, requestType: s
 export function requestableByDefence(requestType: string): boolean {
   return originatedBy(requestType).includes('defence')
 }
+
+// The requests that carry out a warrant of arrest (articles 58(5), 89(1), 89(3)(b)(iii), 91(2)(b),
+// 91(3)(a), 92(2)(c)): they name the warrants they rest on.
+const ON_A_WARRANT_TYPES: ReadonlySet<string> = new Set(['ARREST_AND_SURRENDER', 'PROVISIONAL_ARREST', 'TRANSIT'])
+
+/** Whether a request of this type rests on warrants of arrest (and may name them). */
+export function restsOnWarrant(requestType: string): boolean {
+  return ON_A_WARRANT_TYPES.has(requestType)
+}
+
+/** The warrant's statuses in which the Court may still ask for its person's arrest, surrender or transit. */
+export const WARRANT_STATUSES_TO_CARRY_OUT = ['at_large', 'arrested'] as const

@@ -6,6 +6,7 @@
 export type Satisfaction =
   | 'answer' // checklist.answers[ref] is filled in
   | 'person_and_answer' // a person is linked to the request, and the answer is filled in
+  | 'warrant_or_answer' // a warrant is linked to the request (or, for one not recorded here, the answer is filled in)
   | 'facts' // the statement of facts is filled in
   | 'purpose' // the assistance sought and its legal basis are filled in
 
@@ -18,7 +19,7 @@ const ARREST_BEFORE_CONVICTION: ChecklistElement[] = [
     required: true,
     satisfiedBy: 'person_and_answer',
   },
-  { ref: '91(2)(b)', label: 'A copy of the warrant of arrest', required: true, satisfiedBy: 'answer' },
+  { ref: '91(2)(b)', label: 'A copy of the warrant of arrest', required: true, satisfiedBy: 'warrant_or_answer' },
   {
     ref: '91(2)(c)',
     label: 'Documents or information needed for the surrender process in the requested State',
@@ -28,7 +29,7 @@ const ARREST_BEFORE_CONVICTION: ChecklistElement[] = [
 ]
 
 const ARREST_AFTER_CONVICTION: ChecklistElement[] = [
-  { ref: '91(3)(a)', label: 'A copy of any warrant of arrest', required: true, satisfiedBy: 'answer' },
+  { ref: '91(3)(a)', label: 'A copy of any warrant of arrest', required: true, satisfiedBy: 'warrant_or_answer' },
   { ref: '91(3)(b)', label: 'A copy of the judgement of conviction', required: true, satisfiedBy: 'answer' },
   {
     ref: '91(3)(c)',
@@ -61,7 +62,7 @@ const PROVISIONAL_ARREST: ChecklistElement[] = [
     ref: '92(2)(c)',
     label: 'Statement that a warrant of arrest or a judgement of conviction exists',
     required: true,
-    satisfiedBy: 'answer',
+    satisfiedBy: 'warrant_or_answer',
   },
   {
     ref: '92(2)(d)',
@@ -84,7 +85,12 @@ const TRANSIT: ChecklistElement[] = [
     required: true,
     satisfiedBy: 'facts',
   },
-  { ref: '89(3)(b)(iii)', label: 'The warrant for arrest and surrender', required: true, satisfiedBy: 'answer' },
+  {
+    ref: '89(3)(b)(iii)',
+    label: 'The warrant for arrest and surrender',
+    required: true,
+    satisfiedBy: 'warrant_or_answer',
+  },
 ]
 
 // Information sought in a preliminary examination is outside Part IX, so article 96 does not
@@ -161,6 +167,7 @@ export type DraftContent = {
   assistanceSought: string | null
   legalBasis: string | null
   personCount: number
+  warrantCount: number
   checklist: ChecklistAnswers
 }
 
@@ -171,6 +178,7 @@ export type DraftContent = {
 export const MISSING_REASON_CODES = [
   'answer_missing', // no answer for the element in the checklist
   'person_not_linked', // the element describes a person, and none is linked to the request
+  'warrant_not_linked', // the element is a warrant, none is linked to the request, and there is no answer
   'facts_empty', // the statement of facts is empty
   'assistance_sought_empty', // the assistance sought is empty
   'legal_basis_empty', // the legal basis is empty
@@ -181,6 +189,7 @@ export type MissingReason = { code: MissingReasonCode; params: { ref: string } }
 const REASON_TEXT: Record<MissingReasonCode, (ref: string) => string> = {
   answer_missing: (ref) => `no answer for ${ref} in the checklist`,
   person_not_linked: () => 'no person is linked to the request',
+  warrant_not_linked: (ref) => `no warrant is linked to the request, and no answer for ${ref} in the checklist`,
   facts_empty: () => 'the statement of facts is empty',
   assistance_sought_empty: () => 'the assistance sought is empty',
   legal_basis_empty: () => 'the legal basis is empty',
@@ -209,6 +218,8 @@ export function evaluateChecklist(content: DraftContent): ChecklistItem[] {
     if ((e.satisfiedBy === 'answer' || e.satisfiedBy === 'person_and_answer') && !filled(answer))
       codes.push('answer_missing')
     if (e.satisfiedBy === 'person_and_answer' && content.personCount === 0) codes.push('person_not_linked')
+    if (e.satisfiedBy === 'warrant_or_answer' && content.warrantCount === 0 && !filled(answer))
+      codes.push('warrant_not_linked')
     if (e.satisfiedBy === 'facts' && !filled(content.facts)) codes.push('facts_empty')
     if (e.satisfiedBy === 'purpose') {
       if (!filled(content.assistanceSought)) codes.push('assistance_sought_empty')

@@ -6,7 +6,7 @@ import { createApiToken } from '../auth/auth.tokens.ts'
 import { prepareDatabase } from '../boot/prepare-database.ts'
 import { fromBool, parseJson, toBool } from '../db/values.ts'
 import { removeDemoData } from '../demo/demo.service.ts'
-import { addresseeRefusal, mayOriginate } from '../reference/reference.request-rules.ts'
+import { addresseeRefusal, mayOriginate, restsOnWarrant } from '../reference/reference.request-rules.ts'
 import { REQUEST_STATUSES } from './requests.lifecycle.ts'
 import { evaluateRequest } from './requests.page.ts'
 import { type Receipt, verifyReceipt } from './requests.receipts.ts'
@@ -46,6 +46,7 @@ describe('the demo requests', () => {
       .where('organisations.code', 'in', [...new Set(rows.map((r) => r.addressee))])
       .execute()
     const persons = await db.db.selectFrom('request_persons').select('request_id').execute()
+    const warrants = await db.db.selectFrom('request_warrants').select('request_id').execute()
     const events = await db.db.selectFrom('request_events').selectAll().execute()
     const situations = await db.db.selectFrom('situations').selectAll().execute()
     const cases = await db.db.selectFrom('cases').selectAll().execute()
@@ -78,8 +79,13 @@ describe('the demo requests', () => {
         (approver?.org_code !== (row.routed_through ?? row.originator) || approver.id === drafter?.id)
       )
         problems.push(`${row.reference}: approved by ${approver?.email}`)
-      const personCount = persons.filter((p) => p.request_id === row.id).length
-      if (row.status !== 'draft' && evaluateRequest(row, personCount).missing.length > 0)
+      const links = {
+        personCount: persons.filter((p) => p.request_id === row.id).length,
+        warrantCount: warrants.filter((w) => w.request_id === row.id).length,
+      }
+      if (restsOnWarrant(row.request_type) && links.warrantCount === 0)
+        problems.push(`${row.reference}: ${row.request_type} carries out no warrant`)
+      if (row.status !== 'draft' && evaluateRequest(row, links).missing.length > 0)
         problems.push(`${row.reference}: ${row.status} with its checklist incomplete`)
       const timeline = events.filter((e) => e.request_id === row.id)
       if (timeline.some((e) => e.occurred_at > nowIso)) problems.push(`${row.reference}: a step in the future`)

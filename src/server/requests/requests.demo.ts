@@ -11,6 +11,7 @@ import {
   DEMO_PERSONS,
   DEMO_SITUATION_ID,
 } from '../situations/situations.demo.ts'
+import { DEMO_SUSPECT_WARRANT } from '../warrants/warrants.demo.ts'
 import { checklistFor } from './requests.checklist.ts'
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
 import * as delegationsRepo from './requests.delegations.repository.ts'
@@ -78,7 +79,7 @@ const originatorsOf = (type: string) =>
   ORIGINATORS.filter((code) =>
     mayOriginate({ code, kind: code.startsWith('ICC-DEFENCE') ? 'defence' : 'court_organ' }, type),
   )
-/** Types whose checklist needs the person concerned linked. */
+/** Types whose checklist needs the person concerned linked, and the warrant it carries out. */
 const PERSON_TYPES = new Set(['ARREST_AND_SURRENDER', 'PROVISIONAL_ARREST', 'TRANSIT'])
 
 /** How long ago a request in each state was drafted, at most, in days: open ones are recent. */
@@ -200,6 +201,7 @@ export async function loadDemoRequests(
   const events: NewRequestEventRow[] = []
   const recipients: { recordId: string; kind: 'named'; orgCode: string }[] = []
   const persons: { request_id: string; person_id: string }[] = []
+  const warrants: { request_id: string; warrant_id: string }[] = []
   const delegations: { recordId: string; userId: string; delegatedBy: string; nowIso: string }[] = []
   const receipts: RequestReceiptTable[] = []
   for (let i = 0; i < COUNT; i++) {
@@ -349,7 +351,10 @@ export async function loadDemoRequests(
       const receipt = RECEIPT_OF_STEP[event.action]
       if (receipt) receipts.push(receiptFor(signer, row, event, receipt, []))
     }
-    if (PERSON_TYPES.has(type)) persons.push({ request_id: id, person_id: DEMO_PERSONS.suspect })
+    if (PERSON_TYPES.has(type)) {
+      persons.push({ request_id: id, person_id: DEMO_PERSONS.suspect })
+      warrants.push({ request_id: id, warrant_id: DEMO_SUSPECT_WARRANT })
+    }
     if (type === 'PROTECT_VICTIMS_WITNESSES_PRESERVE_EVIDENCE')
       persons.push({ request_id: id, person_id: DEMO_PERSONS.witness1 })
     if (isDefence) {
@@ -369,6 +374,7 @@ export async function loadDemoRequests(
   for (let k = 0; k < events.length; k += 500) await records.insertRequestEvents(trx, events.slice(k, k + 500))
   for (let k = 0; k < recipients.length; k += 500) await records.insertRecipients(trx, recipients.slice(k, k + 500))
   await records.insertRequestPersons(trx, persons)
+  await records.insertRequestWarrants(trx, warrants)
   for (let k = 0; k < receipts.length; k += 200) await records.insertReceipts(trx, receipts.slice(k, k + 200))
   await delegationsRepo.insertDelegations(trx, delegations)
   await loadDemoMessages(trx, users, rows)

@@ -12,6 +12,8 @@ import {
   originatedBy,
   originatingOrganOf,
   originationBasis,
+  restsOnWarrant,
+  WARRANT_STATUSES_TO_CARRY_OUT,
 } from '../reference/reference.request-rules.ts'
 import { assertOwnable } from '../situations/situations.policy.ts'
 import {
@@ -20,6 +22,7 @@ import {
   listVisiblePersonsForLink,
 } from '../situations/situations.service.ts'
 import { findDeclaredChannel } from '../states/states.service.ts'
+import { findVisibleWarrantForLink } from '../warrants/warrants.service.ts'
 import { getRequest } from './requests.page.ts'
 import * as records from './requests.records.repository.ts'
 import * as repo from './requests.repository.ts'
@@ -62,14 +65,55 @@ function originationRefusal(actor: UserActor, requestType: string): string | nul
   return `A request of type ${requestType} is originated by ${list} (${originationBasis(requestType)}), not by ${who}${why}`
 }
 
-type Links = { situationId: string | null; caseId: string | null; personIds: string[]; compartment: string | null }
+type Links = {
+  situationId: string | null
+  caseId: string | null
+  personIds: string[]
+  warrantIds: string[]
+  compartment: string | null
+}
+
+type LinksInput = {
+  requestType: string
+  situationId?: string | null
+  caseId?: string | null
+  personIds?: string[]
+  warrantIds?: string[]
+}
+
+/**
+ * The warrants a request for arrest, provisional arrest or transit rests on: warrants of arrest
+ * the drafter may see, still to be carried out. Their persons are the request's persons too.
+ */
+async function resolveWarrants(db: Db, actor: UserActor, requestType: string, ids: readonly string[]) {
+  const warrantIds = [...new Set(ids)]
+  if (warrantIds.length > 0 && !restsOnWarrant(requestType))
+    throw new AppError(
+      'RECORD_INVALID',
+      `A request of type ${requestType} rests on no warrant: only a request for arrest and surrender, provisional arrest or transit names the warrants it carries out (articles 89(1), 89(3), 92)`,
+    )
+  const personIds: string[] = []
+  for (const id of warrantIds) {
+    const warrant = await findVisibleWarrantForLink(db, actor, id)
+    if (!warrant) throw new AppError('RECORD_NOT_FOUND', `No warrant ${id}`)
+    if (warrant.kind !== 'arrest_warrant')
+      throw new AppError(
+        'RECORD_INVALID',
+        `Warrant ${id} is a summons to appear (article 58(7)): an arrest rests on a warrant of arrest (article 58(1))`,
+      )
+    if (!(WARRANT_STATUSES_TO_CARRY_OUT as readonly string[]).includes(warrant.status))
+      throw new AppError(
+        'RECORD_INVALID',
+        `The status of warrant ${id} is ${warrant.status}: a request carries out a warrant whose person is at large or arrested`,
+        { warrantStatus: warrant.status, allowed: [...WARRANT_STATUSES_TO_CARRY_OUT] },
+      )
+    personIds.push(warrant.personId)
+  }
+  return { warrantIds, personIds }
+}
 
 /** Checks that every linked record is visible to the drafter and that the links agree. */
-async function resolveLinks(
-  db: Db,
-  actor: UserActor,
-  input: { situationId?: string | null; caseId?: string | null; personIds?: string[] },
-): Promise<Links> {
+async function resolveLinks(db: Db, actor: UserActor, input: LinksInput): Promise<Links> {
   let situationId = input.situationId ?? null
   let compartment: string | null = null
   const caseId = input.caseId ?? null
@@ -90,10 +134,12 @@ async function resolveLinks(
     if (!found && actor.orgKind !== 'defence') throw new AppError('RECORD_NOT_FOUND', `No situation ${situationId}`)
     compartment ??= found?.compartment ?? null
   }
-  const personIds = [...new Set(input.personIds ?? [])]
+  const warrants = await resolveWarrants(db, actor, input.requestType, input.warrantIds ?? [])
+  // A warrant's person is one of the persons the request concerns, named or not.
+  const personIds = [...new Set([...(input.personIds ?? []), ...warrants.personIds])]
   const persons = await listVisiblePersonsForLink(db, actor, personIds)
   if (persons.length !== personIds.length) throw new AppError('RECORD_NOT_FOUND', 'A linked person does not exist')
-  return { situationId, caseId, personIds, compartment }
+  return { situationId, caseId, personIds, warrantIds: warrants.warrantIds, compartment }
 }
 
 export async function createRequests(
@@ -170,6 +216,10 @@ export async function createRequests(
       trx,
       rows.flatMap((r) => links.personIds.map((person_id) => ({ request_id: r.id, person_id }))),
     )
+    await records.insertRequestWarrants(
+      trx,
+      rows.flatMap((r) => links.warrantIds.map((warrant_id) => ({ request_id: r.id, warrant_id }))),
+    )
     if (isDefence) {
       await records.insertRecipients(
         trx,
@@ -201,7 +251,13 @@ export async function createRequests(
         recordType: repo.REQUEST_RECORD,
         recordId: r.id,
         classification: r.classification,
-        details: { reference: r.reference, addressee: r.addressee, type: r.request_type, groupId },
+        details: {
+          reference: r.reference,
+          addressee: r.addressee,
+          type: r.request_type,
+          groupId,
+          ...(links.warrantIds.length > 0 ? { warrantIds: links.warrantIds } : {}),
+        },
       })
     }
     return { groupId, ids: rows.map((r) => r.id) }
@@ -223,15 +279,18 @@ export async function updateDraft(ctx: Ctx, id: string, input: UpdateDraftBody):
     if (row.status !== 'draft')
       throw new AppError('REQUEST_NOT_EDITABLE', `The request is ${row.status}; only drafts are edited`)
     const set: RequestUpdate = { updated_at: nowIso }
-    if ('situationId' in input || 'caseId' in input || input.personIds) {
+    if ('situationId' in input || 'caseId' in input || input.personIds || input.warrantIds) {
       const links = await resolveLinks(trx, actor, {
+        requestType: row.request_type,
         situationId: 'situationId' in input ? input.situationId : row.situation_id,
         caseId: 'caseId' in input ? input.caseId : row.case_id,
         personIds: input.personIds ?? (await records.listRequestPersonIds(trx, id)),
+        warrantIds: input.warrantIds ?? (await records.listRequestWarrantIds(trx, id)),
       })
       set.situation_id = links.situationId
       set.case_id = links.caseId
-      if (input.personIds) await records.replaceRequestPersons(trx, id, links.personIds)
+      if (input.personIds || input.warrantIds) await records.replaceRequestPersons(trx, id, links.personIds)
+      if (input.warrantIds) await records.replaceRequestWarrants(trx, id, links.warrantIds)
     }
     if (input.legalBasis !== undefined) set.legal_basis = input.legalBasis
     if (input.urgency !== undefined) set.urgency = input.urgency

@@ -14,6 +14,8 @@ import type { UserActor } from '../context.ts'
 import { REQUEST_COUNTS_TABLES } from '../db/migrations/2026-11-29T0940_request-counts-epoch.ts'
 import { REQUEST_PAGE_TABLES } from '../db/migrations/2026-11-29T0950_request-page-epoch.ts'
 import { REQUEST_SEARCH_TABLES } from '../db/migrations/2026-11-29T0960_request-search-epoch.ts'
+import { REQUEST_WARRANT_TABLES } from '../db/migrations/2026-11-30T1010_request-warrants.ts'
+import { toJson } from '../db/values.ts'
 import type { OrganisationKind } from '../identity/identity.table.ts'
 import { countVisibleRequestsBy, countVisibleRequestsByStatus } from './requests.counts.ts'
 import {
@@ -283,7 +285,12 @@ describe('kept request counts, list pages and request pages', () => {
     expect(read.has('requests')).toBe(true)
     expect(read.has('request_events')).toBe(true)
     expect(read.has('request_search')).toBe(true)
-    const moving: readonly string[] = [...REQUEST_COUNTS_TABLES, ...REQUEST_PAGE_TABLES, ...REQUEST_SEARCH_TABLES]
+    const moving: readonly string[] = [
+      ...REQUEST_COUNTS_TABLES,
+      ...REQUEST_PAGE_TABLES,
+      ...REQUEST_SEARCH_TABLES,
+      ...REQUEST_WARRANT_TABLES,
+    ]
     // SQLite's full-text indexes, written with request_search alone (requests.search-index.ts).
     const ofDocuments = ['request_search_fts', 'request_search_by_addressee']
     expect([...read].filter((t) => !moving.includes(t) && !ofDocuments.includes(t))).toEqual([])
@@ -384,7 +391,35 @@ describe('kept request counts, list pages and request pages', () => {
     const person = personIds[0] as string
     const user = actors.stateOfficer?.userId as string
     const by = actors.focal?.userId as string
-    const writes: Record<(typeof REQUEST_COUNTS_TABLES)[number], (() => Promise<unknown>)[]> = {
+    // A warrant for request_warrants' rows to name.
+    const warrant = `warrant-${copy}`
+    await db.db
+      .insertInto('warrants')
+      .values({
+        id: warrant,
+        classification: 'public',
+        compartment_code: null,
+        ex_parte_party: null,
+        created_by: 'test',
+        person_id: person,
+        kind: 'arrest_warrant',
+        issuing_chamber: 'Pre-Trial Chamber IX (fictional)',
+        issued_on: '2025-05-02',
+        issued_text: null,
+        charges: toJson([]),
+        status: 'at_large',
+        unsealed_on: null,
+        unsealing_decision: null,
+        origin: 'court',
+        reference_key: null,
+        source_keys: toJson([]),
+        notes: null,
+      })
+      .execute()
+    const writes: Record<
+      (typeof REQUEST_COUNTS_TABLES)[number] | (typeof REQUEST_WARRANT_TABLES)[number],
+      (() => Promise<unknown>)[]
+    > = {
       requests: [
         () => db.db.updateTable('requests').set({ summary: 'Renamed (fictional)' }).where('id', '=', request).execute(),
         async () => {
@@ -441,6 +476,16 @@ describe('kept request counts, list pages and request pages', () => {
         () =>
           db.db.updateTable('request_persons').set({ person_id: person }).where('request_id', '=', request).execute(),
         () => db.db.deleteFrom('request_persons').where('request_id', '=', request).execute(),
+      ],
+      request_warrants: [
+        () => db.db.insertInto('request_warrants').values({ request_id: request, warrant_id: warrant }).execute(),
+        () =>
+          db.db
+            .updateTable('request_warrants')
+            .set({ warrant_id: warrant })
+            .where('request_id', '=', request)
+            .execute(),
+        () => db.db.deleteFrom('request_warrants').where('request_id', '=', request).execute(),
       ],
     }
     // A statement that changes no row may or may not move it (SQLite's triggers are per row):

@@ -50,17 +50,25 @@ export function checklistAnswersOf(row: RequestRow): ChecklistAnswers {
   return { afterConviction: value?.afterConviction ?? false, answers: value?.answers ?? {} }
 }
 
-export function evaluateRequest(row: RequestRow, personCount: number) {
+export function evaluateRequest(row: RequestRow, links: { personCount: number; warrantCount: number }) {
   const answers = checklistAnswersOf(row)
   const items = evaluateChecklist({
     requestType: row.request_type,
     facts: row.facts,
     assistanceSought: row.assistance_sought,
     legalBasis: row.legal_basis,
-    personCount,
+    ...links,
     checklist: answers,
   })
   return { answers, items, missing: missingRequired(items) }
+}
+
+/** What the checklist counts of a request's links: its persons and the warrants it carries out. */
+export async function linkCounts(db: Db, id: string) {
+  return {
+    personCount: (await records.listRequestPersonIds(db, id)).length,
+    warrantCount: (await records.listRequestWarrantIds(db, id)).length,
+  }
 }
 
 export function describeSteps(actions: (keyof typeof TRANSITIONS)[]) {
@@ -84,6 +92,7 @@ export async function readRequestPage(trx: Db, actor: Actor, id: string) {
     row,
     events: await records.listRequestEvents(trx, id),
     personIds: await records.listRequestPersonIds(trx, id),
+    warrantIds: await records.listRequestWarrantIds(trx, id),
     deadlineChanges: await records.listDeadlineChanges(trx, id),
     linked: row.group_id ? await repo.listVisibleGroupMembers(trx, actor, row.group_id) : [],
     subject: await subjectOf(trx, actor, row),
@@ -134,12 +143,16 @@ function requestDetailOf(
   nowIso: string,
 ): RequestDetail {
   const { row } = page
-  const { answers, items, missing } = evaluateRequest(row, page.personIds.length)
+  const { answers, items, missing } = evaluateRequest(row, {
+    personCount: page.personIds.length,
+    warrantCount: page.warrantIds.length,
+  })
   return {
     ...toRequestSummary(row, nowIso),
     facts: row.facts,
     assistanceSought: row.assistance_sought,
     personIds: page.personIds,
+    warrantIds: page.warrantIds,
     draftedBy: row.drafted_by,
     approvedBy: row.approved_by,
     checklist: {

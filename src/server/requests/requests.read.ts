@@ -46,6 +46,7 @@ export function toFilters(q: CountRequestsQuery): repo.RequestFilters {
     classification: q.classification,
     groupId: q.group,
     personId: q.personId,
+    warrantId: q.warrantId,
     overdue: q.overdue,
     deadlineFrom: q.deadlineFrom && new Date(q.deadlineFrom).toISOString(),
     deadlineTo: q.deadlineTo && new Date(q.deadlineTo).toISOString(),

@@ -48,6 +48,18 @@ export async function replaceRequestPersons(db: Db, requestId: string, personIds
   )
 }
 
+export async function insertRequestWarrants(db: Db, rows: { request_id: string; warrant_id: string }[]) {
+  if (rows.length > 0) await db.insertInto('request_warrants').values(rows).execute()
+}
+
+export async function replaceRequestWarrants(db: Db, requestId: string, warrantIds: readonly string[]) {
+  await db.deleteFrom('request_warrants').where('request_id', '=', requestId).execute()
+  await insertRequestWarrants(
+    db,
+    warrantIds.map((warrant_id) => ({ request_id: requestId, warrant_id })),
+  )
+}
+
 // The reads of one request's parts run for every request page shown: compiled once each.
 
 export async function listRequestPersonIds(db: Db, requestId: string) {
@@ -58,6 +70,17 @@ export async function listRequestPersonIds(db: Db, requestId: string) {
     { id: requestId },
   )
   return rows.map((r) => r.person_id)
+}
+
+export async function listRequestWarrantIds(db: Db, requestId: string) {
+  const rows = await executeCached(
+    db,
+    ['requests.warrantIds'],
+    () =>
+      db.selectFrom('request_warrants').select('warrant_id').where('request_id', '=', ID_VALUE).orderBy('warrant_id'),
+    { id: requestId },
+  )
+  return rows.map((r) => r.warrant_id)
 }
 
 export async function insertRequestEvents(db: Db, rows: NewRequestEventRow[]) {
@@ -162,7 +185,13 @@ export function listOrganisationsByCodes(db: Db, codes: readonly string[]) {
 export async function deleteDemoRequests(db: Db) {
   const ids = db.selectFrom('requests').select('id').where('is_demo', '=', fromBool(true))
   await deleteRecordAccess(db, REQUEST_RECORD, ids)
-  for (const table of ['request_receipts', 'deadline_changes', 'request_events', 'request_persons'] as const) {
+  for (const table of [
+    'request_receipts',
+    'deadline_changes',
+    'request_events',
+    'request_persons',
+    'request_warrants',
+  ] as const) {
     await db.deleteFrom(table).where('request_id', 'in', ids).execute()
   }
   await db.deleteFrom('requests').where('is_demo', '=', fromBool(true)).execute()

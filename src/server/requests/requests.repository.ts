@@ -35,6 +35,8 @@ export type RequestFilters = {
   groupId?: string | undefined
   /** Only requests linked to this person (request_persons). */
   personId?: string | undefined
+  /** Only requests carrying out this warrant (request_warrants). */
+  warrantId?: string | undefined
   overdue?: boolean | undefined
   deadlineFrom?: string | undefined
   deadlineTo?: string | undefined
@@ -115,7 +117,7 @@ export function overdueCondition(eb: Eb, nowIso: string, indexed = true) {
  */
 export function hasSelectiveFilter(f: RequestFilters): boolean {
   const narrowMatch = f.matching && !f.broadMatch
-  return !!(f.addressee || f.situationId || f.caseId || f.groupId || f.personId || f.ids || narrowMatch)
+  return !!(f.addressee || f.situationId || f.caseId || f.groupId || f.personId || f.warrantId || f.ids || narrowMatch)
 }
 
 /** Filters a list may keep from driving SQLite's plan (see listVisibleRequests). */
@@ -161,6 +163,15 @@ export function visibleRequestsQuery(
         .selectFrom('request_persons')
         .select('request_persons.request_id')
         .where('request_persons.person_id', '=', personId),
+    )
+  }
+  if (f.warrantId) {
+    const warrantId = f.warrantId
+    q = q.where('requests.id', 'in', (eb) =>
+      eb
+        .selectFrom('request_warrants')
+        .select('request_warrants.request_id')
+        .where('request_warrants.warrant_id', '=', warrantId),
     )
   }
   if (f.deadlineFrom) q = q.where(column('deadlineRange', 'requests.response_deadline'), '>=', f.deadlineFrom)

@@ -25,6 +25,13 @@ const DraftFields = {
   situationId: Id.nullable().optional(),
   caseId: Id.nullable().optional(),
   personIds: z.array(Id).max(50).optional(),
+  warrantIds: z
+    .array(Id)
+    .max(20)
+    .optional()
+    .describe(
+      'Arrest and surrender, provisional arrest and transit only: the warrants of arrest the request carries out (their persons are linked too)',
+    ),
   urgency: Urgency.optional(),
   language: z
     .string()
@@ -94,6 +101,7 @@ export const ListRequestsQuery = z.strictObject({
   classification: Classification.optional(),
   group: Id.optional(),
   personId: Id.optional().describe('Only requests concerning this person (linked to it)'),
+  warrantId: Id.optional().describe('Only requests carrying out this warrant of arrest'),
   overdue: Flag.optional(),
   deadlineFrom: Timestamp.optional(),
   deadlineTo: Timestamp.optional(),
@@ -239,9 +247,9 @@ export const TypeChecklistSchema = z.object({
       label: z.string().describe('Our own words, in English; clients may word it by ref'),
       required: z.boolean(),
       satisfiedBy: z
-        .enum(['answer', 'person_and_answer', 'facts', 'purpose'])
+        .enum(['answer', 'person_and_answer', 'warrant_or_answer', 'facts', 'purpose'])
         .describe(
-          'What satisfies the element: a checklist answer, a linked person and an answer, the facts, or the assistance sought with its legal basis',
+          'What satisfies the element: a checklist answer, a linked person and an answer, a linked warrant (or, for one not recorded here, an answer), the facts, or the assistance sought with its legal basis',
         ),
       ...StatuteTextFields,
     }),
@@ -304,6 +312,9 @@ export const RequestDetailSchema = RequestSummarySchema.extend({
   facts: z.string().nullable(),
   assistanceSought: z.string().nullable(),
   personIds: z.array(z.string()),
+  warrantIds: z
+    .array(z.string())
+    .describe('The warrants the request carries out; GET /warrants/{id} shows those the caller may see'),
   draftedBy: z.string(),
   approvedBy: z.string().nullable(),
   checklist: z.object({

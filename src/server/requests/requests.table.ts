@@ -50,6 +50,11 @@ export interface RequestPersonTable {
   person_id: string
 }
 
+export interface RequestWarrantTable {
+  request_id: string
+  warrant_id: string
+}
+
 export interface RequestEventTable {
   id: string
   request_id: string

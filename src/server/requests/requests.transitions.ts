@@ -8,7 +8,7 @@ import { listRequestDocumentHashes } from '../documents/documents.service.ts'
 import { AppError } from '../errors.ts'
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
 import { isFinal, keepsDeadlines, TRANSITIONS, transitionRefusal } from './requests.lifecycle.ts'
-import { evaluateRequest, getRequest, stepsFor, subjectOf } from './requests.page.ts'
+import { evaluateRequest, getRequest, linkCounts, stepsFor, subjectOf } from './requests.page.ts'
 import {
   publicKeyPem,
   RECEIPT_OF_STEP,
@@ -30,11 +30,11 @@ import type { RequestRow, RequestUpdate } from './requests.table.ts'
 export async function listAllowedSteps(ctx: Ctx, id: string) {
   const row = await repo.findVisibleRequest(ctx.db, ctx.actor, id)
   if (!row) throw new AppError('RECORD_NOT_FOUND', `No request ${id}`)
-  const persons = await records.listRequestPersonIds(ctx.db, id)
+  const links = await linkCounts(ctx.db, id)
   const subject = await subjectOf(ctx.db, ctx.actor, row)
   return {
     status: subject.status as RequestDetail['status'],
-    items: stepsFor(ctx.actor, subject, evaluateRequest(row, persons.length).missing.length === 0),
+    items: stepsFor(ctx.actor, subject, evaluateRequest(row, links).missing.length === 0),
   }
 }
 
@@ -67,8 +67,7 @@ export async function transitionRequest(ctx: Ctx, id: string, input: TransitionB
     const row = await repo.findVisibleRequest(trx, actor, id)
     if (!row) throw new AppError('RECORD_NOT_FOUND', `No request ${id}`)
     const subject = await subjectOf(trx, actor, row)
-    const personCount = (await records.listRequestPersonIds(trx, id)).length
-    const { missing } = evaluateRequest(row, personCount)
+    const { missing } = evaluateRequest(row, await linkCounts(trx, id))
     const refusal = transitionRefusal(actor, input.action, subject)
     if (refusal) {
       throw new AppError('TRANSITION_NOT_ALLOWED', `Not allowed: ${refusal}`, {

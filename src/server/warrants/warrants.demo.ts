@@ -52,9 +52,12 @@ const DETAILS: Record<string, { aliases: string[]; description: string | null }>
   'demo:person:sought-F': { aliases: ['"F the Accountant" (fictional)'], description: null },
 }
 
+/** The demo suspect's warrant of arrest, which the demo's requests for arrest carry out. */
+export const DEMO_SUSPECT_WARRANT = 'demo:warrant:A1'
+
 const WARRANTS: DemoWarrant[] = [
   {
-    id: 'demo:warrant:A1',
+    id: DEMO_SUSPECT_WARRANT,
     personId: DEMO_PERSONS.suspect,
     kind: 'arrest_warrant',
     issuedOn: '2019-06-14',

@@ -126,6 +126,16 @@ export async function listWarrants(ctx: Ctx, query: ListWarrantsQuery) {
   }
 }
 
+/**
+ * For a request that rests on a warrant (requests.drafting.ts): the warrant as the drafter may
+ * see it, through the same visibility rule, so one they may not see is simply not found. Part of
+ * the drafter's change of their request, which audits it.
+ */
+export async function findVisibleWarrantForLink(db: Db, actor: Actor, id: string) {
+  const row = await repo.findVisibleWarrant(db, actor, id)
+  return row ? { id: row.id, personId: row.person_id, kind: row.kind, status: row.status } : undefined
+}
+
 export async function getWarrant(ctx: Ctx, id: string): Promise<Warrant> {
   const row = await repo.findVisibleWarrant(ctx.db, ctx.actor, id)
   // Not visible and not existing get the same answer.
