@@ -479,4 +479,55 @@ test.describe('Requests for cooperation', () => {
     await expect(page.getByTestId('no-steps')).toBeVisible()
     await expectNoAxeViolations(page)
   })
+  test('an arrest request names the warrant it carries out: the wizard offers it, the page shows it (EN, FR)', async ({
+    page,
+  }) => {
+    allowOptionalRoutes(page)
+    await useLanguage(page, 'en')
+    await signIn(page, 'registry.officer@demo.invalid', '/sign-in?next=%2Frequests%2Fnew')
+    await choose(page, 'Type of request', /^Arrest and surrender/)
+    await page.getByRole('button', { name: 'Next' }).click()
+    await choose(page, 'Requested States or organisations', /\(NLD\)/)
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Next' }).click()
+    await choose(page, 'Situation', /Demoland/)
+    // The demo suspect's sealed warrant, at large: picking it links its person too.
+    // Mantine's field takes the click around its input (an empty multi-select's input is hidden).
+    await page.locator('.mantine-MultiSelect-input', { has: page.getByTestId('wizard-warrants') }).click()
+    await page
+      .getByRole('option', {
+        name: /^Fictional Person A \(fictional\) — Pre-Trial Chamber II \(fictional\), 14 June 2019$/,
+      })
+      .click()
+    await page.keyboard.press('Escape')
+    await expect(page.getByText('Fictional Person A (fictional) — suspect', { exact: true }).first()).toBeVisible()
+    await page.getByRole('button', { name: 'Next' }).click()
+    await page.getByRole('button', { name: 'Next' }).click()
+    const summary = `Arrest on the warrant, browser test ${Date.now()}`
+    await page.getByTestId('wizard-summary').fill(summary)
+    await page.getByTestId('wizard-save').click()
+    await expect(page.getByTestId('draft-saved')).toBeVisible()
+    // 91(2)(b) stands satisfied by the warrant: no answer is asked for it.
+    await expect(page.getByRole('textbox', { name: /91\(2\)\(a\)/ })).toBeVisible()
+    await expect(page.getByRole('textbox', { name: /91\(2\)\(b\)/ })).toHaveCount(0)
+    await page.getByTestId('wizard-open').click()
+    await expect(page.getByTestId('request-summary')).toHaveText(summary)
+    const concerns = page.getByTestId('concerns')
+    await expect(concerns.getByTestId('concerns-situation')).toContainText('Demoland')
+    await expect(concerns.getByTestId('concerns-persons')).toContainText('Fictional Person A (fictional) — suspect')
+    const warrant = concerns.getByTestId('concerns-warrant')
+    await expect(warrant).toHaveCount(1)
+    await expect(warrant).toContainText(
+      'Fictional Person A (fictional): warrant issued by Pre-Trial Chamber II (fictional), 14 June 2019',
+    )
+    await expect(warrant.getByTestId('warrant-status')).toHaveText('At large')
+    await expectNoAxeViolations(page)
+    await page.evaluate(() => window.localStorage.setItem('partnine.language', 'fr'))
+    await page.reload()
+    await expect(concerns.getByRole('heading', { name: 'Objet de la demande' })).toBeVisible()
+    await expect(concerns).toContainText('Mandats d’arrêt exécutés')
+    await expect(warrant).toContainText('mandat délivré par Pre-Trial Chamber II (fictional), 14 juin 2019')
+    await warrant.getByRole('link').click()
+    await expect(page).toHaveURL(/\/persons-sought\/demo%3Aperson%3AA$/)
+  })
 })

@@ -23,6 +23,11 @@ export const RequestTypeSchema = z.object({
   requestableByDefence: z
     .boolean()
     .describe('The Defence may request it (article 57(3)(b)): not arrest, transit or enforcement'),
+  restsOnWarrant: z
+    .boolean()
+    .describe(
+      'A request of this type carries out warrants of arrest and names them (warrantIds): arrest and surrender, provisional arrest, transit',
+    ),
 })
 
 export const StatuteArticleSchema = z.object({

@@ -14,6 +14,7 @@ import {
   type OriginatingOrgan,
   originatedBy,
   requestableByDefence,
+  restsOnWarrant,
 } from './reference.request-rules.ts'
 import type { NewReferenceSourceRow } from './reference.table.ts'
 import { type DatasetName, datasetSourceKey, type RawSource, readDataset, sourceKey } from './reference-files.ts'
@@ -161,6 +162,7 @@ export type RequestType = {
   addressedTo: AddressedTo
   originatedBy: OriginatingOrgan[]
   requestableByDefence: boolean
+  restsOnWarrant: boolean
 }
 
 export async function listRequestTypes(ctx: Ctx): Promise<RequestType[]> {
@@ -177,6 +179,7 @@ export async function listRequestTypes(ctx: Ctx): Promise<RequestType[]> {
     addressedTo: addressedTo(r.code),
     originatedBy: [...originatedBy(r.code)],
     requestableByDefence: requestableByDefence(r.code),
+    restsOnWarrant: restsOnWarrant(r.code),
   }))
 }
 

@@ -118,6 +118,17 @@ const item = (detail: { checklist: { items: ChecklistItem[] } }, ref: string) =>
   detail.checklist.items.find((i) => i.ref === ref) as ChecklistItem
 
 describe('a request resting on a warrant of arrest', () => {
+  it('is of the three types the catalogue says rest on a warrant', async () => {
+    const types = (await app.inject({ url: '/api/v1/reference/request-types' })).json().items as {
+      code: string
+      restsOnWarrant: boolean
+    }[]
+    expect(types.filter((t) => t.restsOnWarrant).map((t) => t.code)).toEqual(
+      expect.arrayContaining(['ARREST_AND_SURRENDER', 'PROVISIONAL_ARREST', 'TRANSIT']),
+    )
+    expect(types.filter((t) => t.restsOnWarrant)).toHaveLength(3)
+  })
+
   it('links the warrant and its person, satisfies 91(2)(b) with it, and is found by warrantId', async () => {
     const [request] = (await created('/api/v1/requests', 'chambers', arrestDraft({ warrantIds: [ids.warrant] }))).items
     expect(request.warrantIds).toEqual([ids.warrant])
@@ -158,6 +169,18 @@ describe('a request resting on a warrant of arrest', () => {
     const approved = await call('POST', `/api/v1/requests/${request.id}/transitions`, 'approver', { action: 'approve' })
     expect(approved.statusCode, approved.body).toBe(200)
     expect(approved.json().status).toBe('approved')
+  })
+
+  it('lists the warrants of a situation’s persons, for the drafter to choose from', async () => {
+    const list = async (situationId: string, as = 'chambers') => {
+      const res = await call('GET', `/api/v1/warrants?situationId=${encodeURIComponent(situationId)}`, as)
+      expect(res.statusCode, res.body).toBe(200)
+      return (res.json().items as { id: string }[]).map((w) => w.id).sort()
+    }
+    expect(await list(ids.situation as string)).toEqual([ids.warrant, ids.summons, ids.withdrawnWarrant].sort())
+    expect(await list('no-such-situation')).toEqual([])
+    // Sealed warrants of a case the caller does not hold stay out.
+    expect(await list(ids.situation as string, 'outside')).toEqual([])
   })
 
   it('without a warrant, 91(2)(b) needs an answer (a warrant not recorded here), and says so', async () => {

@@ -116,20 +116,20 @@ export function listVisibleWarrantsOfPersons(db: Db, actor: Actor, personIds: re
     .execute()
 }
 
-export type WarrantFilters = { personId?: string; status?: string; kind?: string }
+export type WarrantFilters = { personId?: string; status?: string; kind?: string; situationId?: string }
 
 export function listVisibleWarrants(db: Db, actor: Actor, f: WarrantFilters, afterId: string | null, limit: number) {
   let query = db.selectFrom('warrants as w').selectAll().where(visibleTo(actor, WARRANTS))
   // A warrant whose person the caller may not see is not listed either.
-  query = query.where((eb) =>
-    eb.exists(
-      eb
-        .selectFrom('persons')
-        .select(sql`1`.as('one'))
-        .whereRef('persons.id', '=', 'w.person_id')
-        .where(visibleTo(actor, PERSONS)),
-    ),
-  )
+  query = query.where((eb) => {
+    let person = eb
+      .selectFrom('persons')
+      .select(sql`1`.as('one'))
+      .whereRef('persons.id', '=', 'w.person_id')
+      .where(visibleTo(actor, PERSONS))
+    if (f.situationId) person = person.where('persons.situation_id', '=', f.situationId)
+    return eb.exists(person)
+  })
   if (f.personId) query = query.where('w.person_id', '=', f.personId)
   if (f.status) query = query.where('w.status', '=', f.status)
   if (f.kind) query = query.where('w.kind', '=', f.kind as never)

@@ -70,6 +70,7 @@ export type UnsealingBody = z.infer<typeof UnsealingBody>
 
 export const ListWarrantsQuery = z.strictObject({
   personId: Id.optional(),
+  situationId: Id.optional().describe('Only the warrants of persons in this situation'),
   status: WarrantStatus.optional(),
   kind: WarrantKind.optional(),
   ...PageQuery,

@@ -115,6 +115,7 @@ export async function listWarrants(ctx: Ctx, query: ListWarrantsQuery) {
     ...(query.personId && { personId: query.personId }),
     ...(query.status && { status: query.status }),
     ...(query.kind && { kind: query.kind }),
+    ...(query.situationId && { situationId: query.situationId }),
   }
   const rows = await repo.listVisibleWarrants(ctx.db, ctx.actor, filters, afterId, query.limit + 1)
   const page = rows.slice(0, query.limit)

@@ -10,6 +10,7 @@ import { ApiError } from '../../http.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { ChecklistCard } from './ChecklistCard.tsx'
+import { ConcernsCard } from './ConcernsCard.tsx'
 import { DeadlinesCard } from './DeadlinesCard.tsx'
 import { DelegationsCard } from './DelegationsCard.tsx'
 import { DocumentsCard } from './DocumentsCard.tsx'
@@ -188,6 +189,7 @@ export function RequestPage() {
             {user?.orgKind === 'state' && user.orgCode === r.addressee && (
               <DelegationsCard requestId={r.id} userId={user.id} />
             )}
+            <ConcernsCard request={r} userId={user?.id ?? null} />
             <TimelineCard events={r.events} />
             <DeadlinesCard request={r} />
             {receipts.data && <ReceiptsCard receipts={receipts.data} />}

@@ -26,6 +26,7 @@ import type {
   SituationListSchema,
 } from '../../../server/situations/situations.schemas.ts'
 import type { StateListSchema } from '../../../server/states/states.schemas.ts'
+import type { WarrantListSchema } from '../../../server/warrants/warrants.schemas.ts'
 import { ApiError, getJson, toQueryString } from '../../http.ts'
 import { useSend } from '../auth/auth.api.ts'
 
@@ -312,6 +313,19 @@ export function useCases(userId: string | null, situationId: string | null) {
     queryFn: ({ signal }) =>
       getJson<z.infer<typeof CaseListSchema>>(`/cases${toQueryString({ situationId, limit: 100 })}`, signal),
     enabled: userId !== null,
+  })
+}
+
+/** Warrants of arrest of a situation's persons the drafter may see, for a request to carry out. */
+export function useSituationArrestWarrants(userId: string | null, situationId: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: ['warrants', userId, 'situation', situationId],
+    queryFn: ({ signal }) =>
+      getJson<z.infer<typeof WarrantListSchema>>(
+        `/warrants${toQueryString({ situationId, kind: 'arrest_warrant', limit: 200 })}`,
+        signal,
+      ),
+    enabled: enabled && userId !== null && situationId !== null,
   })
 }
 

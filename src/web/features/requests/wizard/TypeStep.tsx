@@ -27,7 +27,14 @@ export function TypeStep({ state, update }: StepProps) {
           // for the last type may not fit this one, so they are chosen again.
           const addressedTo = (code: string | null) => types.data?.items.find((ty) => ty.code === code)?.addressedTo
           const changed = addressedTo(type) !== addressedTo(state.type)
-          update({ type, afterConviction: false, ...(changed ? { addressees: [] } : {}) })
+          // Only an arrest, a provisional arrest or a transit carries out warrants.
+          const restsOnWarrant = types.data?.items.find((ty) => ty.code === type)?.restsOnWarrant ?? false
+          update({
+            type,
+            afterConviction: false,
+            ...(changed ? { addressees: [] } : {}),
+            ...(restsOnWarrant ? {} : { warrantIds: [] }),
+          })
         }}
         searchable
         required

@@ -12,6 +12,8 @@ export type WizardState = {
   situationId: string | null
   caseId: string | null
   personIds: string[]
+  /** The warrants of arrest an arrest, provisional arrest or transit carries out. */
+  warrantIds: string[]
   classification: Classification
   compartment: string | null
   urgency: 'normal' | 'urgent'
@@ -31,6 +33,7 @@ export const EMPTY_WIZARD: WizardState = {
   situationId: null,
   caseId: null,
   personIds: [],
+  warrantIds: [],
   classification: 'confidential',
   compartment: null,
   urgency: 'normal',
@@ -72,6 +75,7 @@ export function toCreateBody(
     situationId: s.situationId,
     caseId: s.caseId,
     personIds: s.personIds,
+    ...(s.warrantIds.length > 0 ? { warrantIds: s.warrantIds } : {}),
     ...(s.facts.trim() ? { facts: s.facts.trim() } : {}),
     ...(s.assistanceSought.trim() ? { assistanceSought: s.assistanceSought.trim() } : {}),
     ...(s.legalBasis.trim().length >= 2 ? { legalBasis: s.legalBasis.trim() } : {}),
