@@ -287,6 +287,11 @@ describe('turning an opportunity into a request', () => {
       language: 'fr',
       personIds: [personId],
     })
+    // It carries out the person's warrant recorded above, which stands for 91(2)(b).
+    const proposal = (await get(`/api/v1/arrest-opportunities/${opportunityId}/proposal`, 'approverA')).json()
+    expect(proposal.draft.warrantId).not.toBeNull()
+    expect(request.warrantIds).toEqual([proposal.draft.warrantId])
+    expect(request.checklist.items.find((i: { ref: string }) => i.ref === '91(2)(b)').satisfied).toBe(true)
     expect(request.checklist.complete).toBe(false)
     const again = await post(`/api/v1/arrest-opportunities/${opportunityId}/request-draft`, 'otpOfficer', {})
     expect(again.statusCode).toBe(409)
