@@ -50,6 +50,13 @@ async function draftThroughWizard(page: Page, opts: { summary: string; complete:
     fr ? /Transmission de dossiers/ : /Provision of records/,
   )
   await expect(page.getByTestId('type-statute')).toContainText('93(1)')
+  // The catalogue's summary in the app's language (French: the project's translation).
+  await expect(page.getByTestId('type-summary')).toHaveAttribute('lang', fr ? 'fr' : 'en')
+  await expect(page.getByTestId('type-summary')).toHaveText(
+    fr
+      ? 'Transmettre des dossiers et des documents, y compris des dossiers et documents officiels.'
+      : 'Provide records and documents, including official records.',
+  )
   await page.getByRole('button', { name: next }).click()
   await choose(page, fr ? 'États ou organisations requis' : 'Requested States or organisations', /\(NLD\)/)
   await page.keyboard.press('Escape')

@@ -32,6 +32,18 @@ describe('reference routes', () => {
     expect(items.map((t: { code: string }) => t.code)).toContain('PROVISIONAL_ARREST')
   })
 
+  it('give every type its summary in English and in French (the project’s translation)', async () => {
+    const items = (await app.inject({ url: '/api/v1/reference/request-types' })).json().items as {
+      code: string
+      summary: string | null
+      summaryFr: string | null
+    }[]
+    expect(items.filter((t) => !t.summary || !t.summaryFr || t.summaryFr === t.summary).map((t) => t.code)).toEqual([])
+    expect(items.find((t) => t.code === 'SEARCH_SEIZURE')?.summaryFr).toBe(
+      'Procéder à des perquisitions et à des saisies.',
+    )
+  })
+
   it('serve public warrants, keeping unknown warrant dates as null rather than inventing them', async () => {
     const items = (await app.inject({ url: '/api/v1/reference/public-warrants' })).json().items
     expect(items.length).toBe(31)

@@ -7,7 +7,8 @@ export const RequestTypeSchema = z.object({
   ref: z.string(),
   label: z.string(),
   statuteText: z.string().nullable(),
-  summary: z.string().nullable(),
+  summary: z.string().nullable().describe('Our own words, in English'),
+  summaryFr: z.string().nullable().describe('The same in French (our own translation)'),
   legalBasis: z.array(z.string()),
   obligatoryForStatesParties: z.boolean(),
   addressedTo: z

@@ -117,6 +117,7 @@ async function loadStatute(trx: Db) {
     label: t.label,
     statute_text: t.statute_text ?? null,
     summary: t.summary ?? null,
+    summary_fr: t.summary_fr ?? null,
     legal_basis: toJson(t.legal_basis ?? [t.ref]),
     obligatory_for_states_parties: fromBool(Boolean(t.obligatory_for_states_parties)),
   }))
@@ -157,6 +158,7 @@ export type RequestType = {
   label: string
   statuteText: string | null
   summary: string | null
+  summaryFr: string | null
   legalBasis: string[]
   obligatoryForStatesParties: boolean
   addressedTo: AddressedTo
@@ -174,6 +176,7 @@ export async function listRequestTypes(ctx: Ctx): Promise<RequestType[]> {
     label: r.label,
     statuteText: r.statute_text,
     summary: r.summary,
+    summaryFr: r.summary_fr,
     legalBasis: parseJson<string[]>(r.legal_basis),
     obligatoryForStatesParties: toBool(r.obligatory_for_states_parties),
     addressedTo: addressedTo(r.code),

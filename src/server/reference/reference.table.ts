@@ -35,6 +35,8 @@ export interface RequestTypeTable {
   label: string
   statute_text: string | null
   summary: string | null
+  /** The summary in French (the project's translation); null when there is none. */
+  summary_fr: string | null
   legal_basis: unknown
   obligatory_for_states_parties: boolean | number
 }

@@ -7,11 +7,16 @@ import type { StepProps } from './wizard-state.ts'
 
 /** Step 1: the type of request, its legal basis in the Statute, and (arrest) whether after conviction. */
 export function TypeStep({ state, update }: StepProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const types = useRequestTypes()
   const mayOriginate = useMayOriginate()
   const typeLabel = useRequestTypeLabel()
   const selected = types.data?.items.find((ty) => ty.code === state.type)
+  // The catalogue's summary in French where the reference data has our translation, else English.
+  const summary =
+    i18n.language === 'fr' && selected?.summaryFr
+      ? { text: selected.summaryFr, lang: 'fr' }
+      : { text: selected?.summary ?? null, lang: 'en' }
   return (
     <Paper withBorder radius="md" p="md">
       <Select
@@ -50,10 +55,9 @@ export function TypeStep({ state, update }: StepProps) {
               {selected.statuteText}
             </Text>
           )}
-          {/* The catalogue's summaries are in English only (the reference data). */}
-          {selected.summary && (
-            <Text size="sm" lang="en">
-              {selected.summary}
+          {summary.text && (
+            <Text size="sm" lang={summary.lang} data-testid="type-summary">
+              {summary.text}
             </Text>
           )}
           {!selected.obligatoryForStatesParties && (
