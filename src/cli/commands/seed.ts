@@ -18,8 +18,10 @@ export const seed: Command = {
       await migrateToLatest(ctx.db)
       if (what === 'reference') printJson(await loadReferenceData(ctx, progressLine))
       else if (values.remove) {
-        await removeDemoData(ctx)
+        // With what users made on the demo's records (requests on its situation, say), counted.
+        const { adopted } = await removeDemoData(ctx)
         process.stdout.write('demo data removed\n')
+        printJson({ removedWithTheDemo: adopted })
       } else printJson(await loadDemoData(ctx))
     })
   },

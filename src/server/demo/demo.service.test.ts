@@ -6,6 +6,8 @@ import { buildApp } from '../app.ts'
 import { createApiToken } from '../auth/auth.tokens.ts'
 import { prepareDatabase } from '../boot/prepare-database.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../identity/identity.demo.ts'
+import { DEMO_SITUATION_ID } from '../situations/situations.demo.ts'
+import { DEMO_SUSPECT_WARRANT } from '../warrants/warrants.demo.ts'
 import { removeDemoData } from './demo.service.ts'
 
 let db: TestDb
@@ -102,11 +104,71 @@ describe('the fictional demo', () => {
     expect(message.statusCode).toBe(201)
   })
 
+  const practice: Record<string, string> = {}
+  it('lets users make records on the demo’s records (removed with the demo, below)', async () => {
+    const user = await db.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'registry.officer@demo.invalid')
+      .executeTakeFirstOrThrow()
+    const { token } = await createApiToken(systemCtx(db.db), user.id, { name: 'practice', days: 1, scopes: ['write'] })
+    const headers = { authorization: `Bearer ${token}` }
+    const post = async (url: string, payload: object) => {
+      const res = await app.inject({ method: 'POST', url, headers, payload })
+      expect(res.statusCode, res.body).toBe(201)
+      return res.json()
+    }
+    const person = await post('/api/v1/persons', {
+      situationId: DEMO_SITUATION_ID,
+      name: 'Practice person (fictional)',
+      roleInProceedings: 'suspect',
+      classification: 'confidential',
+      compartment: 'SIT-DEMO-A',
+    })
+    practice.person = person.id
+    practice.warrant = (
+      await post('/api/v1/warrants', {
+        personId: person.id,
+        kind: 'arrest_warrant',
+        issuingChamber: 'Pre-Trial Chamber II (fictional)',
+        issuedOn: '2025-01-10',
+        charges: [{ category: 'war_crimes', counts: 1 }],
+        classification: 'confidential',
+        compartment: 'SIT-DEMO-A',
+      })
+    ).id
+    const arrest = await post('/api/v1/requests', {
+      requestType: 'ARREST_AND_SURRENDER',
+      addressees: ['NLD'],
+      classification: 'confidential',
+      compartment: 'SIT-DEMO-A',
+      warrantIds: [practice.warrant, DEMO_SUSPECT_WARRANT],
+      summary: 'Practice arrest on the demo warrants (fictional)',
+    })
+    practice.request = arrest.items[0].id
+    // A request resting on no demo record stays when the demo goes.
+    const unrelated = await post('/api/v1/requests', {
+      requestType: 'TAKE_EVIDENCE',
+      addressees: ['KEN'],
+      classification: 'confidential',
+      compartment: 'SIT-DEMO-A',
+      summary: 'A request on no demo record (fictional)',
+    })
+    practice.unrelated = unrelated.items[0].id
+  })
+
   it('stops the server from starting without the demo while demo accounts exist', async () => {
     await expect(prepareDatabase(systemCtx(db.db), { demo: false })).rejects.toMatchObject({
       code: 'DEMO_ACCOUNTS_IN_PRODUCTION',
     })
-    await removeDemoData(systemCtx(db.db))
+    const removed = await removeDemoData(systemCtx(db.db))
+    // With what users made on the demo's records: a person, its warrant, a request (above).
+    expect(removed.adopted).toMatchObject({ persons: 1, warrants: 1, requests: 1 })
+    const ids = async (table: 'persons' | 'warrants' | 'requests') =>
+      (await db.db.selectFrom(table).select('id').execute()).map((r) => r.id)
+    expect(await ids('persons')).not.toContain(practice.person)
+    expect(await ids('warrants')).not.toContain(practice.warrant)
+    expect(await ids('requests')).toEqual([practice.unrelated])
     // With everything users added to the demo requests: documents, their blobs and messages.
     const left = async (table: 'documents' | 'document_blobs' | 'request_messages' | 'requests') =>
       Number(
@@ -120,7 +182,6 @@ describe('the fictional demo', () => {
     expect(await left('documents')).toBe(0)
     expect(await left('document_blobs')).toBe(0)
     expect(await left('request_messages')).toBe(0)
-    expect(await left('requests')).toBe(0)
     await expect(prepareDatabase(systemCtx(db.db), { demo: false })).resolves.toBeDefined()
     expect((await app.inject({ url: '/api/v1/demo/accounts' })).statusCode).toBe(404)
     const login = await app.inject({

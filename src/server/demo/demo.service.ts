@@ -11,6 +11,7 @@ import { loadDemoRequests, removeDemoRequests } from '../requests/requests.demo.
 import { loadDemoSituations, removeDemoSituations } from '../situations/situations.demo.ts'
 import { loadDemoCooperationProfiles, removeDemoCooperationProfiles } from '../states/states.demo.ts'
 import { loadDemoWarrants, removeDemoWarrants } from '../warrants/warrants.demo.ts'
+import { adoptRecordsRestingOnDemo } from './demo.repository.ts'
 
 // The demo world is fictional and says so everywhere it appears: every demo row carries is_demo,
 // and the web app shows a banner while app_meta.demo_loaded_at is set.
@@ -39,6 +40,8 @@ export async function loadDemoData(ctx: Ctx) {
 
 export async function removeDemoData(ctx: Ctx) {
   return ctx.db.transaction().execute(async (trx) => {
+    // What users made on the demo's records goes with them (demo.repository.ts).
+    const adopted = await adoptRecordsRestingOnDemo(trx)
     await removeDemoCooperationProfiles(trx)
     await removeDemoAgreements(trx)
     await removeDemoArrest(trx)
@@ -48,7 +51,8 @@ export async function removeDemoData(ctx: Ctx) {
     await removeDemoSituations(trx)
     await disableDemoIdentities(trx, ctx.now().toISOString())
     await deleteMetaValue(trx, 'demo_loaded_at')
-    await recordAuditEvent(ctx, trx, { action: 'demo.removed', recordType: 'demo' })
+    await recordAuditEvent(ctx, trx, { action: 'demo.removed', recordType: 'demo', details: { adopted } })
+    return { adopted }
   })
 }
 
