@@ -24,20 +24,11 @@ async function created(url: string, as: string, payload: object) {
   expect(res.statusCode, res.body).toBe(201)
   return res.json()
 }
-const requestCount = async () =>
+const count = async (table: 'requests' | 'request_warrants') =>
   Number(
     (
       await db.db
-        .selectFrom('requests')
-        .select(({ fn }) => fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  )
-const linkCount = async () =>
-  Number(
-    (
-      await db.db
-        .selectFrom('request_warrants')
+        .selectFrom(table)
         .select(({ fn }) => fn.countAll().as('n'))
         .executeTakeFirstOrThrow()
     ).n,
@@ -205,7 +196,7 @@ describe('a request resting on a warrant of arrest', () => {
   })
 
   it('refuses a warrant on another type, a summons, a warrant no longer to carry out, one not visible: nothing created', async () => {
-    const before = { requests: await requestCount(), links: await linkCount() }
+    const before = { requests: await count('requests'), links: await count('request_warrants') }
     const refusals: [object, number, string][] = [
       [
         arrestDraft({ requestType: 'TAKE_EVIDENCE', warrantIds: [ids.warrant] }),
@@ -240,7 +231,7 @@ describe('a request resting on a warrant of arrest', () => {
     )
     expect(hidden.statusCode, hidden.body).toBe(404)
     expect(hidden.json().error.message).toBe(`No warrant ${ids.warrant}`)
-    expect({ requests: await requestCount(), links: await linkCount() }).toEqual(before)
+    expect({ requests: await count('requests'), links: await count('request_warrants') }).toEqual(before)
   })
 
   it('changes a draft’s warrants (its persons stay), and refuses them on a draft of another type unchanged', async () => {
