@@ -380,7 +380,13 @@ describe('kept request counts, list pages and request pages', () => {
   })
 
   it("move their epoch, and their addressee's, with every insert, update and delete of every table they depend on", async () => {
-    const request = requestIds[0] as string
+    // A demo arrest request, which already carries out a warrant: each write below changes a row of
+    // its own beside it.
+    const { request_id: request } = await db.db
+      .selectFrom('request_warrants')
+      .select('request_id')
+      .orderBy('request_id')
+      .executeTakeFirstOrThrow()
     const { addressee } = await db.db
       .selectFrom('requests')
       .select('addressee')
@@ -479,13 +485,20 @@ describe('kept request counts, list pages and request pages', () => {
       ],
       request_warrants: [
         () => db.db.insertInto('request_warrants').values({ request_id: request, warrant_id: warrant }).execute(),
+        // Only this row: the request may carry out other warrants (a demo arrest request does).
         () =>
           db.db
             .updateTable('request_warrants')
             .set({ warrant_id: warrant })
             .where('request_id', '=', request)
+            .where('warrant_id', '=', warrant)
             .execute(),
-        () => db.db.deleteFrom('request_warrants').where('request_id', '=', request).execute(),
+        () =>
+          db.db
+            .deleteFrom('request_warrants')
+            .where('request_id', '=', request)
+            .where('warrant_id', '=', warrant)
+            .execute(),
       ],
     }
     // A statement that changes no row may or may not move it (SQLite's triggers are per row):
