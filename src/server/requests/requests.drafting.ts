@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { recordAuditEvent } from '../audit/audit.service.ts'
-import { actorLabel, type Ctx, type UserActor } from '../context.ts'
+import { type Actor, actorLabel, type Ctx, type UserActor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { toJson } from '../db/values.ts'
 import { AppError } from '../errors.ts'
@@ -110,6 +110,21 @@ async function resolveWarrants(db: Db, actor: UserActor, requestType: string, id
     personIds.push(warrant.personId)
   }
   return { warrantIds, personIds }
+}
+
+/**
+ * Why the request may not be approved or transmitted on the warrants it carries out, or null: one
+ * has since stopped being carried out (withdrawn, its person surrendered…), or the caller may not
+ * see it. A request does not leave the Court on a warrant that no longer stands.
+ */
+export async function standingWarrantRefusal(db: Db, actor: Actor, requestId: string): Promise<string | null> {
+  for (const id of await records.listRequestWarrantIds(db, requestId)) {
+    const warrant = await findVisibleWarrantForLink(db, actor, id)
+    if (!warrant) return `Warrant ${id}, which the request carries out, is not one you may see`
+    if (!(WARRANT_STATUSES_TO_CARRY_OUT as readonly string[]).includes(warrant.status))
+      return `The status of warrant ${id} is now ${warrant.status}: a request carries out a warrant whose person is at large or arrested (change the warrants of a draft, or withdraw the request)`
+  }
+  return null
 }
 
 /** Checks that every linked record is visible to the drafter and that the links agree. */

@@ -7,6 +7,7 @@ import { toJson } from '../db/values.ts'
 import { listRequestDocumentHashes } from '../documents/documents.service.ts'
 import { AppError } from '../errors.ts'
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
+import { standingWarrantRefusal } from './requests.drafting.ts'
 import { isFinal, keepsDeadlines, TRANSITIONS, transitionRefusal } from './requests.lifecycle.ts'
 import { evaluateRequest, getRequest, linkCounts, stepsFor, subjectOf } from './requests.page.ts'
 import {
@@ -32,10 +33,16 @@ export async function listAllowedSteps(ctx: Ctx, id: string) {
   if (!row) throw new AppError('RECORD_NOT_FOUND', `No request ${id}`)
   const links = await linkCounts(ctx.db, id)
   const subject = await subjectOf(ctx.db, ctx.actor, row)
-  return {
-    status: subject.status as RequestDetail['status'],
-    items: stepsFor(ctx.actor, subject, evaluateRequest(row, links).missing.length === 0),
-  }
+  let items = stepsFor(ctx.actor, subject, evaluateRequest(row, links).missing.length === 0)
+  // Read now, not kept with the page: a warrant that no longer stands holds the request back.
+  const leaving = (a: string) => a === 'approve' || a === 'transmit'
+  if (
+    links.warrantCount > 0 &&
+    items.some((s) => leaving(s.action)) &&
+    (await standingWarrantRefusal(ctx.db, ctx.actor, id))
+  )
+    items = items.filter((s) => !leaving(s.action))
+  return { status: subject.status as RequestDetail['status'], items }
 }
 
 function statusDetailFor(input: TransitionBody): Record<string, unknown> | null {
@@ -80,6 +87,17 @@ export async function transitionRequest(ctx: Ctx, id: string, input: TransitionB
       throw new AppError('REQUEST_INCOMPLETE', 'Required elements of the request are missing', {
         missing: missing.map((m) => ({ ref: m.ref, label: m.label, missing: m.missing, reasons: m.reasons })),
       })
+    }
+    if (input.action === 'approve' || input.action === 'transmit') {
+      const stale = await standingWarrantRefusal(trx, actor, id)
+      if (stale)
+        throw new AppError('TRANSITION_NOT_ALLOWED', `Not allowed: ${stale}`, {
+          status: row.status,
+          action: input.action,
+          allowed: stepsFor(actor, subject, missing.length === 0)
+            .map((s) => s.action)
+            .filter((a) => a !== input.action),
+        })
     }
     const to = TRANSITIONS[input.action].to
     const set: RequestUpdate = { status: to, updated_at: nowIso, status_detail: toJson(statusDetailFor(input)) }

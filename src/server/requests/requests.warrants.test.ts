@@ -55,6 +55,7 @@ beforeAll(async () => {
   await user('chambers', 'ICC-CHAMBERS', 'officer', [CASE, 'CASE-WRT-B'])
   await user('approver', 'ICC-CHAMBERS', 'approver', [CASE, 'CASE-WRT-B'])
   await user('outside', 'ICC-CHAMBERS', 'officer', ['CASE-WRT-B'])
+  await user('registry', 'ICC-REGISTRY', 'officer', [CASE])
   const situationId = (
     await created('/api/v1/situations', 'chambers', {
       code: 'WRT-A',
@@ -64,7 +65,7 @@ beforeAll(async () => {
     })
   ).id
   ids.situation = situationId
-  for (const name of ['sought', 'summoned', 'withdrawn']) {
+  for (const name of ['sought', 'summoned', 'withdrawn', 'later']) {
     ids[name] = (
       await created('/api/v1/persons', 'chambers', {
         situationId,
@@ -252,5 +253,65 @@ describe('a request resting on a warrant of arrest', () => {
     const after = (await call('GET', `/api/v1/requests/${evidence.id}`, 'chambers')).json()
     expect(after).toMatchObject({ warrantIds: [], personIds: [] })
     expect(after.events.length).toBe(events)
+  })
+  it('leaves the Court only while its warrants stand: approval and transmission refused once one no longer does', async () => {
+    const warrant = (await created('/api/v1/warrants', 'chambers', warrantBody(ids.later as string, 'arrest_warrant')))
+      .id
+    const move = async (status: string) => {
+      const res = await call('POST', `/api/v1/warrants/${warrant}/status-changes`, 'chambers', {
+        status,
+        occurredOn: '2025-07-01',
+      })
+      expect(res.statusCode, res.body).toBe(200)
+    }
+    const answers = {
+      '91(2)(a)': 'Description and probable location (fictional).',
+      '91(2)(c)': 'Surrender documents (fictional).',
+    }
+    const draft = async () =>
+      (await created('/api/v1/requests', 'chambers', arrestDraft({ warrantIds: [warrant], checklist: { answers } })))
+        .items[0] as { id: string }
+    const step = (id: string, as: string, action: string) =>
+      call('POST', `/api/v1/requests/${id}/transitions`, as, { action })
+    const offered = async (id: string, as: string) =>
+      (await call('GET', `/api/v1/requests/${id}/transitions`, as))
+        .json()
+        .items.map((i: { action: string }) => i.action)
+    const events = async (id: string) => (await call('GET', `/api/v1/requests/${id}`, 'chambers')).json().events.length
+
+    const first = await draft()
+    const second = await draft()
+    // Arrested (not yet surrendered): the warrant still stands, the first is approved.
+    await move('arrested')
+    expect((await step(first.id, 'approver', 'approve')).statusCode).toBe(200)
+    expect(await offered(first.id, 'registry')).toContain('transmit')
+    expect(await offered(second.id, 'approver')).toContain('approve')
+    // Surrendered: the second is not approved, the first not transmitted; nothing is written.
+    await move('surrendered')
+    const before = { first: await events(first.id), second: await events(second.id) }
+    const approve = await step(second.id, 'approver', 'approve')
+    expect(approve.statusCode, approve.body).toBe(409)
+    expect(approve.json().error).toMatchObject({
+      code: 'TRANSITION_NOT_ALLOWED',
+      details: { status: 'draft', action: 'approve', allowed: ['withdraw'] },
+    })
+    expect(approve.json().error.message).toContain(`The status of warrant ${warrant} is now surrendered`)
+    // The steps offered now say so.
+    expect(await offered(second.id, 'approver')).toEqual(['withdraw'])
+    expect(await offered(first.id, 'registry')).not.toContain('transmit')
+    const transmit = await step(first.id, 'registry', 'transmit')
+    expect(transmit.statusCode, transmit.body).toBe(409)
+    expect(transmit.json().error.details).toMatchObject({ status: 'approved', action: 'transmit' })
+    expect({ first: await events(first.id), second: await events(second.id) }).toEqual(before)
+    const statuses = await Promise.all(
+      [first.id, second.id].map(async (id) => (await call('GET', `/api/v1/requests/${id}`, 'chambers')).json().status),
+    )
+    expect(statuses).toEqual(['approved', 'draft'])
+    // Withdrawing stays possible.
+    const withdraw = await call('POST', `/api/v1/requests/${first.id}/transitions`, 'chambers', {
+      action: 'withdraw',
+      note: 'The person was surrendered meanwhile (fictional).',
+    })
+    expect(withdraw.statusCode, withdraw.body).toBe(200)
   })
 })
