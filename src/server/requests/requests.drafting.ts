@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { recordAuditEvent } from '../audit/audit.service.ts'
-import { type Actor, actorLabel, type Ctx, type UserActor } from '../context.ts'
+import { actorLabel, type Ctx, type UserActor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { toJson } from '../db/values.ts'
 import { AppError } from '../errors.ts'
@@ -12,8 +12,6 @@ import {
   originatedBy,
   originatingOrganOf,
   originationBasis,
-  restsOnWarrant,
-  WARRANT_STATUSES_TO_CARRY_OUT,
 } from '../reference/reference.request-rules.ts'
 import { assertOwnable } from '../situations/situations.policy.ts'
 import {
@@ -22,13 +20,13 @@ import {
   listVisiblePersonsForLink,
 } from '../situations/situations.service.ts'
 import { findDeclaredChannel } from '../states/states.service.ts'
-import { findVisibleWarrantForLink } from '../warrants/warrants.service.ts'
 import { getRequest } from './requests.page.ts'
 import * as records from './requests.records.repository.ts'
 import * as repo from './requests.repository.ts'
 import type { CreateRequestBody, RequestDetail, UpdateDraftBody } from './requests.schemas.ts'
 import { indexRequestsText, indexRequestText, requestSearchParts } from './requests.search-index.ts'
 import type { NewRequestRow, RequestUpdate } from './requests.table.ts'
+import { resolveWarrants } from './requests.warrant-links.ts'
 
 // Drafting: a request is created as a draft by a Court organ (or a Defence team, routed through
 // the Registry) and stays internal to the Court until it is transmitted: its addressee learns of
@@ -79,52 +77,6 @@ type LinksInput = {
   caseId?: string | null
   personIds?: string[]
   warrantIds?: string[]
-}
-
-/**
- * The warrants a request for arrest, provisional arrest or transit rests on: warrants of arrest
- * the drafter may see, still to be carried out. Their persons are the request's persons too.
- */
-async function resolveWarrants(db: Db, actor: UserActor, requestType: string, ids: readonly string[]) {
-  const warrantIds = [...new Set(ids)]
-  if (warrantIds.length > 0 && !restsOnWarrant(requestType))
-    throw new AppError(
-      'RECORD_INVALID',
-      `A request of type ${requestType} rests on no warrant: only a request for arrest and surrender, provisional arrest or transit names the warrants it carries out (articles 89(1), 89(3), 92)`,
-    )
-  const personIds: string[] = []
-  for (const id of warrantIds) {
-    const warrant = await findVisibleWarrantForLink(db, actor, id)
-    if (!warrant) throw new AppError('RECORD_NOT_FOUND', `No warrant ${id}`)
-    if (warrant.kind !== 'arrest_warrant')
-      throw new AppError(
-        'RECORD_INVALID',
-        `Warrant ${id} is a summons to appear (article 58(7)): an arrest rests on a warrant of arrest (article 58(1))`,
-      )
-    if (!(WARRANT_STATUSES_TO_CARRY_OUT as readonly string[]).includes(warrant.status))
-      throw new AppError(
-        'RECORD_INVALID',
-        `The status of warrant ${id} is ${warrant.status}: a request carries out a warrant whose person is at large or arrested`,
-        { warrantStatus: warrant.status, allowed: [...WARRANT_STATUSES_TO_CARRY_OUT] },
-      )
-    personIds.push(warrant.personId)
-  }
-  return { warrantIds, personIds }
-}
-
-/**
- * Why the request may not be approved or transmitted on the warrants it carries out, or null: one
- * has since stopped being carried out (withdrawn, its person surrendered…), or the caller may not
- * see it. A request does not leave the Court on a warrant that no longer stands.
- */
-export async function standingWarrantRefusal(db: Db, actor: Actor, requestId: string): Promise<string | null> {
-  for (const id of await records.listRequestWarrantIds(db, requestId)) {
-    const warrant = await findVisibleWarrantForLink(db, actor, id)
-    if (!warrant) return `Warrant ${id}, which the request carries out, is not one you may see`
-    if (!(WARRANT_STATUSES_TO_CARRY_OUT as readonly string[]).includes(warrant.status))
-      return `The status of warrant ${id} is now ${warrant.status}: a request carries out a warrant whose person is at large or arrested (change the warrants of a draft, or withdraw the request)`
-  }
-  return null
 }
 
 /** Checks that every linked record is visible to the drafter and that the links agree. */

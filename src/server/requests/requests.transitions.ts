@@ -7,7 +7,6 @@ import { toJson } from '../db/values.ts'
 import { listRequestDocumentHashes } from '../documents/documents.service.ts'
 import { AppError } from '../errors.ts'
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
-import { standingWarrantRefusal } from './requests.drafting.ts'
 import { isFinal, keepsDeadlines, TRANSITIONS, transitionRefusal } from './requests.lifecycle.ts'
 import { evaluateRequest, getRequest, linkCounts, stepsFor, subjectOf } from './requests.page.ts'
 import {
@@ -23,6 +22,7 @@ import * as records from './requests.records.repository.ts'
 import * as repo from './requests.repository.ts'
 import type { DeadlineChangeBody, RequestDetail, TransitionBody } from './requests.schemas.ts'
 import type { RequestRow, RequestUpdate } from './requests.table.ts'
+import { nameAddresseeOnWarrants, standingWarrantRefusal } from './requests.warrant-links.ts'
 
 // Steps of the life cycle (requests.lifecycle.ts decides which are allowed), deadline changes and
 // receipts. Each step writes its request_event and its audit event in the transaction that moves
@@ -124,6 +124,8 @@ export async function transitionRequest(ctx: Ctx, id: string, input: TransitionB
       // addressee is named as well.
       if (row.classification === 'under_seal')
         await records.insertRecipients(trx, [{ recordId: id, kind: 'named', orgCode: row.addressee }])
+      // And it learns of the sealed or confidential warrants it is asked to carry out.
+      await nameAddresseeOnWarrants(ctx, trx, id, row.addressee)
     }
     const event = {
       id: randomUUID(),

@@ -56,6 +56,8 @@ beforeAll(async () => {
   await user('approver', 'ICC-CHAMBERS', 'approver', [CASE, 'CASE-WRT-B'])
   await user('outside', 'ICC-CHAMBERS', 'officer', ['CASE-WRT-B'])
   await user('registry', 'ICC-REGISTRY', 'officer', [CASE])
+  await user('nld', 'NLD', 'focal-point', [])
+  await user('ken', 'KEN', 'focal-point', [])
   const situationId = (
     await created('/api/v1/situations', 'chambers', {
       code: 'WRT-A',
@@ -65,7 +67,7 @@ beforeAll(async () => {
     })
   ).id
   ids.situation = situationId
-  for (const name of ['sought', 'summoned', 'withdrawn', 'later']) {
+  for (const name of ['sought', 'summoned', 'withdrawn', 'later', 'named']) {
     ids[name] = (
       await created('/api/v1/persons', 'chambers', {
         situationId,
@@ -313,5 +315,44 @@ describe('a request resting on a warrant of arrest', () => {
       note: 'The person was surrendered meanwhile (fictional).',
     })
     expect(withdraw.statusCode, withdraw.body).toBe(200)
+  })
+  it('on transmission, names the addressee on the sealed warrant it carries out and on its person, audited', async () => {
+    const warrant = (await created('/api/v1/warrants', 'chambers', warrantBody(ids.named as string, 'arrest_warrant')))
+      .id
+    const [request] = (
+      await created(
+        '/api/v1/requests',
+        'chambers',
+        arrestDraft({
+          warrantIds: [warrant],
+          checklist: { answers: { '91(2)(a)': 'Description (fictional).', '91(2)(c)': 'Documents (fictional).' } },
+        }),
+      )
+    ).items
+    const sees = async (as: string) => ({
+      warrant: (await call('GET', `/api/v1/warrants/${encodeURIComponent(warrant)}`, as)).statusCode,
+      person: (await call('GET', `/api/v1/persons/${encodeURIComponent(ids.named as string)}`, as)).statusCode,
+    })
+    expect(await sees('nld')).toEqual({ warrant: 404, person: 404 })
+    const step = async (as: string, action: string) => {
+      const res = await call('POST', `/api/v1/requests/${request.id}/transitions`, as, { action })
+      expect(res.statusCode, res.body).toBe(200)
+    }
+    await step('approver', 'approve')
+    expect(await sees('nld')).toEqual({ warrant: 404, person: 404 })
+    await step('registry', 'transmit')
+    // The State asked to arrest sees the warrant and its person; another State still does not.
+    expect(await sees('nld')).toEqual({ warrant: 200, person: 200 })
+    expect(await sees('ken')).toEqual({ warrant: 404, person: 404 })
+    const page = (await call('GET', `/api/v1/requests/${request.id}`, 'nld')).json()
+    expect(page.warrantIds).toEqual([warrant])
+    const trail = await db.db
+      .selectFrom('audit_events')
+      .select(['action', 'record_id', 'details'])
+      .where('action', '=', 'warrant.recipient_named')
+      .where('record_id', '=', warrant)
+      .execute()
+    expect(trail).toHaveLength(1)
+    expect(JSON.stringify(trail[0]?.details)).toContain(request.id)
   })
 })

@@ -134,7 +134,34 @@ export async function listWarrants(ctx: Ctx, query: ListWarrantsQuery) {
  */
 export async function findVisibleWarrantForLink(db: Db, actor: Actor, id: string) {
   const row = await repo.findVisibleWarrant(db, actor, id)
-  return row ? { id: row.id, personId: row.person_id, kind: row.kind, status: row.status } : undefined
+  return row
+    ? { id: row.id, personId: row.person_id, kind: row.kind, status: row.status, classification: row.classification }
+    : undefined
+}
+
+/**
+ * Names an organisation on a warrant and on its person (as a sealed warrant names the State asked
+ * to arrest), in the caller's transaction and audited there; false when it was named already.
+ * `why` says what called for it (the transmission of a request carrying the warrant out).
+ */
+export async function nameWarrantRecipient(
+  ctx: Ctx,
+  trx: Db,
+  warrant: { id: string; personId: string; classification: string },
+  orgCode: string,
+  why: Record<string, unknown>,
+): Promise<boolean> {
+  if (await repo.isNamedRecipient(trx, warrant.id, orgCode)) return false
+  await repo.insertNamedRecipients(trx, warrant.id, [orgCode])
+  await namePersonRecipients(trx, warrant.personId, [orgCode])
+  await recordAuditEvent(ctx, trx, {
+    action: 'warrant.recipient_named',
+    recordType: repo.WARRANT_RECORD,
+    recordId: warrant.id,
+    classification: warrant.classification,
+    details: { orgCode, ...why },
+  })
+  return true
 }
 
 export async function getWarrant(ctx: Ctx, id: string): Promise<Warrant> {

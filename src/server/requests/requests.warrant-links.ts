@@ -1,0 +1,74 @@
+import type { Actor, Ctx, UserActor } from '../context.ts'
+import type { Db } from '../db/database.ts'
+import { AppError } from '../errors.ts'
+import { restsOnWarrant, WARRANT_STATUSES_TO_CARRY_OUT } from '../reference/reference.request-rules.ts'
+import { findVisibleWarrantForLink, nameWarrantRecipient } from '../warrants/warrants.service.ts'
+import * as records from './requests.records.repository.ts'
+
+// The warrants of arrest a request for arrest and surrender, provisional arrest or transit
+// carries out (request_warrants): which may be named when drafting, which must still stand when
+// the request leaves the Court, and who learns of them when it is transmitted.
+
+const standing = (status: string) => (WARRANT_STATUSES_TO_CARRY_OUT as readonly string[]).includes(status)
+
+/**
+ * The warrants a request for arrest, provisional arrest or transit rests on: warrants of arrest
+ * the drafter may see, still to be carried out. Their persons are the request's persons too.
+ */
+export async function resolveWarrants(db: Db, actor: UserActor, requestType: string, ids: readonly string[]) {
+  const warrantIds = [...new Set(ids)]
+  if (warrantIds.length > 0 && !restsOnWarrant(requestType))
+    throw new AppError(
+      'RECORD_INVALID',
+      `A request of type ${requestType} rests on no warrant: only a request for arrest and surrender, provisional arrest or transit names the warrants it carries out (articles 89(1), 89(3), 92)`,
+    )
+  const personIds: string[] = []
+  for (const id of warrantIds) {
+    const warrant = await findVisibleWarrantForLink(db, actor, id)
+    if (!warrant) throw new AppError('RECORD_NOT_FOUND', `No warrant ${id}`)
+    if (warrant.kind !== 'arrest_warrant')
+      throw new AppError(
+        'RECORD_INVALID',
+        `Warrant ${id} is a summons to appear (article 58(7)): an arrest rests on a warrant of arrest (article 58(1))`,
+      )
+    if (!standing(warrant.status))
+      throw new AppError(
+        'RECORD_INVALID',
+        `The status of warrant ${id} is ${warrant.status}: a request carries out a warrant whose person is at large or arrested`,
+        { warrantStatus: warrant.status, allowed: [...WARRANT_STATUSES_TO_CARRY_OUT] },
+      )
+    personIds.push(warrant.personId)
+  }
+  return { warrantIds, personIds }
+}
+
+/**
+ * Why the request may not be approved or transmitted on the warrants it carries out, or null: one
+ * has since stopped being carried out (withdrawn, its person surrendered…), or the caller may not
+ * see it. A request does not leave the Court on a warrant that no longer stands.
+ */
+export async function standingWarrantRefusal(db: Db, actor: Actor, requestId: string): Promise<string | null> {
+  for (const id of await records.listRequestWarrantIds(db, requestId)) {
+    const warrant = await findVisibleWarrantForLink(db, actor, id)
+    if (!warrant) return `Warrant ${id}, which the request carries out, is not one you may see`
+    if (!standing(warrant.status))
+      return `The status of warrant ${id} is now ${warrant.status}: a request carries out a warrant whose person is at large or arrested (change the warrants of a draft, or withdraw the request)`
+  }
+  return null
+}
+
+/**
+ * On transmission the addressee learns of the warrants it is asked to carry out: named on each
+ * one that is not public (and on its person), as a sealed warrant names the State asked to arrest
+ * (docs/warrants.md). Each naming is a change of the warrant, audited with the transmission.
+ */
+export async function nameAddresseeOnWarrants(ctx: Ctx, trx: Db, requestId: string, addressee: string) {
+  const named: string[] = []
+  for (const id of await records.listRequestWarrantIds(trx, requestId)) {
+    const warrant = await findVisibleWarrantForLink(trx, ctx.actor, id)
+    // standingWarrantRefusal, just before, found each one visible to the caller.
+    if (!warrant || warrant.classification === 'public') continue
+    if (await nameWarrantRecipient(ctx, trx, warrant, addressee, { requestId })) named.push(id)
+  }
+  return named
+}
