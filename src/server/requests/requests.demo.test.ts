@@ -46,7 +46,13 @@ describe('the demo requests', () => {
       .where('organisations.code', 'in', [...new Set(rows.map((r) => r.addressee))])
       .execute()
     const persons = await db.db.selectFrom('request_persons').select('request_id').execute()
-    const warrants = await db.db.selectFrom('request_warrants').select('request_id').execute()
+    const warrants = await db.db.selectFrom('request_warrants').select(['request_id', 'warrant_id']).execute()
+    const namedOnWarrants = await db.db
+      .selectFrom('record_recipients')
+      .select(['record_id', 'org_code'])
+      .where('record_type', '=', 'warrant')
+      .where('kind', '=', 'named')
+      .execute()
     const events = await db.db.selectFrom('request_events').selectAll().execute()
     const situations = await db.db.selectFrom('situations').selectAll().execute()
     const cases = await db.db.selectFrom('cases').selectAll().execute()
@@ -85,6 +91,10 @@ describe('the demo requests', () => {
       }
       if (restsOnWarrant(row.request_type) && links.warrantCount === 0)
         problems.push(`${row.reference}: ${row.request_type} carries out no warrant`)
+      // Transmitted, its addressee learnt of the (sealed) warrants it carries out.
+      for (const w of warrants.filter((w) => w.request_id === row.id && row.transmitted_at))
+        if (!namedOnWarrants.some((n) => n.record_id === w.warrant_id && n.org_code === row.addressee))
+          problems.push(`${row.reference}: ${row.addressee} not named on ${w.warrant_id}`)
       if (row.status !== 'draft' && evaluateRequest(row, links).missing.length > 0)
         problems.push(`${row.reference}: ${row.status} with its checklist incomplete`)
       const timeline = events.filter((e) => e.request_id === row.id)

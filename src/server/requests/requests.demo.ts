@@ -11,7 +11,7 @@ import {
   DEMO_PERSONS,
   DEMO_SITUATION_ID,
 } from '../situations/situations.demo.ts'
-import { DEMO_SUSPECT_WARRANT } from '../warrants/warrants.demo.ts'
+import { DEMO_SUSPECT_WARRANT, nameOnDemoSuspectWarrant } from '../warrants/warrants.demo.ts'
 import { checklistFor } from './requests.checklist.ts'
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
 import * as delegationsRepo from './requests.delegations.repository.ts'
@@ -375,6 +375,11 @@ export async function loadDemoRequests(
   for (let k = 0; k < recipients.length; k += 500) await records.insertRecipients(trx, recipients.slice(k, k + 500))
   await records.insertRequestPersons(trx, persons)
   await records.insertRequestWarrants(trx, warrants)
+  const transmittedOnWarrant = new Set(warrants.map((w) => w.request_id))
+  await nameOnDemoSuspectWarrant(
+    trx,
+    rows.filter((r) => r.transmitted_at && transmittedOnWarrant.has(r.id)).map((r) => r.addressee),
+  )
   for (let k = 0; k < receipts.length; k += 200) await records.insertReceipts(trx, receipts.slice(k, k + 200))
   await delegationsRepo.insertDelegations(trx, delegations)
   await loadDemoMessages(trx, users, rows)

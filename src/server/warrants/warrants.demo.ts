@@ -212,6 +212,17 @@ export async function loadDemoWarrants(trx: Db, nowIso: string): Promise<number>
   return WARRANTS.length
 }
 
+/**
+ * The States the demo's arrest requests were transmitted to learn of the suspect's sealed warrant,
+ * as a transmission names them (requests/requests.warrant-links.ts).
+ */
+export async function nameOnDemoSuspectWarrant(trx: Db, orgCodes: readonly string[]) {
+  const warrant = WARRANTS.find((w) => w.id === DEMO_SUSPECT_WARRANT) as DemoWarrant
+  const others = [...new Set(orgCodes)].filter((code) => !warrant.named.includes(code))
+  await repo.insertNamedRecipients(trx, warrant.id, others)
+  await namePersonRecipients(trx, warrant.personId, others)
+}
+
 /** Before the demo persons go (removeDemoSituations): warrants, their history and details. */
 export function removeDemoWarrants(trx: Db) {
   return repo.deleteDemoWarrants(trx)
