@@ -363,7 +363,19 @@ export const TransitionBody = z.discriminatedUnion('action', [
 ])
 export type TransitionBody = z.infer<typeof TransitionBody>
 
-export const AllowedStepsSchema = z.object({ status: RequestStatus, items: z.array(AllowedStepSchema) })
+export const AllowedStepsSchema = z.object({
+  status: RequestStatus,
+  items: z.array(AllowedStepSchema),
+  heldBack: z
+    .array(
+      z.object({
+        action: z.enum(TRANSITION_ACTIONS),
+        warrantId: z.string(),
+        warrantStatus: z.string().nullable().describe('null: the caller may not see the warrant'),
+      }),
+    )
+    .describe('Steps the caller would be offered but for a warrant the request carries out that no longer stands'),
+})
 
 export const DeadlineChangeBody = z.strictObject({
   deadline: z.enum(['response', 'acknowledgement']),

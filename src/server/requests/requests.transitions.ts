@@ -7,7 +7,7 @@ import { toJson } from '../db/values.ts'
 import { listRequestDocumentHashes } from '../documents/documents.service.ts'
 import { AppError } from '../errors.ts'
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
-import { isFinal, keepsDeadlines, TRANSITIONS, transitionRefusal } from './requests.lifecycle.ts'
+import { isFinal, keepsDeadlines, TRANSITIONS, type TransitionAction, transitionRefusal } from './requests.lifecycle.ts'
 import { evaluateRequest, getRequest, linkCounts, stepsFor, subjectOf } from './requests.page.ts'
 import {
   publicKeyPem,
@@ -22,7 +22,7 @@ import * as records from './requests.records.repository.ts'
 import * as repo from './requests.repository.ts'
 import type { DeadlineChangeBody, RequestDetail, TransitionBody } from './requests.schemas.ts'
 import type { RequestRow, RequestUpdate } from './requests.table.ts'
-import { nameAddresseeOnWarrants, standingWarrantRefusal } from './requests.warrant-links.ts'
+import { fallenWarrant, fallenWarrantMessage, nameAddresseeOnWarrants } from './requests.warrant-links.ts'
 
 // Steps of the life cycle (requests.lifecycle.ts decides which are allowed), deadline changes and
 // receipts. Each step writes its request_event and its audit event in the transaction that moves
@@ -36,13 +36,14 @@ export async function listAllowedSteps(ctx: Ctx, id: string) {
   let items = stepsFor(ctx.actor, subject, evaluateRequest(row, links).missing.length === 0)
   // Read now, not kept with the page: a warrant that no longer stands holds the request back.
   const leaving = (a: string) => a === 'approve' || a === 'transmit'
-  if (
-    links.warrantCount > 0 &&
-    items.some((s) => leaving(s.action)) &&
-    (await standingWarrantRefusal(ctx.db, ctx.actor, id))
-  )
+  const heldBack: { action: TransitionAction; warrantId: string; warrantStatus: string | null }[] = []
+  const fallen =
+    links.warrantCount > 0 && items.some((s) => leaving(s.action)) && (await fallenWarrant(ctx.db, ctx.actor, id))
+  if (fallen) {
+    for (const s of items) if (leaving(s.action)) heldBack.push({ action: s.action, ...fallen })
     items = items.filter((s) => !leaving(s.action))
-  return { status: subject.status as RequestDetail['status'], items }
+  }
+  return { status: subject.status as RequestDetail['status'], items, heldBack }
 }
 
 function statusDetailFor(input: TransitionBody): Record<string, unknown> | null {
@@ -89,9 +90,9 @@ export async function transitionRequest(ctx: Ctx, id: string, input: TransitionB
       })
     }
     if (input.action === 'approve' || input.action === 'transmit') {
-      const stale = await standingWarrantRefusal(trx, actor, id)
-      if (stale)
-        throw new AppError('TRANSITION_NOT_ALLOWED', `Not allowed: ${stale}`, {
+      const fallen = await fallenWarrant(trx, actor, id)
+      if (fallen)
+        throw new AppError('TRANSITION_NOT_ALLOWED', `Not allowed: ${fallenWarrantMessage(fallen)}`, {
           status: row.status,
           action: input.action,
           allowed: stepsFor(actor, subject, missing.length === 0)

@@ -42,19 +42,28 @@ export async function resolveWarrants(db: Db, actor: UserActor, requestType: str
   return { warrantIds, personIds }
 }
 
+/** A warrant that holds a request back: it no longer stands, or the caller may not see it (status null). */
+export type FallenWarrant = { warrantId: string; warrantStatus: string | null }
+
 /**
- * Why the request may not be approved or transmitted on the warrants it carries out, or null: one
- * has since stopped being carried out (withdrawn, its person surrendered…), or the caller may not
- * see it. A request does not leave the Court on a warrant that no longer stands.
+ * The first warrant the request carries out that no longer stands (withdrawn, its person
+ * surrendered…) or that the caller may not see, or null. A request does not leave the Court (is
+ * not approved nor transmitted) on a warrant that no longer stands.
  */
-export async function standingWarrantRefusal(db: Db, actor: Actor, requestId: string): Promise<string | null> {
+export async function fallenWarrant(db: Db, actor: Actor, requestId: string): Promise<FallenWarrant | null> {
   for (const id of await records.listRequestWarrantIds(db, requestId)) {
     const warrant = await findVisibleWarrantForLink(db, actor, id)
-    if (!warrant) return `Warrant ${id}, which the request carries out, is not one you may see`
-    if (!standing(warrant.status))
-      return `The status of warrant ${id} is now ${warrant.status}: a request carries out a warrant whose person is at large or arrested (change the warrants of a draft, or withdraw the request)`
+    if (!warrant) return { warrantId: id, warrantStatus: null }
+    if (!standing(warrant.status)) return { warrantId: id, warrantStatus: warrant.status }
   }
   return null
+}
+
+/** Why a fallen warrant holds the request back, in English. */
+export function fallenWarrantMessage(fallen: FallenWarrant): string {
+  return fallen.warrantStatus === null
+    ? `Warrant ${fallen.warrantId}, which the request carries out, is not one you may see`
+    : `The status of warrant ${fallen.warrantId} is now ${fallen.warrantStatus}: a request carries out a warrant whose person is at large or arrested (change the warrants of a draft, or withdraw the request)`
 }
 
 /**
@@ -66,7 +75,7 @@ export async function nameAddresseeOnWarrants(ctx: Ctx, trx: Db, requestId: stri
   const named: string[] = []
   for (const id of await records.listRequestWarrantIds(trx, requestId)) {
     const warrant = await findVisibleWarrantForLink(trx, ctx.actor, id)
-    // standingWarrantRefusal, just before, found each one visible to the caller.
+    // fallenWarrant, just before, found each one visible to the caller.
     if (!warrant || warrant.classification === 'public') continue
     if (await nameWarrantRecipient(ctx, trx, warrant, addressee, { requestId })) named.push(id)
   }

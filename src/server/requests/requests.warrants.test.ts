@@ -300,6 +300,8 @@ describe('a request resting on a warrant of arrest', () => {
     expect(approve.json().error.message).toContain(`The status of warrant ${warrant} is now surrendered`)
     // The steps offered now say so.
     expect(await offered(second.id, 'approver')).toEqual(['withdraw'])
+    const held = (await call('GET', `/api/v1/requests/${second.id}/transitions`, 'approver')).json().heldBack
+    expect(held).toEqual([{ action: 'approve', warrantId: warrant, warrantStatus: 'surrendered' }])
     expect(await offered(first.id, 'registry')).not.toContain('transmit')
     const transmit = await step(first.id, 'registry', 'transmit')
     expect(transmit.statusCode, transmit.body).toBe(409)

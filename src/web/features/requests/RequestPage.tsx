@@ -156,7 +156,11 @@ export function RequestPage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">
-            <TransitionsCard requestId={r.id} steps={steps.data?.items ?? r.allowedSteps} />
+            <TransitionsCard
+              requestId={r.id}
+              steps={steps.data?.items ?? r.allowedSteps}
+              heldBack={steps.data?.heldBack ?? []}
+            />
             {(r.facts || r.assistanceSought) && (
               <Paper withBorder radius="md" p="md" component="section" aria-label={t('request.content')}>
                 {r.facts && (

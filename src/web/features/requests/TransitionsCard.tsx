@@ -4,14 +4,23 @@ import { useTranslation } from 'react-i18next'
 import { useErrorMessage } from '../../components/ApiErrorAlert.tsx'
 import { DateField } from '../../components/DateField.tsx'
 import { ApiError } from '../../http.ts'
-import { type AllowedStep, type TransitionBody, useTransition } from './requests.api.ts'
+import { type AllowedStep, type AllowedSteps, type TransitionBody, useTransition } from './requests.api.ts'
 
 const ISSUES = ['insufficient_information', 'person_not_located', 'conflicting_obligation', 'other'] as const
 const GROUNDS = ['93(3)', '93(4)/72', '93(5)', '98', '90', 'other'] as const
 const DANGER = new Set(['withdraw', 'report_not_executed'])
 
 /** The steps the server says this user may take now; each opens a short form for what it needs. */
-export function TransitionsCard({ requestId, steps }: { requestId: string; steps: AllowedStep[] }) {
+export function TransitionsCard({
+  requestId,
+  steps,
+  heldBack = [],
+}: {
+  requestId: string
+  steps: AllowedStep[]
+  /** Steps held back by a warrant the request carries out that no longer stands (said, not offered). */
+  heldBack?: AllowedSteps['heldBack']
+}) {
   const { t } = useTranslation()
   const headingId = useId()
   const [open, setOpen] = useState<AllowedStep | null>(null)
@@ -54,6 +63,16 @@ export function TransitionsCard({ requestId, steps }: { requestId: string; steps
       <Title order={2} size="h4" id={headingId} mb="sm">
         {t('request.nextSteps')}
       </Title>
+      {heldBack.map((h) => (
+        <Alert key={h.action} color="red.9" variant="light" mb="sm" data-testid={`held-back-${h.action}`}>
+          {h.warrantStatus === null
+            ? t('requestLinks.heldBackHidden', { action: t(`action.${h.action}`) })
+            : t('requestLinks.heldBack', {
+                action: t(`action.${h.action}`),
+                status: t(`personsSought.status.${h.warrantStatus}`, { defaultValue: h.warrantStatus }),
+              })}
+        </Alert>
+      ))}
       {steps.length === 0 ? (
         <Text size="sm" data-testid="no-steps">
           {t('request.noSteps')}
