@@ -172,6 +172,22 @@ export async function attachDocumentsToMessage(trx: Db, requestId: string, messa
     throw new AppError('DOCUMENT_ALREADY_ATTACHED', 'A document is already attached to another message')
 }
 
+/**
+ * The documents of the request a step of its life cycle rests on (in the step's transaction): by
+ * id, with the name and SHA-256 they have now, which the step's event keeps.
+ */
+export async function documentsForStep(trx: Db, requestId: string, ids: readonly string[]) {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return []
+  const found = await repo.listDocumentsByIds(trx, requestId, unique)
+  if (found.length !== unique.length)
+    throw new AppError('RECORD_INVALID', 'The documents of a step must be documents of this request')
+  return unique.map((id) => {
+    const d = found.find((f) => f.id === id) as DocumentRow
+    return { id: d.id, filename: d.filename, sha256: d.sha256 }
+  })
+}
+
 /** The documents attached to each message, for a reader who may see the request. */
 export async function listMessageAttachments(db: Db, request: RequestParticipation, messageIds: readonly string[]) {
   const rows = await repo.listDocumentsOfMessages(db, messageIds)

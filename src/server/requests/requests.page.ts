@@ -220,7 +220,10 @@ export function statuteTextOf(texts: Map<string, string>, ref: string) {
   return { statuteText: text, statuteTextLanguage: text === null ? null : ('en' as const) }
 }
 
+type StepDocument = { id: string; filename: string; sha256: string }
+
 export function toRequestEvent(e: RequestEventRow) {
+  const payload = e.payload === null ? null : parseJson<Record<string, unknown>>(e.payload)
   return {
     id: e.id,
     occurredAt: e.occurred_at,
@@ -230,6 +233,7 @@ export function toRequestEvent(e: RequestEventRow) {
     fromStatus: e.from_status,
     toStatus: e.to_status,
     note: e.note,
-    payload: e.payload === null ? null : parseJson<Record<string, unknown>>(e.payload),
+    payload,
+    documents: Array.isArray(payload?.documents) ? (payload.documents as StepDocument[]) : [],
   }
 }

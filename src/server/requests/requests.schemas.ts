@@ -297,6 +297,9 @@ export const RequestEventSchema = z.object({
   toStatus: z.string().nullable(),
   note: z.string().nullable(),
   payload: z.record(z.string(), z.unknown()).nullable(),
+  documents: z
+    .array(z.object({ id: z.string(), filename: z.string(), sha256: z.string() }))
+    .describe('The documents the step rests on, with their SHA-256 as they were then'),
 })
 
 export const DeadlineChangeSchema = z.object({
@@ -336,7 +339,16 @@ export const CreatedRequestsSchema = z.object({ groupId: z.string().nullable(), 
 
 // One shape per step: each action names exactly the fields it takes.
 const step = <A extends string, S extends z.ZodRawShape>(action: A, shape: S) =>
-  z.strictObject({ action: z.literal(action), note: Note.optional(), ...shape })
+  z.strictObject({
+    action: z.literal(action),
+    note: Note.optional(),
+    documentIds: z
+      .array(Id)
+      .max(20)
+      .optional()
+      .describe('Documents of this request the step rests on (uploaded first with POST /requests/{id}/documents)'),
+    ...shape,
+  })
 
 export const TransitionBody = z.discriminatedUnion('action', [
   step('approve', {}),

@@ -4,7 +4,7 @@ import { auditSignerFromSeed } from '../audit/audit.signing.ts'
 import { actorLabel, actorOrg, type Ctx } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { toJson } from '../db/values.ts'
-import { listRequestDocumentHashes } from '../documents/documents.service.ts'
+import { documentsForStep, listRequestDocumentHashes } from '../documents/documents.service.ts'
 import { AppError } from '../errors.ts'
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
 import { isFinal, keepsDeadlines, TRANSITIONS, type TransitionAction, transitionRefusal } from './requests.lifecycle.ts'
@@ -100,6 +100,8 @@ export async function transitionRequest(ctx: Ctx, id: string, input: TransitionB
             .filter((a) => a !== input.action),
         })
     }
+    // Before anything is written: a document that is not this request's changes nothing.
+    const documents = await documentsForStep(trx, id, input.documentIds ?? [])
     const to = TRANSITIONS[input.action].to
     const set: RequestUpdate = { status: to, updated_at: nowIso, status_detail: toJson(statusDetailFor(input)) }
     if (input.action === 'approve' && actor.kind === 'user') set.approved_by = actor.userId
@@ -142,6 +144,7 @@ export async function transitionRequest(ctx: Ctx, id: string, input: TransitionB
       payload: toJson({
         ...statusDetailFor(input),
         ...(input.action === 'transmit' ? { channel: set.channel ?? row.channel } : {}),
+        ...(documents.length > 0 ? { documents } : {}),
       }),
     }
     await records.insertRequestEvents(trx, [event])
@@ -150,7 +153,13 @@ export async function transitionRequest(ctx: Ctx, id: string, input: TransitionB
       recordType: repo.REQUEST_RECORD,
       recordId: id,
       classification: row.classification,
-      details: { reference: row.reference, from: row.status, to, eventId: event.id },
+      details: {
+        reference: row.reference,
+        from: row.status,
+        to,
+        eventId: event.id,
+        ...(documents.length > 0 ? { documentIds: documents.map((d) => d.id) } : {}),
+      },
     })
     const receipt = RECEIPT_OF_STEP[input.action]
     if (receipt) await issueReceipt(ctx, trx, { ...row, ...set } as RequestRow, event, receipt)
