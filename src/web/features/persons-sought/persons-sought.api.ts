@@ -8,6 +8,7 @@ import type {
   UnsealingBody,
   WarrantSchema,
 } from '../../../server/warrants/warrants.schemas.ts'
+import { toBase64 } from '../../files.ts'
 import { getJson, toQueryString } from '../../http.ts'
 import { useSend } from '../auth/auth.api.ts'
 
@@ -87,14 +88,6 @@ export function useSaveDetails(personId: string) {
       send<PersonSoughtDetail>('POST', `/persons-sought/${encodeURIComponent(personId)}/details`, body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['persons-sought'] }),
   })
-}
-
-/** The file as standard base64 (what the API takes), read in the browser. */
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer())
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(binary)
 }
 
 export function useUploadPhoto(personId: string) {

@@ -1,9 +1,9 @@
-import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core'
+import { Button, Group, MultiSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { accountName, useFormatDateTime } from '../../format.ts'
-import { type RequestMessage, useOptionalRequestList, usePostMessage } from './requests.api.ts'
+import { type RequestDocument, type RequestMessage, useOptionalRequestList, usePostMessage } from './requests.api.ts'
 
 /** The thread between the Court and the addressee; hidden while the server has no such route (404). */
 export function MessagesCard({ requestId, userId }: { requestId: string; userId: string | null }) {
@@ -12,9 +12,13 @@ export function MessagesCard({ requestId, userId }: { requestId: string; userId:
   const formatDateTime = useFormatDateTime()
   const list = useOptionalRequestList(requestId, userId, 'messages')
   const post = usePostMessage(requestId)
+  const documents = useOptionalRequestList(requestId, userId, 'documents')
   const [body, setBody] = useState('')
+  const [attachmentIds, setAttachmentIds] = useState<string[]>([])
   if (!list.data) return null
   const items = list.data.items as RequestMessage[]
+  // A document goes with one message at most: those not attached yet may be.
+  const attachable = ((documents.data?.items ?? []) as RequestDocument[]).filter((d) => d.messageId === null)
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId} data-testid="request-messages">
       <Title order={2} size="h4" id={headingId} mb="sm">
@@ -42,7 +46,16 @@ export function MessagesCard({ requestId, userId }: { requestId: string; userId:
       <form
         onSubmit={(e) => {
           e.preventDefault()
-          if (body.trim()) post.mutate(body.trim(), { onSuccess: () => setBody('') })
+          if (body.trim())
+            post.mutate(
+              { body: body.trim(), attachmentIds },
+              {
+                onSuccess: () => {
+                  setBody('')
+                  setAttachmentIds([])
+                },
+              },
+            )
         }}
       >
         <Stack gap="xs" mt="md">
@@ -54,6 +67,16 @@ export function MessagesCard({ requestId, userId }: { requestId: string; userId:
             minRows={2}
             data-testid="message-body"
           />
+          {attachable.length > 0 && (
+            <MultiSelect
+              label={t('request.attach')}
+              description={t('request.attachHelp')}
+              data={attachable.map((d) => ({ value: d.id, label: `${d.filename} (v${d.version})` }))}
+              value={attachmentIds}
+              onChange={setAttachmentIds}
+              data-testid="message-attachments"
+            />
+          )}
           <ApiErrorAlert error={post.error} />
           <Group justify="flex-end">
             <Button type="submit" loading={post.isPending} disabled={!body.trim()} data-testid="message-send">

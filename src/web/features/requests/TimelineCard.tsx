@@ -1,4 +1,4 @@
-import { Paper, Text, Timeline, Title } from '@mantine/core'
+import { Anchor, Paper, Text, Timeline, Title } from '@mantine/core'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { accountName, useFormatDateTime } from '../../format.ts'
@@ -42,6 +42,22 @@ export function TimelineCard({ events }: { events: RequestDetail['events'] }) {
               {formatDateTime(event.occurredAt)} · {eventActor(event)}
             </Text>
             {event.note && <Text size="sm">{event.note}</Text>}
+            {event.documents.length > 0 && (
+              <Text size="sm" data-testid="event-documents">
+                {t('request.eventDocuments')}{' '}
+                {event.documents.map((d, i) => (
+                  <span key={d.id}>
+                    {i > 0 && ', '}
+                    <Anchor href={`/api/v1/documents/${encodeURIComponent(d.id)}/content`} size="sm" underline="always">
+                      {d.filename}
+                    </Anchor>{' '}
+                    <Text span size="xs" c="dimmed" ff="monospace" title={d.sha256}>
+                      SHA-256 {d.sha256.slice(0, 12)}…
+                    </Text>
+                  </span>
+                ))}
+              </Text>
+            )}
           </Timeline.Item>
         ))}
       </Timeline>

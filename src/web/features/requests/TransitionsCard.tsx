@@ -1,10 +1,18 @@
-import { Alert, Button, Group, Modal, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core'
+import { Alert, Button, Group, Modal, MultiSelect, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrorMessage } from '../../components/ApiErrorAlert.tsx'
 import { DateField } from '../../components/DateField.tsx'
 import { ApiError } from '../../http.ts'
-import { type AllowedStep, type AllowedSteps, type TransitionBody, useTransition } from './requests.api.ts'
+import { useActiveUser } from '../auth/auth.api.ts'
+import {
+  type AllowedStep,
+  type AllowedSteps,
+  type RequestDocument,
+  type TransitionBody,
+  useOptionalRequestList,
+  useTransition,
+} from './requests.api.ts'
 
 const ISSUES = ['insufficient_information', 'person_not_located', 'conflicting_obligation', 'other'] as const
 const GROUNDS = ['93(3)', '93(4)/72', '93(5)', '98', '90', 'other'] as const
@@ -27,7 +35,10 @@ export function TransitionsCard({
   const [note, setNote] = useState('')
   const [extra, setExtra] = useState<string | null>(null)
   const [until, setUntil] = useState('')
+  const [documentIds, setDocumentIds] = useState<string[]>([])
   const transition = useTransition(requestId)
+  // The request's documents, which a step may rest on (an execution report, say).
+  const documents = useOptionalRequestList(requestId, useActiveUser()?.id ?? null, 'documents')
   const errorMessage = useErrorMessage()
 
   const start = (step: AllowedStep) => {
@@ -35,12 +46,14 @@ export function TransitionsCard({
     setNote('')
     setExtra(null)
     setUntil('')
+    setDocumentIds([])
     setOpen(step)
   }
   const submit = () => {
     if (!open) return
     const body: Record<string, unknown> = { action: open.action }
     if (note.trim()) body.note = note.trim()
+    if (documentIds.length > 0) body.documentIds = documentIds
     if (open.action === 'raise_consultation') body.issue = extra
     if (open.action === 'report_not_executed') body.ground = extra
     if (open.action === 'postpone') {
@@ -156,6 +169,19 @@ export function TransitionsCard({
               minRows={3}
               data-testid="step-note"
             />
+            {(documents.data?.items.length ?? 0) > 0 && (
+              <MultiSelect
+                label={t('request.stepDocuments')}
+                description={t('request.stepDocumentsHelp')}
+                data={((documents.data?.items ?? []) as RequestDocument[]).map((d) => ({
+                  value: d.id,
+                  label: `${d.filename} (v${d.version})`,
+                }))}
+                value={documentIds}
+                onChange={setDocumentIds}
+                data-testid="step-documents"
+              />
+            )}
             {error && (
               <Alert color="red.9" role="alert" data-testid="transition-error">
                 {errorMessage(error)} {details}

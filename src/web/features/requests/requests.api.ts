@@ -27,6 +27,7 @@ import type {
 } from '../../../server/situations/situations.schemas.ts'
 import type { StateListSchema } from '../../../server/states/states.schemas.ts'
 import type { WarrantListSchema } from '../../../server/warrants/warrants.schemas.ts'
+import { toBase64 } from '../../files.ts'
 import { ApiError, getJson, toQueryString } from '../../http.ts'
 import { useSend } from '../auth/auth.api.ts'
 
@@ -142,6 +143,22 @@ export function useReceipts(id: string, userId: string | null, enabled: boolean)
     queryFn: ({ signal }) => getJson<ReceiptList>(`/requests/${encodeURIComponent(id)}/receipts`, signal),
     retry: false,
     enabled: userId !== null && enabled,
+  })
+}
+
+/** Uploads a document to the request (a new version of one, or its redacted public version). */
+export function useUploadDocument(id: string) {
+  const send = useSend()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async (input: { file: File; supersedesDocumentId: string | null; redactsDocumentId: string | null }) =>
+      send<RequestDocument>('POST', `/requests/${encodeURIComponent(id)}/documents`, {
+        filename: input.file.name,
+        contentBase64: await toBase64(input.file),
+        ...(input.supersedesDocumentId ? { supersedesDocumentId: input.supersedesDocumentId } : {}),
+        ...(input.redactsDocumentId ? { redactsDocumentId: input.redactsDocumentId } : {}),
+      }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['requests'] }),
   })
 }
 
@@ -376,8 +393,8 @@ export function usePostMessage(id: string) {
   const send = useSend()
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: string) =>
-      send<RequestMessage>('POST', `/requests/${encodeURIComponent(id)}/messages`, { body, attachmentIds: [] }),
+    mutationFn: (input: { body: string; attachmentIds: string[] }) =>
+      send<RequestMessage>('POST', `/requests/${encodeURIComponent(id)}/messages`, input),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['requests'] }),
   })
 }
