@@ -20,3 +20,16 @@ export async function deleteRecordAccess(
       .execute()
   }
 }
+
+/** Whether the organisation is named on the record (a named recipient: it may know of it). */
+export async function isNamedOrganisation(db: Db, recordType: string, recordId: string, orgCode: string) {
+  const row = await db
+    .selectFrom('record_recipients')
+    .select('record_id')
+    .where('record_type', '=', recordType)
+    .where('record_id', '=', recordId)
+    .where('kind', '=', 'named')
+    .where('org_code', '=', orgCode)
+    .executeTakeFirst()
+  return row !== undefined
+}

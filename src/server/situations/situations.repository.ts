@@ -97,18 +97,6 @@ export async function insertNamedOrganisation(db: Db, recordType: string, record
     .execute()
 }
 
-export async function isNamedOrganisation(db: Db, recordType: string, recordId: string, orgCode: string) {
-  const row = await db
-    .selectFrom('record_recipients')
-    .select('record_id')
-    .where('record_type', '=', recordType)
-    .where('record_id', '=', recordId)
-    .where('kind', '=', 'named')
-    .where('org_code', '=', orgCode)
-    .executeTakeFirst()
-  return row !== undefined
-}
-
 export async function deleteDemoSituations(db: Db) {
   const persons = db.selectFrom('persons').select('id').where('is_demo', '=', fromBool(true))
   const cases = db.selectFrom('cases').select('id').where('is_demo', '=', fromBool(true))

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Classification } from '../access/classification.ts'
+import { isNamedOrganisation } from '../access/record-access.ts'
 import { recordAuditEvent } from '../audit/audit.service.ts'
 import type { Actor, Ctx } from '../context.ts'
 import type { Db } from '../db/database.ts'
@@ -292,7 +293,7 @@ export function toPerson(row: PersonRow): Person {
  */
 export async function namePersonRecipients(trx: Db, personId: string, orgCodes: readonly string[]) {
   for (const org of orgCodes) {
-    if (!(await repo.isNamedOrganisation(trx, repo.PERSON_RECORD, personId, org)))
+    if (!(await isNamedOrganisation(trx, repo.PERSON_RECORD, personId, org)))
       await repo.insertNamedOrganisation(trx, repo.PERSON_RECORD, personId, org)
   }
 }

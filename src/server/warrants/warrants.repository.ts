@@ -202,18 +202,6 @@ export async function insertNamedRecipients(db: Db, warrantId: string, orgCodes:
     .execute()
 }
 
-export async function isNamedRecipient(db: Db, warrantId: string, orgCode: string) {
-  const row = await db
-    .selectFrom('record_recipients')
-    .select('record_id')
-    .where('record_type', '=', WARRANT_RECORD)
-    .where('record_id', '=', warrantId)
-    .where('kind', '=', 'named')
-    .where('org_code', '=', orgCode)
-    .executeTakeFirst()
-  return row !== undefined
-}
-
 export async function nextStatusSeq(db: Db, warrantId: string): Promise<number> {
   const row = await db
     .selectFrom('warrant_status_events')

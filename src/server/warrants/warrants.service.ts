@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Classification } from '../access/classification.ts'
+import { isNamedOrganisation } from '../access/record-access.ts'
 import { recordAuditEvent, recordAuditedRead } from '../audit/audit.service.ts'
 import { type Actor, actorLabel, type Ctx } from '../context.ts'
 import type { Db } from '../db/database.ts'
@@ -151,7 +152,7 @@ export async function nameWarrantRecipient(
   orgCode: string,
   why: Record<string, unknown>,
 ): Promise<boolean> {
-  if (await repo.isNamedRecipient(trx, warrant.id, orgCode)) return false
+  if (await isNamedOrganisation(trx, repo.WARRANT_RECORD, warrant.id, orgCode)) return false
   await repo.insertNamedRecipients(trx, warrant.id, [orgCode])
   await namePersonRecipients(trx, warrant.personId, [orgCode])
   await recordAuditEvent(ctx, trx, {
