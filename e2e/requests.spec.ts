@@ -536,5 +536,11 @@ test.describe('Requests for cooperation', () => {
     await expect(warrant).toContainText('mandat délivré par Pre-Trial Chamber II (fictional), 14 juin 2019')
     await warrant.getByRole('link').click()
     await expect(page).toHaveURL(/\/persons-sought\/demo%3Aperson%3AA$/)
+    // From the warrant, the Court's workload of the requests carrying it out: this draft first.
+    await page.getByTestId('warrant-requests').click()
+    await expect(page.getByTestId('warrant-filter')).toContainText(
+      'Seulement les demandes qui exécutent un mandat d’arrêt.',
+    )
+    await expect(page.getByText(summary)).toBeVisible()
   })
 })

@@ -1,8 +1,11 @@
 import { Anchor, Badge, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { useFormatDate } from '../../format.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
+import { useActiveUser } from '../auth/auth.api.ts'
+import { isCourtUser } from '../requests/requests.api.ts'
 import { VerificationBadge } from '../states/VerificationBadge.tsx'
 import type { Warrant } from './persons-sought.api.ts'
 import { WarrantActions } from './WarrantActions.tsx'
@@ -13,6 +16,7 @@ export function WarrantCard({ warrant: w, canUnseal }: { warrant: Warrant; canUn
   const { t } = useTranslation()
   const formatDate = useFormatDate()
   const headingId = useId()
+  const user = useActiveUser()
   const issued = w.issuedOn ? formatDate(w.issuedOn) : (w.issuedText ?? t('personsSought.dateUnknown'))
   return (
     <Paper component="section" aria-labelledby={headingId} withBorder radius="md" p="md" data-testid="warrant">
@@ -114,6 +118,17 @@ export function WarrantCard({ warrant: w, canUnseal }: { warrant: Warrant; canUn
           </Text>
         )}
         {w.notes && <Text size="sm">{w.notes}</Text>}
+        {/* The Court follows the requests that carry the warrant out, in its workload. */}
+        {w.kind === 'arrest_warrant' && isCourtUser(user) && (
+          <Anchor
+            component={Link}
+            to={`/requests?warrantId=${encodeURIComponent(w.id)}`}
+            size="sm"
+            data-testid="warrant-requests"
+          >
+            {t('requestLinks.requestsOfWarrant')}
+          </Anchor>
+        )}
         <WarrantActions warrant={w} canUnseal={canUnseal} />
       </Stack>
     </Paper>

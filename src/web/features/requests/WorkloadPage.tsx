@@ -63,6 +63,16 @@ export function WorkloadPage() {
           </Group>
         </Alert>
       )}
+      {filters.warrantId && (
+        <Alert variant="light" color="court" data-testid="warrant-filter">
+          <Group justify="space-between">
+            <Text size="sm">{t('requestLinks.onlyWarrant')}</Text>
+            <Anchor component="button" size="sm" onClick={() => set('warrantId', null)}>
+              {t('requestPersonFilter.clear')}
+            </Anchor>
+          </Group>
+        </Alert>
+      )}
       <WorkloadSummary
         filters={filters}
         onStatus={(status) => set('status', [status])}

@@ -78,6 +78,7 @@ export type RequestFilters = Partial<
     | 'case'
     | 'classification'
     | 'personId'
+    | 'warrantId'
     | 'overdue'
     | 'deadlineFrom'
     | 'deadlineTo'

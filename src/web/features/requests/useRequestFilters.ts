@@ -9,6 +9,7 @@ const KEYS = [
   'case',
   'classification',
   'personId',
+  'warrantId',
   'overdue',
   'deadlineFrom',
   'deadlineTo',
