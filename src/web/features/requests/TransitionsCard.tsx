@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useErrorMessage } from '../../components/ApiErrorAlert.tsx'
 import { DateField } from '../../components/DateField.tsx'
 import { ApiError } from '../../http.ts'
+import { TONE } from '../../theme.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
 import {
   type AllowedStep,
@@ -77,7 +78,7 @@ export function TransitionsCard({
         {t('request.nextSteps')}
       </Title>
       {heldBack.map((h) => (
-        <Alert key={h.action} color="red.9" variant="light" mb="sm" data-testid={`held-back-${h.action}`}>
+        <Alert key={h.action} color={TONE.danger} variant="light" mb="sm" data-testid={`held-back-${h.action}`}>
           {h.warrantStatus === null
             ? t('requestLinks.heldBackHidden', { action: t(`action.${h.action}`) })
             : t('requestLinks.heldBack', {
