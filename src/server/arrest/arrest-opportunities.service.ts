@@ -296,8 +296,7 @@ export async function draftArrestRequest(ctx: Ctx, id: string, input: DraftReque
     caseId: d.caseId,
     situationId: d.situationId,
     personIds: d.personIds,
-    // The warrant the request carries out (91(2)(b), 92(2)(c)), when one is recorded.
-    warrantIds: d.warrantId ? [d.warrantId] : [],
+    warrantIds: d.warrantId ? [d.warrantId] : [], // the warrant it carries out (91(2)(b), 92(2)(c))
     urgency: d.urgency,
     language: d.language,
     channel: d.channel,

@@ -4,9 +4,9 @@ import type { Db } from '../db/database.ts'
 import { AppError } from '../errors.ts'
 import { listActiveUserCards, listUserCards } from '../identity/identity.service.ts'
 import * as delegationsRepo from './requests.delegations.repository.ts'
+import type { DelegateBody, DelegationList } from './requests.delegations.schemas.ts'
 import { FINAL_STATUSES, type RequestStatus } from './requests.lifecycle.ts'
 import * as repo from './requests.repository.ts'
-import type { DelegateBody, DelegationList } from './requests.schemas.ts'
 import type { RequestRow } from './requests.table.ts'
 
 // A State's focal point (national focal point / central authority) hands a request it received to

@@ -202,6 +202,8 @@ export async function loadDemoRequests(
   const recipients: { recordId: string; kind: 'named'; orgCode: string }[] = []
   const persons: { request_id: string; person_id: string }[] = []
   const warrants: { request_id: string; warrant_id: string }[] = []
+  /** The States the arrest requests were transmitted to: they learn of the warrant (named on it). */
+  const warrantAddressees: string[] = []
   const delegations: { recordId: string; userId: string; delegatedBy: string; nowIso: string }[] = []
   const receipts: RequestReceiptTable[] = []
   for (let i = 0; i < COUNT; i++) {
@@ -354,6 +356,7 @@ export async function loadDemoRequests(
     if (PERSON_TYPES.has(type)) {
       persons.push({ request_id: id, person_id: DEMO_PERSONS.suspect })
       warrants.push({ request_id: id, warrant_id: DEMO_SUSPECT_WARRANT })
+      if (transmittedAt) warrantAddressees.push(addressee)
     }
     if (type === 'PROTECT_VICTIMS_WITNESSES_PRESERVE_EVIDENCE')
       persons.push({ request_id: id, person_id: DEMO_PERSONS.witness1 })
@@ -375,11 +378,7 @@ export async function loadDemoRequests(
   for (let k = 0; k < recipients.length; k += 500) await records.insertRecipients(trx, recipients.slice(k, k + 500))
   await records.insertRequestPersons(trx, persons)
   await records.insertRequestWarrants(trx, warrants)
-  const transmittedOnWarrant = new Set(warrants.map((w) => w.request_id))
-  await nameOnDemoSuspectWarrant(
-    trx,
-    rows.filter((r) => r.transmitted_at && transmittedOnWarrant.has(r.id)).map((r) => r.addressee),
-  )
+  await nameOnDemoSuspectWarrant(trx, warrantAddressees)
   for (let k = 0; k < receipts.length; k += 200) await records.insertReceipts(trx, receipts.slice(k, k + 200))
   await delegationsRepo.insertDelegations(trx, delegations)
   await loadDemoMessages(trx, users, rows)

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ERROR_RESPONSES, ErrorResponse } from '../http/error-schema.ts'
 import { sendKeptAnswer } from '../http/kept-answer.ts'
+import { DelegateBody, DelegationListSchema, DelegationParams } from './requests.delegations.schemas.ts'
 import { delegateRequest, listRequestDelegations, revokeDelegation } from './requests.delegations.ts'
 import { createRequests, updateDraft } from './requests.drafting.ts'
 import { type ExportFormat, exportRequests, XLSX_MEDIA_TYPE } from './requests.export.ts'
@@ -14,9 +15,6 @@ import {
   CreatedRequestsSchema,
   CreateRequestBody,
   DeadlineChangeBody,
-  DelegateBody,
-  DelegationListSchema,
-  DelegationParams,
   ExportRequestsQuery,
   FreshReadHeaders,
   ListRequestsQuery,

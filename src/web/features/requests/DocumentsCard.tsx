@@ -3,7 +3,8 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
-import { isCourtUser, type RequestDocument, useOptionalRequestList, useUploadDocument } from './requests.api.ts'
+import { useUploadDocument } from './documents.api.ts'
+import { isCourtUser, type RequestDocument, useOptionalRequestList } from './requests.api.ts'
 
 /** Documents of the request with their SHA-256 (each download is audited); hidden while the route is absent. */
 export function DocumentsCard({ requestId, userId }: { requestId: string; userId: string | null }) {

@@ -53,25 +53,24 @@ export function WorkloadPage() {
           </Button>
         </Group>
       </Group>
-      {filters.personId && (
-        <Alert variant="light" color="court" data-testid="person-filter">
-          <Group justify="space-between">
-            <Text size="sm">{t('requestPersonFilter.only')}</Text>
-            <Anchor component="button" size="sm" onClick={() => set('personId', null)}>
-              {t('requestPersonFilter.clear')}
-            </Anchor>
-          </Group>
-        </Alert>
-      )}
-      {filters.warrantId && (
-        <Alert variant="light" color="court" data-testid="warrant-filter">
-          <Group justify="space-between">
-            <Text size="sm">{t('requestLinks.onlyWarrant')}</Text>
-            <Anchor component="button" size="sm" onClick={() => set('warrantId', null)}>
-              {t('requestPersonFilter.clear')}
-            </Anchor>
-          </Group>
-        </Alert>
+      {/* A filter the form does not show (set from a person's or a warrant's page) says itself. */}
+      {(
+        [
+          ['personId', 'requestPersonFilter.only', 'person-filter'],
+          ['warrantId', 'requestLinks.onlyWarrant', 'warrant-filter'],
+        ] as const
+      ).map(
+        ([key, text, testId]) =>
+          filters[key] && (
+            <Alert key={key} variant="light" color="court" data-testid={testId}>
+              <Group justify="space-between">
+                <Text size="sm">{t(text)}</Text>
+                <Anchor component="button" size="sm" onClick={() => set(key, null)}>
+                  {t('requestPersonFilter.clear')}
+                </Anchor>
+              </Group>
+            </Alert>
+          ),
       )}
       <WorkloadSummary
         filters={filters}

@@ -3,13 +3,13 @@ import type { z } from 'zod'
 import type { DocumentListSchema } from '../../../server/documents/documents.schemas.ts'
 import type { MessageListSchema } from '../../../server/messages/messages.schemas.ts'
 import type { RequestTypeSchema } from '../../../server/reference/reference.schemas.ts'
+import type { DelegationList } from '../../../server/requests/requests.delegations.schemas.ts'
 import type {
   AllowedStepsSchema,
   BreakdownDimension,
   CreatedRequestsSchema,
   CreateRequestBody,
   DeadlineChangeBody,
-  DelegationList,
   ReceiptListSchema,
   RequestBreakdownSchema,
   RequestCountsSchema,
@@ -27,7 +27,6 @@ import type {
 } from '../../../server/situations/situations.schemas.ts'
 import type { StateListSchema } from '../../../server/states/states.schemas.ts'
 import type { WarrantListSchema } from '../../../server/warrants/warrants.schemas.ts'
-import { toBase64 } from '../../files.ts'
 import { ApiError, getJson, toQueryString } from '../../http.ts'
 import { useSend } from '../auth/auth.api.ts'
 
@@ -144,22 +143,6 @@ export function useReceipts(id: string, userId: string | null, enabled: boolean)
     queryFn: ({ signal }) => getJson<ReceiptList>(`/requests/${encodeURIComponent(id)}/receipts`, signal),
     retry: false,
     enabled: userId !== null && enabled,
-  })
-}
-
-/** Uploads a document to the request (a new version of one, or its redacted public version). */
-export function useUploadDocument(id: string) {
-  const send = useSend()
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: async (input: { file: File; supersedesDocumentId: string | null; redactsDocumentId: string | null }) =>
-      send<RequestDocument>('POST', `/requests/${encodeURIComponent(id)}/documents`, {
-        filename: input.file.name,
-        contentBase64: await toBase64(input.file),
-        ...(input.supersedesDocumentId ? { supersedesDocumentId: input.supersedesDocumentId } : {}),
-        ...(input.redactsDocumentId ? { redactsDocumentId: input.redactsDocumentId } : {}),
-      }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['requests'] }),
   })
 }
 
