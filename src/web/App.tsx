@@ -22,6 +22,8 @@ import { InboxPage } from './features/requests/InboxPage.tsx'
 import { NewRequestPage } from './features/requests/NewRequestPage.tsx'
 import { RequestPage } from './features/requests/RequestPage.tsx'
 import { WorkloadPage } from './features/requests/WorkloadPage.tsx'
+import { SituationPage } from './features/situations/SituationPage.tsx'
+import { SituationsPage } from './features/situations/SituationsPage.tsx'
 import { StatePage } from './features/states/StatePage.tsx'
 import { StatesPage } from './features/states/StatesPage.tsx'
 import { AppLayout } from './layout/AppLayout.tsx'
@@ -116,6 +118,22 @@ const router = createBrowserRouter([
         element: (
           <RequireAuth>
             <AssetPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'situations',
+        element: (
+          <RequireAuth allow={isCourtSide}>
+            <SituationsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'situations/:id',
+        element: (
+          <RequireAuth allow={isCourtSide}>
+            <SituationPage />
           </RequireAuth>
         ),
       },

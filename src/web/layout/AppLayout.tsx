@@ -97,7 +97,14 @@ export function AppLayout() {
           </Group>
         </Container>
       </AppShell.Header>
-      <Drawer opened={menuOpened} onClose={menu.close} size="xs" title={t('app.name')} data-testid="nav-drawer">
+      <Drawer
+        closeButtonProps={{ 'aria-label': t('app.close') }}
+        opened={menuOpened}
+        onClose={menu.close}
+        size="xs"
+        title={t('app.name')}
+        data-testid="nav-drawer"
+      >
         <nav aria-label={t('app.mainNavigation')}>
           <Stack gap={4} className={classes.drawerNav}>
             {links(menu.close)}

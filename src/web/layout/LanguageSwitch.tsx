@@ -21,7 +21,7 @@ export function LanguageSwitch() {
             aria-label={t(`language.${language}`)}
             onClick={() => void changeLanguage(language)}
           >
-            {/* On a phone, the code alone: the button's name stays the language's own. */}
+            {/* Below 1536 px, the code alone: the button's name stays the language's own. */}
             <span className={classes.languageName}>{t(`language.${language}`)}</span>
             <span className={classes.languageCode}>{language.toUpperCase()}</span>
           </Button>

@@ -24,6 +24,7 @@ export const isCourtStaff = (user: Who) =>
 export const NAV_ITEMS: NavItem[] = [
   { to: '/inbox', labelKey: 'nav.inbox', visible: isAddressee },
   { to: '/requests', labelKey: 'nav.requests', visible: isCourtSide },
+  { to: '/situations', labelKey: 'nav.situations', visible: isCourtSide },
   { to: '/arrest-opportunities', labelKey: 'arrest.nav', visible: isCourtStaff },
   { to: '/assets', labelKey: 'assets.nav', visible: isCourtStaff },
   { to: '/states', labelKey: 'nav.states', visible: () => true },

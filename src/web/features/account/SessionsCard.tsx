@@ -63,7 +63,13 @@ export function SessionsCard() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('account.signOutEverywhere')} centered>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('app.close') }}
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('account.signOutEverywhere')}
+        centered
+      >
         <Stack gap="sm">
           <Text>{t('account.signOutEverywhereConfirm')}</Text>
           <ApiErrorAlert error={everywhere.error} />

@@ -173,7 +173,13 @@ export function TokensCard() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title={t('tokens.revoke')} centered>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('app.close') }}
+        opened={revoking !== null}
+        onClose={() => setRevoking(null)}
+        title={t('tokens.revoke')}
+        centered
+      >
         <Stack gap="sm">
           <Text>{t('tokens.revokeConfirm', { name: revoking?.name ?? '' })}</Text>
           <ApiErrorAlert error={revoke.error} />

@@ -30,7 +30,13 @@ export function UserChangeModal({ user, kind, onClose }: UserChangeModalProps) {
 
   const danger = kind === 'disable' || kind === 'reset-mfa'
   return (
-    <Modal opened onClose={onClose} title={t(`admin.change.${kind}`)} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('app.close') }}
+      opened
+      onClose={onClose}
+      title={t(`admin.change.${kind}`)}
+      centered
+    >
       <Stack gap="sm">
         <Text>{t(`admin.confirm.${kind}`, { name: user.name, email: user.email })}</Text>
         {kind === 'set-role' && (

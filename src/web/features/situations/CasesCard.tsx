@@ -1,0 +1,85 @@
+import { Anchor, Button, Group, Paper, Skeleton, Table, Text, Title } from '@mantine/core'
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { isCourtStaff } from '../../layout/navigation.ts'
+import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
+import { useActiveUser } from '../auth/auth.api.ts'
+import { useOrgName } from '../requests/useOrgName.ts'
+import { DemoBadge } from './DemoBadge.tsx'
+import { NewCaseModal } from './NewCaseModal.tsx'
+import type { Case, Situation } from './situations.api.ts'
+
+export function CasesCard({
+  situation,
+  cases,
+  isPending,
+  error,
+}: {
+  situation: Situation
+  cases: readonly Case[]
+  isPending: boolean
+  error: Error | null
+}) {
+  const { t } = useTranslation()
+  const user = useActiveUser()
+  const orgName = useOrgName()
+  const [isCreating, setCreating] = useState(false)
+  const headingId = useId()
+  return (
+    <Paper component="section" aria-labelledby={headingId} withBorder radius="md" p="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4" id={headingId}>
+          {t('situations.cases', { count: cases.length })}
+        </Title>
+        {isCourtStaff(user) && (
+          <Button variant="light" onClick={() => setCreating(true)} data-testid="new-case">
+            {t('situations.newCase.open')}
+          </Button>
+        )}
+      </Group>
+      <ApiErrorAlert error={error} />
+      {isPending ? (
+        <Skeleton height={80} />
+      ) : cases.length === 0 ? (
+        <Text>{t('situations.noCases')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped data-testid="cases-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('situations.newCase.name')}</Table.Th>
+                <Table.Th scope="col">{t('situations.code')}</Table.Th>
+                <Table.Th scope="col">{t('situations.newCase.defence')}</Table.Th>
+                <Table.Th scope="col">{t('requests.classification')}</Table.Th>
+                <Table.Th scope="col">{t('situations.requests')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {cases.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    {c.name}
+                    <DemoBadge isDemo={c.isDemo} />
+                  </Table.Td>
+                  <Table.Td>{c.code}</Table.Td>
+                  <Table.Td>{c.defenceOrgCode ? orgName(c.defenceOrgCode) : '—'}</Table.Td>
+                  <Table.Td>
+                    <ClassificationBadge value={c.classification} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/requests?case=${encodeURIComponent(c.id)}`}>
+                      {t('situations.requestsOfCase', { code: c.code })}
+                    </Anchor>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {isCreating && <NewCaseModal situation={situation} onClose={() => setCreating(false)} />}
+    </Paper>
+  )
+}

@@ -1,0 +1,134 @@
+import { Anchor, Button, Center, Group, Paper, Select, Skeleton, Table, Text, Title } from '@mantine/core'
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { isCourtStaff } from '../../layout/navigation.ts'
+import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
+import { useActiveUser } from '../auth/auth.api.ts'
+import { DemoBadge } from './DemoBadge.tsx'
+import { NewPersonModal } from './NewPersonModal.tsx'
+import { RecordWarrantModal } from './RecordWarrantModal.tsx'
+import {
+  type Case,
+  ROLES_IN_PROCEEDINGS,
+  type RoleInProceedings,
+  type Situation,
+  useSituationPersons,
+  useSituationWarrants,
+} from './situations.api.ts'
+
+/** The persons concerned (article 58 suspects to witnesses), each with the requests that name them. */
+export function PersonsCard({ situation, cases }: { situation: Situation; cases: readonly Case[] }) {
+  const { t } = useTranslation()
+  const user = useActiveUser()
+  const [role, setRole] = useState<RoleInProceedings | null>(null)
+  const persons = useSituationPersons(user?.id ?? null, situation.id, role)
+  const warrants = useSituationWarrants(user?.id ?? null, situation.id)
+  const [isAdding, setAdding] = useState(false)
+  const [warrantFor, setWarrantFor] = useState<string | null>(null)
+  const headingId = useId()
+  const items = persons.data?.pages.flatMap((page) => page.items) ?? []
+  const sought = new Set((warrants.data?.pages.flatMap((page) => page.items) ?? []).map((w) => w.personId))
+  const caseCode = new Map(cases.map((c) => [c.id, c.code]))
+  const mayRecord = isCourtStaff(user)
+
+  return (
+    <Paper component="section" aria-labelledby={headingId} withBorder radius="md" p="md">
+      <Group justify="space-between" align="flex-end" mb="sm" wrap="wrap">
+        <Title order={2} size="h4" id={headingId}>
+          {t('situations.persons')}
+        </Title>
+        <Group align="flex-end">
+          <Select
+            label={t('situations.role')}
+            data={ROLES_IN_PROCEEDINGS.map((r) => ({ value: r, label: t(`situations.roles.${r}`) }))}
+            value={role}
+            onChange={(v) => setRole(v as RoleInProceedings | null)}
+            placeholder={t('situations.anyRole')}
+            clearable
+            w={200}
+            data-testid="persons-role-filter"
+          />
+          {mayRecord && (
+            <Button variant="light" onClick={() => setAdding(true)} data-testid="new-person">
+              {t('situations.newPerson.open')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <ApiErrorAlert error={persons.error} />
+      {persons.isPending ? (
+        <Skeleton height={80} />
+      ) : items.length === 0 ? (
+        <Text>{t('situations.noPersons')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={820}>
+          <Table striped data-testid="persons-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('situations.newPerson.name')}</Table.Th>
+                <Table.Th scope="col">{t('situations.role')}</Table.Th>
+                <Table.Th scope="col">{t('situations.case')}</Table.Th>
+                <Table.Th scope="col">{t('requests.classification')}</Table.Th>
+                <Table.Th scope="col">{t('situations.links')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>
+                    {p.name}
+                    <DemoBadge isDemo={p.isDemo} />
+                  </Table.Td>
+                  <Table.Td>{t(`situations.roles.${p.roleInProceedings}`)}</Table.Td>
+                  <Table.Td>{p.caseId ? (caseCode.get(p.caseId) ?? '—') : '—'}</Table.Td>
+                  <Table.Td>
+                    <ClassificationBadge value={p.classification} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="md" wrap="nowrap">
+                      <Anchor component={Link} to={`/requests?personId=${encodeURIComponent(p.id)}`}>
+                        {t('situations.requests')}
+                      </Anchor>
+                      {sought.has(p.id) && (
+                        <Anchor component={Link} to={`/persons-sought/${encodeURIComponent(p.id)}`}>
+                          {t('situations.soughtPage')}
+                        </Anchor>
+                      )}
+                      {mayRecord && (p.roleInProceedings === 'suspect' || p.roleInProceedings === 'accused') && (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => setWarrantFor(p.id)}
+                          aria-label={t('situations.warrant.openFor', { name: p.name })}
+                        >
+                          {t('situations.warrant.open')}
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {persons.hasNextPage && (
+        <Center mt="md">
+          <Button variant="default" onClick={() => void persons.fetchNextPage()} loading={persons.isFetchingNextPage}>
+            {t('situations.more')}
+          </Button>
+        </Center>
+      )}
+      {isAdding && <NewPersonModal situation={situation} cases={cases} onClose={() => setAdding(false)} />}
+      {warrantFor && (
+        <RecordWarrantModal
+          persons={items.filter((p) => p.roleInProceedings === 'suspect' || p.roleInProceedings === 'accused')}
+          personId={warrantFor}
+          onClose={() => setWarrantFor(null)}
+        />
+      )}
+    </Paper>
+  )
+}

@@ -1,0 +1,68 @@
+import { Anchor, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { NotFoundPage } from '../../components/NotFoundPage.tsx'
+import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
+import { ApiError } from '../../http.ts'
+import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
+import { useActiveUser } from '../auth/auth.api.ts'
+import { CasesCard } from './CasesCard.tsx'
+import { DemoBadge } from './DemoBadge.tsx'
+import { PersonsCard } from './PersonsCard.tsx'
+import { useSituation, useSituationCases } from './situations.api.ts'
+import { WarrantsCard } from './WarrantsCard.tsx'
+
+/** A situation with its cases, the persons concerned and their warrants: what requests hang on. */
+export function SituationPage() {
+  const { t } = useTranslation()
+  const { id = '' } = useParams()
+  const user = useActiveUser()
+  const situation = useSituation(id, user?.id ?? null)
+  const cases = useSituationCases(user?.id ?? null, id)
+  const s = situation.data
+  useDocumentTitle(s?.name ?? t('situations.title'))
+
+  if (situation.error instanceof ApiError && situation.error.status === 404) {
+    return <NotFoundPage title={t('situations.notFoundTitle')} text={t('situations.notFoundText')} />
+  }
+  if (situation.isError) return <ApiErrorAlert error={situation.error} />
+  if (!s) return <Skeleton height={240} />
+  const caseItems = cases.data?.pages.flatMap((page) => page.items) ?? []
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Anchor component={Link} to="/situations" size="sm">
+          ← {t('situations.back')}
+        </Anchor>
+        <Group gap="sm" mt="xs" align="center">
+          <Title order={1}>{s.name}</Title>
+          <DemoBadge isDemo={s.isDemo} size="md" />
+        </Group>
+        <Group gap="sm" mt={6} data-testid="situation-header">
+          <Text c="dimmed">{s.code}</Text>
+          <ClassificationBadge value={s.classification} />
+          {s.compartment && <Text c="dimmed">{t('situations.inCompartment', { code: s.compartment })}</Text>}
+        </Group>
+        {s.description && (
+          <Text mt="sm" maw={820}>
+            {s.description}
+          </Text>
+        )}
+      </div>
+      <Paper withBorder radius="md" p="md">
+        <Anchor
+          component={Link}
+          to={`/requests?situation=${encodeURIComponent(s.id)}`}
+          data-testid="situation-requests"
+        >
+          {t('situations.requestsOf')}
+        </Anchor>
+      </Paper>
+      <CasesCard situation={s} cases={caseItems} isPending={cases.isPending} error={cases.error} />
+      <PersonsCard situation={s} cases={caseItems} />
+      <WarrantsCard situationId={s.id} />
+    </Stack>
+  )
+}

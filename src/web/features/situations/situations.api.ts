@@ -1,0 +1,126 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { z } from 'zod'
+import type {
+  Case,
+  CaseListSchema,
+  CreateCaseBody,
+  CreatePersonBody,
+  CreateSituationBody,
+  Person,
+  PersonListSchema,
+  Situation,
+  SituationListSchema,
+} from '../../../server/situations/situations.schemas.ts'
+import type { CreateWarrantBody, Warrant, WarrantListSchema } from '../../../server/warrants/warrants.schemas.ts'
+import { getJson, toQueryString } from '../../http.ts'
+import { useSend } from '../auth/auth.api.ts'
+
+export type { Case, Person, Situation }
+export type RoleInProceedings = Person['roleInProceedings']
+export type ChargeCategory = z.input<typeof CreateWarrantBody>['charges'][number]['category']
+
+export const ROLES_IN_PROCEEDINGS = [
+  'suspect',
+  'accused',
+  'witness',
+  'victim',
+  'other',
+] as const satisfies readonly RoleInProceedings[]
+export const CHARGE_CATEGORIES = [
+  'genocide',
+  'crimes_against_humanity',
+  'war_crimes',
+  'aggression',
+  'article_70_offences',
+] as const satisfies readonly ChargeCategory[]
+
+// The query keys are those the request wizard reads too (['situations'], ['cases'], ['persons'],
+// ['warrants']), so that a record created here is offered there at once.
+
+/** The situations this user may see, a page at a time (the server applies need-to-know). */
+export function useSituationPages(userId: string | null) {
+  return useInfiniteQuery({
+    queryKey: ['situations', userId, 'pages'],
+    queryFn: ({ pageParam, signal }) =>
+      getJson<z.infer<typeof SituationListSchema>>(
+        `/situations${toQueryString({ limit: 50, cursor: pageParam })}`,
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    enabled: userId !== null,
+    placeholderData: keepPreviousData,
+  })
+}
+
+export function useSituation(id: string, userId: string | null) {
+  return useQuery({
+    queryKey: ['situations', userId, 'detail', id],
+    queryFn: ({ signal }) => getJson<Situation>(`/situations/${encodeURIComponent(id)}`, signal),
+    enabled: userId !== null,
+    retry: false,
+  })
+}
+
+export function useSituationCases(userId: string | null, situationId: string) {
+  return useInfiniteQuery({
+    queryKey: ['cases', userId, situationId, 'pages'],
+    queryFn: ({ pageParam, signal }) =>
+      getJson<z.infer<typeof CaseListSchema>>(
+        `/cases${toQueryString({ situationId, limit: 100, cursor: pageParam })}`,
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    enabled: userId !== null,
+  })
+}
+
+export function useSituationPersons(userId: string | null, situationId: string, role: RoleInProceedings | null) {
+  return useInfiniteQuery({
+    queryKey: ['persons', userId, situationId, 'pages', role],
+    queryFn: ({ pageParam, signal }) =>
+      getJson<z.infer<typeof PersonListSchema>>(
+        `/persons${toQueryString({ situationId, role, limit: 100, cursor: pageParam })}`,
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    enabled: userId !== null,
+    placeholderData: keepPreviousData,
+  })
+}
+
+/** Every warrant and summons of the situation's persons that this user may see. */
+export function useSituationWarrants(userId: string | null, situationId: string) {
+  return useInfiniteQuery({
+    queryKey: ['warrants', userId, 'situation', situationId, 'pages'],
+    queryFn: ({ pageParam, signal }) =>
+      getJson<z.infer<typeof WarrantListSchema>>(
+        `/warrants${toQueryString({ situationId, limit: 100, cursor: pageParam })}`,
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    enabled: userId !== null,
+  })
+}
+
+function useCreate<Body, Result>(path: string, invalidates: readonly string[]) {
+  const send = useSend()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: Body) => send<Result>('POST', path, body),
+    onSuccess: () => {
+      for (const key of invalidates) void queryClient.invalidateQueries({ queryKey: [key] })
+    },
+  })
+}
+
+export const useCreateSituation = () =>
+  useCreate<z.input<typeof CreateSituationBody>, Situation>('/situations', ['situations'])
+export const useCreateCase = () => useCreate<z.input<typeof CreateCaseBody>, Case>('/cases', ['cases'])
+export const useCreatePerson = () => useCreate<z.input<typeof CreatePersonBody>, Person>('/persons', ['persons'])
+// A warrant makes its person one sought: the persons-sought lists are read again too.
+export const useRecordWarrant = () =>
+  useCreate<z.input<typeof CreateWarrantBody>, Warrant>('/warrants', ['warrants', 'persons-sought'])
