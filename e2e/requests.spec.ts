@@ -542,5 +542,10 @@ test.describe('Requests for cooperation', () => {
       'Seulement les demandes qui exécutent un mandat d’arrêt.',
     )
     await expect(page.getByText(summary)).toBeVisible()
+    // And back on the request, its situation's page, where the warrant is listed too.
+    await page.getByRole('row', { name: new RegExp(summary) }).getByRole('link').first().click()
+    await concerns.getByTestId('concerns-situation').getByRole('link').click()
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Demoland')
+    await expect(page.getByTestId('situation-warrants')).toContainText('Fictional Person A (fictional)')
   })
 })

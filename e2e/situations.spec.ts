@@ -141,7 +141,7 @@ test.describe('Situations', () => {
 
   test('a State focal point has no situations page', async ({ page }) => {
     await useLanguage(page, 'en')
-    await signIn(page, 'nld.focal-point@demo.invalid')
+    await signIn(page, 'arg.focal-point@demo.invalid')
     await expect(page.getByRole('link', { name: 'Situations', exact: true })).toHaveCount(0)
     await page.goto('/situations')
     await expect(page.getByTestId('not-found')).toBeVisible()

@@ -7,6 +7,7 @@ import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { isCourtUser } from '../requests/requests.api.ts'
 import { VerificationBadge } from '../states/VerificationBadge.tsx'
+import { FallenWarrantNotice } from './FallenWarrantNotice.tsx'
 import type { Warrant } from './persons-sought.api.ts'
 import { WarrantActions } from './WarrantActions.tsx'
 import { WarrantStatusBadge } from './WarrantStatusBadge.tsx'
@@ -119,6 +120,7 @@ export function WarrantCard({ warrant: w, canUnseal }: { warrant: Warrant; canUn
         )}
         {w.notes && <Text size="sm">{w.notes}</Text>}
         {/* The Court follows the requests that carry the warrant out, in its workload. */}
+        {isCourtUser(user) && <FallenWarrantNotice warrant={w} />}
         {w.kind === 'arrest_warrant' && isCourtUser(user) && (
           <Anchor
             component={Link}

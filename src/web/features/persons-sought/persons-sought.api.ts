@@ -31,6 +31,13 @@ export const WARRANT_STATUSES = [
   'proceedings_terminated',
 ] as const satisfies readonly WarrantStatus[]
 
+/**
+ * A warrant a request may still carry out: its person at large or arrested. The server holds the
+ * same rule (reference.request-rules.ts) and checks it again; the web imports no runtime value of
+ * the server's.
+ */
+export const WARRANT_STATUSES_TO_CARRY_OUT: readonly WarrantStatus[] = ['at_large', 'arrested']
+
 export type PersonsSoughtFilters = { q: string; status: WarrantStatus | null; atLarge: 'true' | 'false' | null }
 
 /** Persons sought this user may see (the server applies need-to-know); keyed by user. */

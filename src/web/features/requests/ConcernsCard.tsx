@@ -3,9 +3,22 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { useFormatDate } from '../../format.ts'
+import { isCourtSide } from '../../layout/navigation.ts'
+import { TONE } from '../../theme.ts'
+import { useActiveUser } from '../auth/auth.api.ts'
+import { WARRANT_STATUSES_TO_CARRY_OUT } from '../persons-sought/persons-sought.api.ts'
 import { WarrantStatusBadge } from '../persons-sought/WarrantStatusBadge.tsx'
 import { useRequestLinks } from './request-links.api.ts'
-import type { RequestDetail } from './requests.api.ts'
+import type { RequestDetail, RequestStatus } from './requests.api.ts'
+
+/** Transmitted and not yet closed: the State is executing the request. */
+const WITH_THE_STATE: readonly RequestStatus[] = [
+  'transmitted',
+  'acknowledged',
+  'in_execution',
+  'consultation',
+  'postponed',
+]
 
 /**
  * What the request concerns: its situation, case, persons and, for an arrest, provisional arrest
@@ -15,6 +28,7 @@ import type { RequestDetail } from './requests.api.ts'
 export function ConcernsCard({ request, userId }: { request: RequestDetail; userId: string | null }) {
   const { t } = useTranslation()
   const formatDate = useFormatDate()
+  const user = useActiveUser()
   const links = useRequestLinks(request, userId)
   if (links.error) return <ApiErrorAlert error={links.error} />
   const l = links.data
@@ -35,7 +49,14 @@ export function ConcernsCard({ request, userId }: { request: RequestDetail; user
       <Stack gap="xs">
         {l.situation && (
           <Text size="sm" data-testid="concerns-situation">
-            <strong>{t('requests.situation')}:</strong> {l.situation.name}
+            <strong>{t('requests.situation')}:</strong>{' '}
+            {isCourtSide(user) ? (
+              <Anchor component={Link} to={`/situations/${encodeURIComponent(l.situation.id)}`} size="sm">
+                {l.situation.name}
+              </Anchor>
+            ) : (
+              l.situation.name
+            )}
           </Text>
         )}
         {l.case && (
@@ -70,6 +91,15 @@ export function ConcernsCard({ request, userId }: { request: RequestDetail; user
                   })}
                 </Anchor>
                 <WarrantStatusBadge status={w.status} />
+                {/* Held back before transmission (TransitionsCard); once with the State, the Court decides. */}
+                {isCourtSide(user) &&
+                  w.kind === 'arrest_warrant' &&
+                  !WARRANT_STATUSES_TO_CARRY_OUT.includes(w.status) &&
+                  WITH_THE_STATE.includes(request.status) && (
+                    <Text size="sm" c={TONE.danger} data-testid="concerns-warrant-fallen">
+                      {t('requestLinks.warrantFallen')}
+                    </Text>
+                  )}
               </Group>
             ))}
           </div>

@@ -64,6 +64,17 @@ export const REQUEST_STATUSES = [
   'withdrawn',
 ] as const satisfies readonly RequestStatus[]
 
+/** A request in one of these is still open: not yet executed, refused or withdrawn. */
+export const OPEN_REQUEST_STATUSES = [
+  'draft',
+  'approved',
+  'transmitted',
+  'acknowledged',
+  'in_execution',
+  'consultation',
+  'postponed',
+] as const satisfies readonly RequestStatus[]
+
 export const REQUEST_CLASSIFICATIONS = ['public', 'confidential', 'under_seal'] as const
 export const COURT_ORGANS = ['ICC-OTP', 'ICC-REGISTRY', 'ICC-CHAMBERS', 'ICC-PRESIDENCY'] as const
 

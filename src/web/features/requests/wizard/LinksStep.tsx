@@ -2,11 +2,9 @@ import { MultiSelect, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/co
 import { useTranslation } from 'react-i18next'
 import { useFormatDate } from '../../../format.ts'
 import { useActiveUser } from '../../auth/auth.api.ts'
+import { WARRANT_STATUSES_TO_CARRY_OUT } from '../../persons-sought/persons-sought.api.ts'
 import { useCases, usePersons, useRequestTypes, useSituationArrestWarrants, useSituations } from '../requests.api.ts'
 import type { StepProps } from './wizard-state.ts'
-
-/** A warrant a request may still carry out: its person at large or arrested (as the server checks). */
-const TO_CARRY_OUT = ['at_large', 'arrested']
 
 /**
  * Step 3: the situation, case and persons the request concerns (only those the drafter may see),
@@ -24,7 +22,7 @@ export function LinksStep({ state, update }: StepProps) {
   const warrants = useSituationArrestWarrants(userId, state.situationId, restsOnWarrant)
   const personName = (id: string) =>
     persons.data?.items.find((p) => p.id === id)?.name ?? t('requestLinks.personSought')
-  const open = (warrants.data?.items ?? []).filter((w) => TO_CARRY_OUT.includes(w.status))
+  const open = (warrants.data?.items ?? []).filter((w) => WARRANT_STATUSES_TO_CARRY_OUT.includes(w.status))
   return (
     <Paper withBorder radius="md" p="md">
       <Stack gap="md">
