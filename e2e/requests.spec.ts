@@ -543,7 +543,11 @@ test.describe('Requests for cooperation', () => {
     )
     await expect(page.getByText(summary)).toBeVisible()
     // And back on the request, its situation's page, where the warrant is listed too.
-    await page.getByRole('row', { name: new RegExp(summary) }).getByRole('link').first().click()
+    await page
+      .getByRole('row', { name: new RegExp(summary) })
+      .getByRole('link')
+      .first()
+      .click()
     await concerns.getByTestId('concerns-situation').getByRole('link').click()
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Demoland')
     await expect(page.getByTestId('situation-warrants')).toContainText('Fictional Person A (fictional)')

@@ -1,0 +1,130 @@
+import { signIn } from './auth-helpers.ts'
+import { expect, type Page, test, useLanguage } from './fixtures.ts'
+
+// A request for arrest leaves the Court only while its warrant stands. Once the warrant is
+// withdrawn, its page counts the open requests still carrying it out, a transmitted one tells the
+// Court so, and the approver of a draft is told why approval is not offered. On records of the
+// test's own, so that the tests reading the demo's warrants beside it are not disturbed.
+
+type ApiAnswer = { status: number; body: { id?: string; items?: { id: string }[] } }
+
+/** The API as the signed-in browser calls it: the session cookie and its CSRF token. */
+function apiOf(page: Page) {
+  return (method: 'POST', path: string, body: unknown): Promise<ApiAnswer> =>
+    page.evaluate(
+      async ({ method, path, body }) => {
+        const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string }
+        const response = await fetch(`/api/v1${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+          body: JSON.stringify(body),
+        })
+        return { status: response.status, body: await response.json() }
+      },
+      { method, path, body },
+    )
+}
+
+test('a withdrawn warrant holds back approval of its draft and counts the open requests on it (EN/FR)', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000)
+  await useLanguage(page, 'en')
+  await signIn(page, 'registry.officer@demo.invalid')
+  const api = apiOf(page)
+  const suffix = Date.now().toString(36).toUpperCase()
+  const protection = { classification: 'confidential', compartment: 'SIT-DEMO-A' }
+  const situation = await api('POST', '/situations', {
+    code: `SIT-E2E-WS-${suffix}`,
+    name: `Situation of a withdrawn warrant ${suffix} (fictional)`,
+    ...protection,
+  })
+  expect(situation.status).toBe(201)
+  const person = await api('POST', '/persons', {
+    situationId: situation.body.id,
+    name: `Withdrawn Warrant Suspect ${suffix} (fictional)`,
+    roleInProceedings: 'suspect',
+    ...protection,
+  })
+  expect(person.status).toBe(201)
+  const warrant = await api('POST', '/warrants', {
+    personId: person.body.id,
+    kind: 'arrest_warrant',
+    issuingChamber: 'Pre-Trial Chamber I',
+    issuedOn: '2025-01-10',
+    charges: [{ category: 'war_crimes', counts: 2 }],
+    classification: 'under_seal',
+    compartment: 'SIT-DEMO-A',
+  })
+  expect(warrant.status).toBe(201)
+  const summary = `Arrest on a warrant later withdrawn ${suffix}`
+  const arrestOn = (text: string) => ({
+    requestType: 'ARREST_AND_SURRENDER',
+    addressees: ['FRA'],
+    classification: 'under_seal',
+    compartment: 'SIT-DEMO-A',
+    situationId: situation.body.id,
+    warrantIds: [warrant.body.id],
+    legalBasis: 'Articles 89(1) and 91 of the Rome Statute',
+    summary: text,
+    facts: 'Fictional facts for a browser test.',
+    checklist: {
+      answers: {
+        '91(2)(a)': 'Description and probable location (fictional).',
+        '91(2)(c)': 'Surrender documents (fictional).',
+      },
+    },
+  })
+  const draft = await api('POST', '/requests', arrestOn(summary))
+  expect(draft.status).toBe(201)
+  const requestId = draft.body.items?.[0]?.id
+  // A second one leaves the Court while the warrant stands: approved by the approver, transmitted.
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } })
+  const approver = await context.newPage()
+  await useLanguage(approver, 'en')
+  await signIn(approver, 'registry.approver@demo.invalid')
+  const sentSummary = `Arrest transmitted before the warrant was withdrawn ${suffix}`
+  const sent = await api('POST', '/requests', arrestOn(sentSummary))
+  const sentId = sent.body.items?.[0]?.id
+  expect((await apiOf(approver)('POST', `/requests/${sentId}/transitions`, { action: 'approve' })).status).toBe(200)
+  expect((await api('POST', `/requests/${sentId}/transitions`, { action: 'transmit' })).status).toBe(200)
+
+  // The warrant is withdrawn, on the person's page: it now says one open request carries it out.
+  await page.goto(`/persons-sought/${encodeURIComponent(person.body.id ?? '')}`)
+  const card = page.getByTestId('warrant').first()
+  await expect(card.getByTestId('fallen-warrant-requests')).toHaveCount(0)
+  await card
+    .getByRole('textbox', { name: 'New status' })
+    .or(card.getByRole('combobox', { name: 'New status' }))
+    .click()
+  await page.getByRole('option', { name: 'Warrant withdrawn' }).click()
+  await card.getByRole('button', { name: 'Record', exact: true }).click()
+  await expect(card.getByTestId('warrant-status').first()).toHaveText('Warrant withdrawn')
+  const notice = card.getByTestId('fallen-warrant-requests')
+  await expect(notice).toContainText('This warrant no longer stands (Warrant withdrawn), yet 2 open requests still')
+  await notice.getByRole('link', { name: 'See the open requests' }).click()
+  await expect(page).toHaveURL(/\/requests\?warrantId=.+&status=draft/)
+  await expect(page.getByText(summary)).toBeVisible()
+  // The transmitted one stays with the State; its page tells the Court the warrant fell.
+  await page
+    .getByRole('row', { name: new RegExp(sentSummary) })
+    .getByRole('link')
+    .first()
+    .click()
+  await expect(page.getByTestId('concerns-warrant-fallen')).toHaveText(
+    'No longer stands: the Court may withdraw this request, or tell the State in the thread.',
+  )
+
+  // The approver of the Registry opens the draft: approval is held back, and says why, in FR too.
+  await approver.goto(`/requests/${requestId}`)
+  await expect(approver.getByTestId('request-summary')).toHaveText(summary)
+  await expect(approver.getByTestId('held-back-approve')).toContainText(
+    '“Approve” is held back: a warrant this request carries out no longer stands (now: Warrant withdrawn).',
+  )
+  await expect(approver.getByRole('button', { name: 'Approve', exact: true })).toHaveCount(0)
+  await expect(approver.getByRole('button', { name: 'Withdraw the request', exact: true })).toBeVisible()
+  await approver.getByRole('button', { name: 'Français' }).click()
+  await expect(approver.getByTestId('held-back-approve')).toContainText('Mandat retiré')
+  await context.close()
+})
