@@ -118,6 +118,18 @@ test.describe('Situations', () => {
     await expect(warrant.getByTestId('warrant-status')).toHaveText('At large')
     await expect(warrant.getByTestId('classification')).toHaveText('Under seal')
     await expectNoAxeViolations(page)
+
+    // The charges confirmed: the suspect becomes accused, with the reason (kept in the trail).
+    await suspect.getByRole('button', { name: `Change E2E Suspect ${suffix} (fictional)` }).click()
+    const editDialog = page.getByRole('dialog', { name: `Change E2E Suspect ${suffix} (fictional)` })
+    await choose(page, 'Role in the proceedings', 'Accused')
+    await editDialog
+      .getByRole('textbox', { name: 'Reason', exact: true })
+      .fill('Charges confirmed (fictional decision)')
+    await expectNoAxeViolations(page)
+    await editDialog.getByRole('button', { name: 'Record the change' }).click()
+    await expect(editDialog).toHaveCount(0)
+    await expect(suspect.getByRole('cell').nth(1)).toHaveText('Accused')
     await screenshot(page, 'situation-en')
 
     // In French.

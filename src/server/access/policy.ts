@@ -80,6 +80,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/v1/persons': PUBLIC,
   'POST /api/v1/persons': COURT_STAFF,
   'GET /api/v1/persons/:id': PUBLIC,
+  'PATCH /api/v1/persons/:id': COURT_STAFF,
   // Requests for cooperation are working documents: signed-in users only (their timelines name the
   // staff who acted), then the visibility rule; the public sees aggregate figures. Drafting by
   // Court staff and Defence counsel; each life-cycle step decided by the transition table

@@ -90,6 +90,16 @@ export async function insertPersons(db: Db, rows: NewPersonRow[]) {
   if (rows.length > 0) await db.insertInto('persons').values(rows).execute()
 }
 
+export async function updatePerson(
+  db: Db,
+  id: string,
+  values: Partial<Pick<NewPersonRow, 'role_in_proceedings' | 'case_id' | 'name' | 'description'>> & {
+    updated_at: string
+  },
+) {
+  await db.updateTable('persons').set(values).where('id', '=', id).execute()
+}
+
 export async function insertNamedOrganisation(db: Db, recordType: string, recordId: string, orgCode: string) {
   await db
     .insertInto('record_recipients')

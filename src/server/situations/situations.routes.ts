@@ -14,6 +14,7 @@ import {
   RecordParams,
   SituationListSchema,
   SituationSchema,
+  UpdatePersonBody,
 } from './situations.schemas.ts'
 import * as service from './situations.service.ts'
 
@@ -114,5 +115,21 @@ export const situationsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/persons/:id',
     { schema: { tags, summary: 'One person', params: RecordParams, response: { 200: PersonSchema, ...errors } } },
     async (req) => service.getPerson(req.ctx, req.params.id),
+  )
+  app.patch(
+    '/persons/:id',
+    {
+      schema: {
+        tags,
+        summary: "Change a person's role, case, name or description, with the reason (Court staff)",
+        description:
+          'A suspect becomes accused once the charges are confirmed (article 61(7)); a person joins a case. ' +
+          'The audit entry names each field before and after, and the reason.',
+        params: RecordParams,
+        body: UpdatePersonBody,
+        response: { 200: PersonSchema, ...errors },
+      },
+    },
+    async (req) => service.updatePerson(req.ctx, req.params.id, req.body),
   )
 }

@@ -86,6 +86,33 @@ export const CreatePersonBody = z.strictObject({
   ...ProtectedInput,
 })
 export type CreatePersonBody = z.infer<typeof CreatePersonBody>
+/**
+ * What changes about a person as proceedings go on: a suspect becomes accused once the charges are
+ * confirmed (article 61(7)), a person joins a case, a name is corrected. Always with a reason.
+ */
+export const UpdatePersonBody = z
+  .strictObject({
+    roleInProceedings: RoleInProceedings.optional(),
+    caseId: Id.nullable().optional().describe('A case of the same situation, or null for none'),
+    name: z.string().trim().min(2).max(300).optional(),
+    description: z.string().trim().max(4000).nullable().optional(),
+    reason: z
+      .string()
+      .trim()
+      .min(3)
+      .max(1000)
+      .describe('Why, for the record (e.g. the decision confirming the charges)'),
+  })
+  .refine(
+    (b) =>
+      b.roleInProceedings !== undefined ||
+      b.caseId !== undefined ||
+      b.name !== undefined ||
+      b.description !== undefined,
+    { message: 'Name at least one of roleInProceedings, caseId, name, description' },
+  )
+export type UpdatePersonBody = z.infer<typeof UpdatePersonBody>
+
 export const PersonSchema = z.object({
   id: z.string(),
   situationId: z.string(),

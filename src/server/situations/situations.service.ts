@@ -19,6 +19,7 @@ import type {
   ListSituationsQuery,
   Person,
   Situation,
+  UpdatePersonBody,
 } from './situations.schemas.ts'
 import type { CaseRow, PersonRow, SituationRow } from './situations.table.ts'
 
@@ -228,6 +229,49 @@ export async function createPerson(ctx: Ctx, input: CreatePersonBody): Promise<P
       recordType: repo.PERSON_RECORD,
       recordId: id,
       classification: input.classification,
+    })
+  })
+  return getPerson(ctx, id)
+}
+
+/**
+ * Changes a person's role, case, name or description, with the reason in the trail: the entry
+ * names each field's value before and after, in the transaction of the change. A person the
+ * caller may not see is 404, as one that does not exist; a case must be one of the same situation
+ * the caller may see. A body that changes nothing is refused (there would be nothing to record).
+ */
+export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonBody): Promise<Person> {
+  const actor = caseworker(ctx)
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.findVisiblePerson(trx, actor, id)
+    if (!row) throw new AppError('RECORD_NOT_FOUND', 'No person with this id')
+    if (input.caseId) {
+      const found = await repo.findVisibleCase(trx, actor, input.caseId)
+      if (!found) throw new AppError('RECORD_NOT_FOUND', `No case ${input.caseId}`)
+      if (found.situation_id !== row.situation_id)
+        throw new AppError('RECORD_INVALID', 'The case belongs to another situation')
+    }
+    const next = {
+      role_in_proceedings: input.roleInProceedings,
+      case_id: input.caseId,
+      name: input.name,
+      description: input.description === undefined ? undefined : input.description || null,
+    }
+    const changes: Record<string, { from: unknown; to: unknown }> = {}
+    for (const [column, value] of Object.entries(next) as [keyof typeof next, string | null | undefined][]) {
+      if (value !== undefined && value !== row[column]) changes[column] = { from: row[column], to: value }
+    }
+    if (Object.keys(changes).length === 0) throw new AppError('RECORD_INVALID', 'Nothing would change')
+    await repo.updatePerson(trx, id, {
+      ...Object.fromEntries(Object.entries(changes).map(([column, change]) => [column, change.to])),
+      updated_at: ctx.now().toISOString(),
+    })
+    await recordAuditEvent(ctx, trx, {
+      action: 'person.updated',
+      recordType: repo.PERSON_RECORD,
+      recordId: id,
+      classification: row.classification,
+      details: { changes, reason: input.reason },
     })
   })
   return getPerson(ctx, id)

@@ -7,10 +7,12 @@ import { isCourtStaff } from '../../layout/navigation.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { DemoBadge } from './DemoBadge.tsx'
+import { EditPersonModal } from './EditPersonModal.tsx'
 import { NewPersonModal } from './NewPersonModal.tsx'
 import { RecordWarrantModal } from './RecordWarrantModal.tsx'
 import {
   type Case,
+  type Person,
   ROLES_IN_PROCEEDINGS,
   type RoleInProceedings,
   type Situation,
@@ -27,6 +29,7 @@ export function PersonsCard({ situation, cases }: { situation: Situation; cases:
   const warrants = useSituationWarrants(user?.id ?? null, situation.id)
   const [isAdding, setAdding] = useState(false)
   const [warrantFor, setWarrantFor] = useState<string | null>(null)
+  const [editing, setEditing] = useState<Person | null>(null)
   const headingId = useId()
   const items = persons.data?.pages.flatMap((page) => page.items) ?? []
   const sought = new Set((warrants.data?.pages.flatMap((page) => page.items) ?? []).map((w) => w.personId))
@@ -96,6 +99,16 @@ export function PersonsCard({ situation, cases }: { situation: Situation; cases:
                           {t('situations.soughtPage')}
                         </Anchor>
                       )}
+                      {mayRecord && (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => setEditing(p)}
+                          aria-label={t('situations.editPerson.openFor', { name: p.name })}
+                        >
+                          {t('situations.editPerson.open')}
+                        </Button>
+                      )}
                       {mayRecord && (p.roleInProceedings === 'suspect' || p.roleInProceedings === 'accused') && (
                         <Button
                           size="compact-sm"
@@ -121,6 +134,7 @@ export function PersonsCard({ situation, cases }: { situation: Situation; cases:
           </Button>
         </Center>
       )}
+      {editing && <EditPersonModal person={editing} cases={cases} onClose={() => setEditing(null)} />}
       {isAdding && <NewPersonModal situation={situation} cases={cases} onClose={() => setAdding(false)} />}
       {warrantFor && (
         <RecordWarrantModal

@@ -10,6 +10,7 @@ import type {
   PersonListSchema,
   Situation,
   SituationListSchema,
+  UpdatePersonBody,
 } from '../../../server/situations/situations.schemas.ts'
 import type { CreateWarrantBody, Warrant, WarrantListSchema } from '../../../server/warrants/warrants.schemas.ts'
 import { getJson, toQueryString } from '../../http.ts'
@@ -124,3 +125,14 @@ export const useCreatePerson = () => useCreate<z.input<typeof CreatePersonBody>,
 // A warrant makes its person one sought: the persons-sought lists are read again too.
 export const useRecordWarrant = () =>
   useCreate<z.input<typeof CreateWarrantBody>, Warrant>('/warrants', ['warrants', 'persons-sought'])
+
+/** A person's role, case, name or description changed, with the reason (PATCH, audited). */
+export function useUpdatePerson(id: string) {
+  const send = useSend()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: z.input<typeof UpdatePersonBody>) =>
+      send<Person>('PATCH', `/persons/${encodeURIComponent(id)}`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['persons'] }),
+  })
+}
