@@ -1,7 +1,8 @@
-import { Badge, Button, Group, Paper, Skeleton, Table, TextInput, Title } from '@mantine/core'
+import { Button, Group, Paper, Skeleton, Table, TextInput, Title } from '@mantine/core'
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DemoBadge } from '../../components/DemoBadge.tsx'
 import { useCompartments, useCreateCompartment } from './admin.api.ts'
 
 const CODE = /^[A-Z0-9][A-Z0-9-]{1,39}$/
@@ -78,12 +79,7 @@ export function CompartmentsCard() {
               <Table.Tr key={c.code}>
                 <Table.Td ff="monospace">{c.code}</Table.Td>
                 <Table.Td>
-                  {c.name}{' '}
-                  {c.isDemo && (
-                    <Badge size="xs" color="yellow.3" variant="filled">
-                      {t('demo.fictional')}
-                    </Badge>
-                  )}
+                  {c.name} <DemoBadge isDemo={c.isDemo} size="xs" />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Menu, Paper, Skeleton, Table, Text, TextInput, Ti
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DemoBadge } from '../../components/DemoBadge.tsx'
 import { TONE } from '../../theme.ts'
 import { type AdminUser, useUsers } from './admin.api.ts'
 import { type ChangeKind, UserChangeModal } from './UserChangeModal.tsx'
@@ -58,11 +59,7 @@ export function UsersCard() {
                     <Text size="xs" c="dimmed">
                       {user.email}
                     </Text>
-                    {user.isDemo && (
-                      <Badge size="xs" color="yellow.3" variant="filled">
-                        {t('demo.fictional')}
-                      </Badge>
-                    )}
+                    <DemoBadge isDemo={user.isDemo} size="xs" />
                   </Table.Td>
                   <Table.Td>
                     <Badge

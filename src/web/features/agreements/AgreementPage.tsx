@@ -1,8 +1,9 @@
-import { Anchor, Badge, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DemoBadge } from '../../components/DemoBadge.tsx'
 import { NotFoundPage } from '../../components/NotFoundPage.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { useFormatDate } from '../../format.ts'
@@ -50,11 +51,7 @@ export function AgreementPage() {
         </Anchor>
         <Group gap="sm" mt="xs">
           <Title order={1}>{title}</Title>
-          {a.isDemo && (
-            <Badge color="yellow.3" variant="filled">
-              {t('demo.fictional')}
-            </Badge>
-          )}
+          <DemoBadge isDemo={a.isDemo} />
         </Group>
       </div>
       <Paper withBorder radius="md" p="md">

@@ -1,22 +1,9 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Center,
-  Group,
-  Paper,
-  Select,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Alert, Anchor, Button, Center, Group, Paper, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DemoBadge } from '../../components/DemoBadge.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { useFormatDate } from '../../format.ts'
 import { useActiveUser, useSession } from '../auth/auth.api.ts'
@@ -91,11 +78,7 @@ export function AgreementsPage() {
                         <Anchor component={Link} to={`/agreements/${encodeURIComponent(a.id)}`}>
                           {a.title ?? t(`agreement.${a.kind}`, { defaultValue: a.kind })}
                         </Anchor>
-                        {a.isDemo && (
-                          <Badge size="xs" color="yellow.3" variant="filled" ml={6}>
-                            {t('demo.fictional')}
-                          </Badge>
-                        )}
+                        <DemoBadge isDemo={a.isDemo} size="xs" ml={6} />
                       </Table.Td>
                       <Table.Td>
                         <Anchor component={Link} to={`/states/${a.iso3}`}>

@@ -16,6 +16,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DemoBadge } from '../../components/DemoBadge.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { useFormatDate } from '../../format.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
@@ -184,11 +185,7 @@ function OpportunityCard({ opportunity: o }: { opportunity: ArrestOpportunity })
             {t('arrest.hasRequest')}
           </Badge>
         )}
-        {o.isDemo && (
-          <Badge size="sm" color="yellow.3" variant="filled" c="dark">
-            {t('demo.fictional')}
-          </Badge>
-        )}
+        <DemoBadge isDemo={o.isDemo} size="sm" />
       </Group>
       {o.outcome !== 'pending' && o.outcomeDate && (
         <Text size="xs" mt={4}>

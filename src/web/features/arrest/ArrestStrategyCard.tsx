@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { DemoBadge } from '../../components/DemoBadge.tsx'
 import { useFormatDate } from '../../format.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { isCourtStaff, usePersonStrategies } from './arrest.api.ts'
@@ -34,11 +35,7 @@ export function ArrestStrategyCard({ personId }: { personId: string }) {
             <Badge color="red.9" variant="filled">
               {t('arrest.strategy.cell', { cell: current.cell })}
             </Badge>
-            {current.isDemo && (
-              <Badge color="yellow.3" variant="filled" c="dark">
-                {t('demo.fictional')}
-              </Badge>
-            )}
+            <DemoBadge isDemo={current.isDemo} />
           </Group>
         </Group>
         {isRevising ? (

@@ -1,7 +1,8 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DemoBadge } from '../../components/DemoBadge.tsx'
 import { NotFoundPage } from '../../components/NotFoundPage.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { useFormatDate } from '../../format.ts'
@@ -67,11 +68,7 @@ export function AssetPage() {
         <Group gap="xs" mt="xs">
           <AssetStageBadge stage={a.stage} />
           <ClassificationBadge value={a.classification} />
-          {a.isDemo && (
-            <Badge color="yellow.3" variant="filled">
-              {t('demo.fictional')}
-            </Badge>
-          )}
+          <DemoBadge isDemo={a.isDemo} />
         </Group>
       </div>
       <Paper component="section" withBorder radius="md" p="md" aria-label={t('assets.facts')}>

@@ -1,6 +1,7 @@
-import { Anchor, Badge, Table, Text } from '@mantine/core'
+import { Anchor, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { DemoBadge } from '../../components/DemoBadge.tsx'
 import { useFormatDate } from '../../format.ts'
 import { AssetStageBadge } from './AssetStageBadge.tsx'
 import type { AssetSummary } from './assets.api.ts'
@@ -31,11 +32,7 @@ export function AssetsTable({ items, compact = false }: { items: AssetSummary[];
                 <Anchor component={Link} to={`/assets/${encodeURIComponent(a.id)}`}>
                   {a.description}
                 </Anchor>
-                {a.isDemo && (
-                  <Badge size="xs" color="yellow.3" variant="filled" ml={6}>
-                    {t('demo.fictional')}
-                  </Badge>
-                )}
+                <DemoBadge isDemo={a.isDemo} size="xs" ml={6} />
               </Table.Td>
               {!compact && <Table.Td>{t(`assets.kind.${a.kind}`)}</Table.Td>}
               <Table.Td>

@@ -3,11 +3,11 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DemoBadge } from '../../components/DemoBadge.tsx'
 import { isCourtStaff } from '../../layout/navigation.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { useOrgName } from '../requests/useOrgName.ts'
-import { DemoBadge } from './DemoBadge.tsx'
 import { NewCaseModal } from './NewCaseModal.tsx'
 import type { Case, Situation } from './situations.api.ts'
 
@@ -61,7 +61,7 @@ export function CasesCard({
                 <Table.Tr key={c.id}>
                   <Table.Td>
                     {c.name}
-                    <DemoBadge isDemo={c.isDemo} />
+                    <DemoBadge isDemo={c.isDemo} size="xs" ml={6} />
                   </Table.Td>
                   <Table.Td>{c.code}</Table.Td>
                   <Table.Td>{c.defenceOrgCode ? orgName(c.defenceOrgCode) : '—'}</Table.Td>

@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core'
+import { Group, Select, Textarea, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { RecordModal } from './RecordModal.tsx'
 import {
   type Case,
   type Person,
@@ -39,75 +39,64 @@ export function EditPersonModal({
   }
   const changesSomething = Object.keys(changes).length > 0
 
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault()
+  const submit = () => {
     if (!changesSomething) return
     update.mutate({ ...changes, reason }, { onSuccess: onClose })
   }
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('app.close') }}
-      opened
-      onClose={onClose}
+    <RecordModal
       title={t('situations.editPerson.title', { name: person.name })}
-      size="lg"
+      testId="edit-person-form"
+      onClose={onClose}
+      onSubmit={submit}
+      error={update.error}
+      isPending={update.isPending}
+      submitLabel={t('situations.editPerson.submit')}
+      submitDisabled={!changesSomething}
     >
-      <form onSubmit={submit} data-testid="edit-person-form">
-        <Stack gap="sm">
-          <Group grow align="flex-start">
-            <Select
-              label={t('situations.role')}
-              description={t('situations.editPerson.roleHelp')}
-              data={ROLES_IN_PROCEEDINGS.map((r) => ({ value: r, label: t(`situations.roles.${r}`) }))}
-              value={role}
-              onChange={(v) => v && setRole(v as RoleInProceedings)}
-              allowDeselect={false}
-            />
-            <Select
-              label={t('situations.newPerson.case')}
-              data={cases.map((c) => ({ value: c.id, label: `${c.code} — ${c.name}` }))}
-              value={caseId}
-              onChange={setCaseId}
-              clearable
-            />
-          </Group>
-          <TextInput
-            label={t('situations.newPerson.name')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            minLength={2}
-            maxLength={300}
-            required
-          />
-          <Textarea
-            label={t('situations.description')}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={4000}
-          />
-          <TextInput
-            label={t('situations.editPerson.reason')}
-            description={t('situations.editPerson.reasonHelp')}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            minLength={3}
-            maxLength={1000}
-            required
-          />
-          <ApiErrorAlert error={update.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('situations.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending} disabled={!changesSomething}>
-              {t('situations.editPerson.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Group grow align="flex-start">
+        <Select
+          label={t('situations.role')}
+          description={t('situations.editPerson.roleHelp')}
+          data={ROLES_IN_PROCEEDINGS.map((r) => ({ value: r, label: t(`situations.roles.${r}`) }))}
+          value={role}
+          onChange={(v) => v && setRole(v as RoleInProceedings)}
+          allowDeselect={false}
+        />
+        <Select
+          label={t('situations.newPerson.case')}
+          data={cases.map((c) => ({ value: c.id, label: `${c.code} — ${c.name}` }))}
+          value={caseId}
+          onChange={setCaseId}
+          clearable
+        />
+      </Group>
+      <TextInput
+        label={t('situations.newPerson.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        minLength={2}
+        maxLength={300}
+        required
+      />
+      <Textarea
+        label={t('situations.description')}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        maxLength={4000}
+      />
+      <TextInput
+        label={t('situations.editPerson.reason')}
+        description={t('situations.editPerson.reasonHelp')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        minLength={3}
+        maxLength={1000}
+        required
+      />
+    </RecordModal>
   )
 }

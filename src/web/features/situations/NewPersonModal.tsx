@@ -1,9 +1,9 @@
-import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core'
+import { Group, Select, Textarea, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { ProtectionFields, protectionBody, protectionLike } from './ProtectionFields.tsx'
+import { RecordModal } from './RecordModal.tsx'
 import {
   type Case,
   ROLES_IN_PROCEEDINGS,
@@ -39,8 +39,7 @@ export function NewPersonModal({
     setProtection(protectionLike(inCase ?? situation, compartments))
   }
 
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault()
+  const submit = () => {
     if (!role) return
     create.mutate(
       {
@@ -56,63 +55,53 @@ export function NewPersonModal({
   }
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('app.close') }}
-      opened
-      onClose={onClose}
+    <RecordModal
       title={t('situations.newPerson.title', { situation: situation.name })}
-      size="lg"
+      testId="new-person-form"
+      onClose={onClose}
+      onSubmit={submit}
+      error={create.error}
+      isPending={create.isPending}
+      submitLabel={t('situations.newPerson.submit')}
+      submitDisabled={!role}
     >
-      <form onSubmit={submit} data-testid="new-person-form">
-        <Stack gap="sm">
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('situations.newPerson.name')}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              minLength={2}
-              maxLength={300}
-              required
-            />
-            <Select
-              label={t('situations.role')}
-              data={ROLES_IN_PROCEEDINGS.map((r) => ({ value: r, label: t(`situations.roles.${r}`) }))}
-              value={role}
-              onChange={(v) => setRole(v as RoleInProceedings | null)}
-              required
-              data-testid="person-role"
-            />
-          </Group>
-          <Select
-            label={t('situations.newPerson.case')}
-            description={t('situations.newPerson.caseHelp')}
-            data={cases.map((c) => ({ value: c.id, label: `${c.code} — ${c.name}` }))}
-            value={caseId}
-            onChange={chooseCase}
-            clearable
-            data-testid="person-case"
-          />
-          <Textarea
-            label={t('situations.description')}
-            description={t('situations.newPerson.descriptionHelp')}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={4000}
-          />
-          <ProtectionFields value={protection} onChange={setProtection} />
-          <ApiErrorAlert error={create.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('situations.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending} disabled={!role}>
-              {t('situations.newPerson.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('situations.newPerson.name')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          minLength={2}
+          maxLength={300}
+          required
+        />
+        <Select
+          label={t('situations.role')}
+          data={ROLES_IN_PROCEEDINGS.map((r) => ({ value: r, label: t(`situations.roles.${r}`) }))}
+          value={role}
+          onChange={(v) => setRole(v as RoleInProceedings | null)}
+          required
+          data-testid="person-role"
+        />
+      </Group>
+      <Select
+        label={t('situations.newPerson.case')}
+        description={t('situations.newPerson.caseHelp')}
+        data={cases.map((c) => ({ value: c.id, label: `${c.code} — ${c.name}` }))}
+        value={caseId}
+        onChange={chooseCase}
+        clearable
+        data-testid="person-case"
+      />
+      <Textarea
+        label={t('situations.description')}
+        description={t('situations.newPerson.descriptionHelp')}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        maxLength={4000}
+      />
+      <ProtectionFields value={protection} onChange={setProtection} />
+    </RecordModal>
   )
 }

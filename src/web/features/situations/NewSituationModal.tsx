@@ -1,11 +1,11 @@
-import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core'
+import { Group, Textarea, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { CodeInput } from './CodeInput.tsx'
 import { ProtectionFields, protectionBody, protectionLike } from './ProtectionFields.tsx'
+import { RecordModal } from './RecordModal.tsx'
 import { useCreateSituation } from './situations.api.ts'
 
 /** Opens a situation (after the Prosecutor's decision or a referral); its page comes next. */
@@ -19,8 +19,7 @@ export function NewSituationModal({ onClose }: { onClose: () => void }) {
   const [description, setDescription] = useState('')
   const [protection, setProtection] = useState(() => protectionLike(null, user?.compartments ?? []))
 
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault()
+  const submit = () => {
     create.mutate(
       { code, name, description: description.trim() || null, ...protectionBody(protection) },
       { onSuccess: (situation) => void navigate(`/situations/${encodeURIComponent(situation.id)}`) },
@@ -28,48 +27,36 @@ export function NewSituationModal({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('app.close') }}
-      opened
-      onClose={onClose}
+    <RecordModal
       title={t('situations.new.title')}
-      size="lg"
-      centered
+      testId="new-situation-form"
+      onClose={onClose}
+      onSubmit={submit}
+      error={create.error}
+      isPending={create.isPending}
+      submitLabel={t('situations.new.submit')}
     >
-      <form onSubmit={submit} data-testid="new-situation-form">
-        <Stack gap="sm">
-          <Group grow align="flex-start">
-            <CodeInput label={t('situations.code')} example="SIT-EXAMPLE" value={code} onChange={setCode} />
-            <TextInput
-              label={t('situations.name')}
-              description={t('situations.new.nameHelp')}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              minLength={3}
-              maxLength={300}
-              required
-            />
-          </Group>
-          <Textarea
-            label={t('situations.description')}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={4000}
-          />
-          <ProtectionFields value={protection} onChange={setProtection} />
-          <ApiErrorAlert error={create.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('situations.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('situations.new.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Group grow align="flex-start">
+        <CodeInput label={t('situations.code')} example="SIT-EXAMPLE" value={code} onChange={setCode} />
+        <TextInput
+          label={t('situations.name')}
+          description={t('situations.new.nameHelp')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          minLength={3}
+          maxLength={300}
+          required
+        />
+      </Group>
+      <Textarea
+        label={t('situations.description')}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        maxLength={4000}
+      />
+      <ProtectionFields value={protection} onChange={setProtection} />
+    </RecordModal>
   )
 }

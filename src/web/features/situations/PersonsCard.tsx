@@ -3,10 +3,10 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DemoBadge } from '../../components/DemoBadge.tsx'
 import { isCourtStaff } from '../../layout/navigation.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
-import { DemoBadge } from './DemoBadge.tsx'
 import { EditPersonModal } from './EditPersonModal.tsx'
 import { NewPersonModal } from './NewPersonModal.tsx'
 import { RecordWarrantModal } from './RecordWarrantModal.tsx'
@@ -82,7 +82,7 @@ export function PersonsCard({ situation, cases }: { situation: Situation; cases:
                 <Table.Tr key={p.id}>
                   <Table.Td>
                     {p.name}
-                    <DemoBadge isDemo={p.isDemo} />
+                    <DemoBadge isDemo={p.isDemo} size="xs" ml={6} />
                   </Table.Td>
                   <Table.Td>{t(`situations.roles.${p.roleInProceedings}`)}</Table.Td>
                   <Table.Td>{p.caseId ? (caseCode.get(p.caseId) ?? '—') : '—'}</Table.Td>

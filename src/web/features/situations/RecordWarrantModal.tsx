@@ -1,11 +1,11 @@
-import { Button, Checkbox, Group, Modal, MultiSelect, NumberInput, Select, Stack, Table, Textarea } from '@mantine/core'
+import { Checkbox, Group, MultiSelect, NumberInput, Select, Table, Textarea } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { DateField } from '../../components/DateField.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { useAllStates } from '../requests/requests.api.ts'
 import { type Protection, ProtectionFields, protectionBody, protectionLike } from './ProtectionFields.tsx'
+import { RecordModal } from './RecordModal.tsx'
 import { CHARGE_CATEGORIES, type ChargeCategory, type Person, useRecordWarrant } from './situations.api.ts'
 
 const KINDS = ['arrest_warrant', 'summons_to_appear'] as const
@@ -46,8 +46,7 @@ export function RecordWarrantModal({
   const charges = CHARGE_CATEGORIES.filter((c) => c in counts)
   const today = new Date().toISOString().slice(0, 10)
 
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault()
+  const submit = () => {
     if (!person || charges.length === 0) return
     record.mutate(
       {
@@ -65,126 +64,117 @@ export function RecordWarrantModal({
   }
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('app.close') }}
-      opened
-      onClose={onClose}
+    <RecordModal
       title={t('situations.warrant.title')}
+      testId="record-warrant-form"
       size="xl"
+      onClose={onClose}
+      onSubmit={submit}
+      error={record.error}
+      isPending={record.isPending}
+      submitLabel={t('situations.warrant.submit')}
+      submitDisabled={!person || charges.length === 0}
     >
-      <form onSubmit={submit} data-testid="record-warrant-form">
-        <Stack gap="sm">
-          <Group grow align="flex-start">
-            <Select
-              label={t('situations.warrant.person')}
-              data={persons.map((p) => ({ value: p.id, label: p.name }))}
-              value={person}
-              onChange={setPerson}
-              searchable
-              required
-              data-testid="warrant-person"
-            />
-            <Select
-              label={t('situations.warrant.kind')}
-              data={KINDS.map((k) => ({ value: k, label: t(`personsSought.kind.${k}`) }))}
-              value={kind}
-              onChange={(v) => v && setKind(v as (typeof KINDS)[number])}
-              allowDeselect={false}
-            />
-          </Group>
-          <Group grow align="flex-start">
-            <Select
-              label={t('situations.warrant.chamber')}
-              description={t('situations.warrant.chamberHelp')}
-              data={CHAMBERS.map((n) => ({
-                value: `Pre-Trial Chamber ${n}`,
-                label: t(`situations.warrant.chambers.${n}`),
-              }))}
-              value={chamber || null}
-              onChange={(v) => setChamber(v ?? '')}
-              required
-              data-testid="warrant-chamber"
-            />
-            <DateField
-              label={t('situations.warrant.issuedOn')}
-              value={issuedOn}
-              onChange={setIssuedOn}
-              error={issuedOn > today ? t('situations.warrant.future') : undefined}
-              required
-            />
-          </Group>
-          <Table withTableBorder data-testid="warrant-charges">
-            <Table.Caption>{t('situations.warrant.chargesHelp')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('personsSought.charges')}</Table.Th>
-                <Table.Th scope="col">{t('situations.warrant.counts')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {CHARGE_CATEGORIES.map((category) => (
-                <Table.Tr key={category}>
-                  <Table.Td>
-                    <Checkbox
-                      label={t(`personsSought.charge.${category}`)}
-                      checked={category in counts}
-                      onChange={(e) => {
-                        const { [category]: _, ...rest } = counts
-                        setCounts(e.currentTarget.checked ? { ...rest, [category]: null } : rest)
-                      }}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <NumberInput
-                      aria-label={t('situations.warrant.countsOf', { charge: t(`personsSought.charge.${category}`) })}
-                      value={counts[category] ?? ''}
-                      onChange={(v) => setCounts({ ...counts, [category]: typeof v === 'number' ? v : null })}
-                      disabled={!(category in counts)}
-                      min={1}
-                      max={1000}
-                      allowDecimal={false}
-                      w={120}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <ProtectionFields value={protection} onChange={setProtection} />
-          {protection.classification !== 'public' && (
-            <MultiSelect
-              label={t('situations.warrant.named')}
-              description={t('situations.warrant.namedHelp')}
-              data={(states.data ?? []).map((s) => ({
-                value: s.iso3,
-                label: i18n.language === 'fr' ? s.nameFr : s.nameEn,
-              }))}
-              value={named}
-              onChange={setNamed}
-              searchable
-              maxValues={20}
-              data-testid="warrant-named"
-            />
-          )}
-          <Textarea
-            label={t('situations.warrant.notes')}
-            value={notes}
-            onChange={(e) => setNotes(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={4000}
-          />
-          <ApiErrorAlert error={record.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('situations.cancel')}
-            </Button>
-            <Button type="submit" loading={record.isPending} disabled={!person || charges.length === 0}>
-              {t('situations.warrant.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Group grow align="flex-start">
+        <Select
+          label={t('situations.warrant.person')}
+          data={persons.map((p) => ({ value: p.id, label: p.name }))}
+          value={person}
+          onChange={setPerson}
+          searchable
+          required
+          data-testid="warrant-person"
+        />
+        <Select
+          label={t('situations.warrant.kind')}
+          data={KINDS.map((k) => ({ value: k, label: t(`personsSought.kind.${k}`) }))}
+          value={kind}
+          onChange={(v) => v && setKind(v as (typeof KINDS)[number])}
+          allowDeselect={false}
+        />
+      </Group>
+      <Group grow align="flex-start">
+        <Select
+          label={t('situations.warrant.chamber')}
+          description={t('situations.warrant.chamberHelp')}
+          data={CHAMBERS.map((n) => ({
+            value: `Pre-Trial Chamber ${n}`,
+            label: t(`situations.warrant.chambers.${n}`),
+          }))}
+          value={chamber || null}
+          onChange={(v) => setChamber(v ?? '')}
+          required
+          data-testid="warrant-chamber"
+        />
+        <DateField
+          label={t('situations.warrant.issuedOn')}
+          value={issuedOn}
+          onChange={setIssuedOn}
+          error={issuedOn > today ? t('situations.warrant.future') : undefined}
+          required
+        />
+      </Group>
+      <Table withTableBorder data-testid="warrant-charges">
+        <Table.Caption>{t('situations.warrant.chargesHelp')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('personsSought.charges')}</Table.Th>
+            <Table.Th scope="col">{t('situations.warrant.counts')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {CHARGE_CATEGORIES.map((category) => (
+            <Table.Tr key={category}>
+              <Table.Td>
+                <Checkbox
+                  label={t(`personsSought.charge.${category}`)}
+                  checked={category in counts}
+                  onChange={(e) => {
+                    const { [category]: _, ...rest } = counts
+                    setCounts(e.currentTarget.checked ? { ...rest, [category]: null } : rest)
+                  }}
+                />
+              </Table.Td>
+              <Table.Td>
+                <NumberInput
+                  aria-label={t('situations.warrant.countsOf', { charge: t(`personsSought.charge.${category}`) })}
+                  value={counts[category] ?? ''}
+                  onChange={(v) => setCounts({ ...counts, [category]: typeof v === 'number' ? v : null })}
+                  disabled={!(category in counts)}
+                  min={1}
+                  max={1000}
+                  allowDecimal={false}
+                  w={120}
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <ProtectionFields value={protection} onChange={setProtection} />
+      {protection.classification !== 'public' && (
+        <MultiSelect
+          label={t('situations.warrant.named')}
+          description={t('situations.warrant.namedHelp')}
+          data={(states.data ?? []).map((s) => ({
+            value: s.iso3,
+            label: i18n.language === 'fr' ? s.nameFr : s.nameEn,
+          }))}
+          value={named}
+          onChange={setNamed}
+          searchable
+          maxValues={20}
+          data-testid="warrant-named"
+        />
+      )}
+      <Textarea
+        label={t('situations.warrant.notes')}
+        value={notes}
+        onChange={(e) => setNotes(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        maxLength={4000}
+      />
+    </RecordModal>
   )
 }

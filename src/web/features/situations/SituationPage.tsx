@@ -2,13 +2,13 @@ import { Anchor, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/cor
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DemoBadge } from '../../components/DemoBadge.tsx'
 import { NotFoundPage } from '../../components/NotFoundPage.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { ApiError } from '../../http.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { CasesCard } from './CasesCard.tsx'
-import { DemoBadge } from './DemoBadge.tsx'
 import { PersonsCard } from './PersonsCard.tsx'
 import { useSituation, useSituationCases } from './situations.api.ts'
 import { WarrantsCard } from './WarrantsCard.tsx'
@@ -38,7 +38,7 @@ export function SituationPage() {
         </Anchor>
         <Group gap="sm" mt="xs" align="center">
           <Title order={1}>{s.name}</Title>
-          <DemoBadge isDemo={s.isDemo} size="md" />
+          <DemoBadge isDemo={s.isDemo} />
         </Group>
         <Group gap="sm" mt={6} data-testid="situation-header">
           <Text c="dimmed">{s.code}</Text>

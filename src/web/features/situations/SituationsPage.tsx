@@ -3,11 +3,11 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { DemoBadge } from '../../components/DemoBadge.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { isCourtStaff } from '../../layout/navigation.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
-import { DemoBadge } from './DemoBadge.tsx'
 import { NewSituationModal } from './NewSituationModal.tsx'
 import { useSituationPages } from './situations.api.ts'
 
@@ -63,7 +63,7 @@ export function SituationsPage() {
                       <Anchor component={Link} to={`/situations/${encodeURIComponent(s.id)}`}>
                         {s.name}
                       </Anchor>
-                      <DemoBadge isDemo={s.isDemo} />
+                      <DemoBadge isDemo={s.isDemo} size="xs" ml={6} />
                     </Table.Td>
                     <Table.Td>{s.code}</Table.Td>
                     <Table.Td>
