@@ -64,6 +64,16 @@ test.describe('Situations', () => {
     await expect(header.getByTestId('classification')).toHaveText('Confidential')
     await expect(header).toContainText('Compartment SIT-DEMO-A')
     await expect(page.getByText('No case in this situation yet.')).toBeVisible()
+    // Its description corrected, with the reason.
+    await page.getByTestId('edit-situation').click()
+    const editSituation = page.getByRole('dialog', { name: `Change the situation ${situationCode}` })
+    await editSituation
+      .getByRole('textbox', { name: 'Description', exact: true })
+      .fill('Opened and corrected by a browser test. Fictional.')
+    await editSituation.getByRole('textbox', { name: 'Reason', exact: true }).fill('Wording of the decision')
+    await editSituation.getByRole('button', { name: 'Record the change' }).click()
+    await expect(editSituation).toHaveCount(0)
+    await expect(page.getByText('Opened and corrected by a browser test. Fictional.')).toBeVisible()
 
     // A case, with its Defence team.
     await page.getByTestId('new-case').click()
@@ -72,11 +82,19 @@ test.describe('Situations', () => {
     await caseDialog
       .getByRole('textbox', { name: 'Case name', exact: true })
       .fill(`The Prosecutor v. E2E Suspect ${suffix} (fictional)`)
-    await caseDialog.getByRole('textbox', { name: 'Defence team', exact: true }).fill('ICC-DEFENCE-DEMO-A1')
     await caseDialog.getByRole('button', { name: 'Record the case' }).click()
     await expect(caseDialog).toHaveCount(0)
     const cases = page.getByTestId('cases-table')
-    await expect(cases.getByRole('row', { name: new RegExp(caseCode) })).toContainText('Defence (ICC-DEFENCE-DEMO-A1)')
+    const caseRow = cases.getByRole('row', { name: new RegExp(caseCode) })
+    await expect(caseRow.getByRole('cell').nth(2)).toHaveText('—')
+    // Counsel assigned later: the Defence team is appointed on the case, with the reason.
+    await caseRow.getByRole('button', { name: `Change the case ${caseCode}` }).click()
+    const editCase = page.getByRole('dialog', { name: `Change the case ${caseCode}` })
+    await editCase.getByRole('textbox', { name: 'Defence team', exact: true }).fill('ICC-DEFENCE-DEMO-A1')
+    await editCase.getByRole('textbox', { name: 'Reason', exact: true }).fill('Counsel assigned (fictional decision)')
+    await editCase.getByRole('button', { name: 'Record the change' }).click()
+    await expect(editCase).toHaveCount(0)
+    await expect(caseRow).toContainText('Defence (ICC-DEFENCE-DEMO-A1)')
     await expect(page.getByRole('heading', { name: '1 case' })).toBeVisible()
 
     // A suspect of the case: protected as the case is, by default.

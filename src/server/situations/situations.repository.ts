@@ -90,6 +90,32 @@ export async function insertPersons(db: Db, rows: NewPersonRow[]) {
   if (rows.length > 0) await db.insertInto('persons').values(rows).execute()
 }
 
+export async function updateSituation(
+  db: Db,
+  id: string,
+  values: Partial<Pick<NewSituationRow, 'name' | 'description'>> & { updated_at: string },
+) {
+  await db.updateTable('situations').set(values).where('id', '=', id).execute()
+}
+
+export async function updateCase(
+  db: Db,
+  id: string,
+  values: Partial<Pick<NewCaseRow, 'name' | 'defence_org_code'>> & { updated_at: string },
+) {
+  await db.updateTable('cases').set(values).where('id', '=', id).execute()
+}
+
+export async function removeNamedOrganisation(db: Db, recordType: string, recordId: string, orgCode: string) {
+  await db
+    .deleteFrom('record_recipients')
+    .where('record_type', '=', recordType)
+    .where('record_id', '=', recordId)
+    .where('kind', '=', 'named')
+    .where('org_code', '=', orgCode)
+    .execute()
+}
+
 export async function updatePerson(
   db: Db,
   id: string,

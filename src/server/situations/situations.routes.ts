@@ -14,7 +14,9 @@ import {
   RecordParams,
   SituationListSchema,
   SituationSchema,
+  UpdateCaseBody,
   UpdatePersonBody,
+  UpdateSituationBody,
 } from './situations.schemas.ts'
 import * as service from './situations.service.ts'
 
@@ -58,6 +60,19 @@ export const situationsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => service.getSituation(req.ctx, req.params.id),
   )
+  app.patch(
+    '/situations/:id',
+    {
+      schema: {
+        tags,
+        summary: "Correct a situation's name or description, with the reason (Court staff)",
+        params: RecordParams,
+        body: UpdateSituationBody,
+        response: { 200: SituationSchema, ...errors },
+      },
+    },
+    async (req) => service.updateSituation(req.ctx, req.params.id, req.body),
+  )
   app.get(
     '/cases',
     {
@@ -86,6 +101,22 @@ export const situationsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/cases/:id',
     { schema: { tags, summary: 'One case', params: RecordParams, response: { 200: CaseSchema, ...errors } } },
     async (req) => service.getCase(req.ctx, req.params.id),
+  )
+  app.patch(
+    '/cases/:id',
+    {
+      schema: {
+        tags,
+        summary: "Correct a case's name, or appoint, replace or remove its Defence team, with the reason (Court staff)",
+        description:
+          'The new Defence team is named on the case (it then sees the case and may draft requests for it); ' +
+          'the former one no longer is.',
+        params: RecordParams,
+        body: UpdateCaseBody,
+        response: { 200: CaseSchema, ...errors },
+      },
+    },
+    async (req) => service.updateCase(req.ctx, req.params.id, req.body),
   )
   app.get(
     '/persons',

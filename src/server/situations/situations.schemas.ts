@@ -86,6 +86,35 @@ export const CreatePersonBody = z.strictObject({
   ...ProtectedInput,
 })
 export type CreatePersonBody = z.infer<typeof CreatePersonBody>
+const Reason = z.string().trim().min(3).max(1000).describe('Why, for the record')
+
+/** A situation's name or description corrected, with the reason. */
+export const UpdateSituationBody = z
+  .strictObject({
+    name: z.string().trim().min(3).max(300).optional(),
+    description: z.string().trim().max(4000).nullable().optional(),
+    reason: Reason,
+  })
+  .refine((b) => b.name !== undefined || b.description !== undefined, {
+    message: 'Name at least one of name, description',
+  })
+export type UpdateSituationBody = z.infer<typeof UpdateSituationBody>
+
+/**
+ * A case's name corrected, or its Defence team appointed or replaced (counsel is often assigned
+ * after the first appearance, rule 121): the new team is named on the case, the former one no more.
+ */
+export const UpdateCaseBody = z
+  .strictObject({
+    name: z.string().trim().min(3).max(300).optional(),
+    defenceOrgCode: z.string().min(2).max(60).nullable().optional().describe('The Defence team, or null for none'),
+    reason: Reason,
+  })
+  .refine((b) => b.name !== undefined || b.defenceOrgCode !== undefined, {
+    message: 'Name at least one of name, defenceOrgCode',
+  })
+export type UpdateCaseBody = z.infer<typeof UpdateCaseBody>
+
 /**
  * What changes about a person as proceedings go on: a suspect becomes accused once the charges are
  * confirmed (article 61(7)), a person joins a case, a name is corrected. Always with a reason.

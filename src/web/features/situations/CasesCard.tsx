@@ -8,6 +8,7 @@ import { isCourtStaff } from '../../layout/navigation.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { useOrgName } from '../requests/useOrgName.ts'
+import { EditCaseModal } from './EditCaseModal.tsx'
 import { NewCaseModal } from './NewCaseModal.tsx'
 import type { Case, Situation } from './situations.api.ts'
 
@@ -26,6 +27,7 @@ export function CasesCard({
   const user = useActiveUser()
   const orgName = useOrgName()
   const [isCreating, setCreating] = useState(false)
+  const [editing, setEditing] = useState<Case | null>(null)
   const headingId = useId()
   return (
     <Paper component="section" aria-labelledby={headingId} withBorder radius="md" p="md">
@@ -69,9 +71,21 @@ export function CasesCard({
                     <ClassificationBadge value={c.classification} />
                   </Table.Td>
                   <Table.Td>
-                    <Anchor component={Link} to={`/requests?case=${encodeURIComponent(c.id)}`}>
-                      {t('situations.requestsOfCase', { code: c.code })}
-                    </Anchor>
+                    <Group gap="md" wrap="nowrap">
+                      <Anchor component={Link} to={`/requests?case=${encodeURIComponent(c.id)}`}>
+                        {t('situations.requestsOfCase', { code: c.code })}
+                      </Anchor>
+                      {isCourtStaff(user) && (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => setEditing(c)}
+                          aria-label={t('situations.editCase.openFor', { code: c.code })}
+                        >
+                          {t('situations.editCase.open')}
+                        </Button>
+                      )}
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -79,6 +93,7 @@ export function CasesCard({
           </Table>
         </Table.ScrollContainer>
       )}
+      {editing && <EditCaseModal record={editing} onClose={() => setEditing(null)} />}
       {isCreating && <NewCaseModal situation={situation} onClose={() => setCreating(false)} />}
     </Paper>
   )

@@ -1,6 +1,7 @@
 import { Group, Select, Textarea, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ReasonInput } from './ReasonInput.tsx'
 import { RecordModal } from './RecordModal.tsx'
 import {
   type Case,
@@ -88,15 +89,7 @@ export function EditPersonModal({
         minRows={2}
         maxLength={4000}
       />
-      <TextInput
-        label={t('situations.editPerson.reason')}
-        description={t('situations.editPerson.reasonHelp')}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        minLength={3}
-        maxLength={1000}
-        required
-      />
+      <ReasonInput value={reason} onChange={setReason} help={t('situations.editPerson.reasonHelp')} />
     </RecordModal>
   )
 }

@@ -1,4 +1,5 @@
-import { Anchor, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
@@ -6,9 +7,11 @@ import { DemoBadge } from '../../components/DemoBadge.tsx'
 import { NotFoundPage } from '../../components/NotFoundPage.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { ApiError } from '../../http.ts'
+import { isCourtStaff } from '../../layout/navigation.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { CasesCard } from './CasesCard.tsx'
+import { EditSituationModal } from './EditSituationModal.tsx'
 import { PersonsCard } from './PersonsCard.tsx'
 import { useSituation, useSituationCases } from './situations.api.ts'
 import { WarrantsCard } from './WarrantsCard.tsx'
@@ -21,6 +24,7 @@ export function SituationPage() {
   const situation = useSituation(id, user?.id ?? null)
   const cases = useSituationCases(user?.id ?? null, id)
   const s = situation.data
+  const [isEditing, setEditing] = useState(false)
   useDocumentTitle(s?.name ?? t('situations.title'))
 
   if (situation.error instanceof ApiError && situation.error.status === 404) {
@@ -36,9 +40,16 @@ export function SituationPage() {
         <Anchor component={Link} to="/situations" size="sm">
           ← {t('situations.back')}
         </Anchor>
-        <Group gap="sm" mt="xs" align="center">
-          <Title order={1}>{s.name}</Title>
-          <DemoBadge isDemo={s.isDemo} />
+        <Group gap="sm" mt="xs" align="center" justify="space-between" wrap="wrap">
+          <Group gap="sm" align="center">
+            <Title order={1}>{s.name}</Title>
+            <DemoBadge isDemo={s.isDemo} />
+          </Group>
+          {isCourtStaff(user) && (
+            <Button variant="light" onClick={() => setEditing(true)} data-testid="edit-situation">
+              {t('situations.editSituation.open')}
+            </Button>
+          )}
         </Group>
         <Group gap="sm" mt={6} data-testid="situation-header">
           <Text c="dimmed">{s.code}</Text>
@@ -63,6 +74,7 @@ export function SituationPage() {
       <CasesCard situation={s} cases={caseItems} isPending={cases.isPending} error={cases.error} />
       <PersonsCard situation={s} cases={caseItems} />
       <WarrantsCard situationId={s.id} />
+      {isEditing && <EditSituationModal record={s} onClose={() => setEditing(false)} />}
     </Stack>
   )
 }

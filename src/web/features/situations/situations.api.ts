@@ -10,7 +10,9 @@ import type {
   PersonListSchema,
   Situation,
   SituationListSchema,
+  UpdateCaseBody,
   UpdatePersonBody,
+  UpdateSituationBody,
 } from '../../../server/situations/situations.schemas.ts'
 import type { CreateWarrantBody, Warrant, WarrantListSchema } from '../../../server/warrants/warrants.schemas.ts'
 import { getJson, toQueryString } from '../../http.ts'
@@ -126,13 +128,21 @@ export const useCreatePerson = () => useCreate<z.input<typeof CreatePersonBody>,
 export const useRecordWarrant = () =>
   useCreate<z.input<typeof CreateWarrantBody>, Warrant>('/warrants', ['warrants', 'persons-sought'])
 
-/** A person's role, case, name or description changed, with the reason (PATCH, audited). */
-export function useUpdatePerson(id: string) {
+function useUpdate<Body, Result>(path: string, invalidates: readonly string[]) {
   const send = useSend()
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: z.input<typeof UpdatePersonBody>) =>
-      send<Person>('PATCH', `/persons/${encodeURIComponent(id)}`, body),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['persons'] }),
+    mutationFn: (body: Body) => send<Result>('PATCH', path, body),
+    onSuccess: () => {
+      for (const key of invalidates) void queryClient.invalidateQueries({ queryKey: [key] })
+    },
   })
 }
+
+// Changes, each with its reason (PATCH, audited with every column before and after).
+export const useUpdateSituation = (id: string) =>
+  useUpdate<z.input<typeof UpdateSituationBody>, Situation>(`/situations/${encodeURIComponent(id)}`, ['situations'])
+export const useUpdateCase = (id: string) =>
+  useUpdate<z.input<typeof UpdateCaseBody>, Case>(`/cases/${encodeURIComponent(id)}`, ['cases'])
+export const useUpdatePerson = (id: string) =>
+  useUpdate<z.input<typeof UpdatePersonBody>, Person>(`/persons/${encodeURIComponent(id)}`, ['persons'])

@@ -4,8 +4,10 @@ import { createUserWithToken } from '../../../test/auth.ts'
 import { createTestDb, type TestDb, testConfig } from '../../../test/db.ts'
 import { buildApp } from '../app.ts'
 
-// PATCH /persons/{id}, on both databases: a person's role, case, name or description changes with
-// a reason, through the visibility rule, audited in the same transaction; a refusal changes nothing.
+// PATCH /situations/{id}, /cases/{id} and /persons/{id}, on both databases: a record changes with a
+// reason, through the visibility rule, audited in the same transaction (each column before and
+// after); a case's Defence team is named on it and the former one no longer is; a refusal changes
+// nothing.
 
 let db: TestDb
 let app: FastifyInstance
@@ -19,18 +21,18 @@ async function post(url: string, payload: object) {
 }
 const patch = (id: string, payload: object, as = 'officer') =>
   app.inject({ method: 'PATCH', url: `/api/v1/persons/${id}`, headers: who[as], payload })
-const read = async (id: string) => {
-  const res = await app.inject({ url: `/api/v1/persons/${id}`, headers: who.officer })
+const read = async (id: string, collection = 'persons', as = 'officer') => {
+  const res = await app.inject({ url: `/api/v1/${collection}/${id}`, headers: who[as] })
   expect(res.statusCode, res.body).toBe(200)
   return res.json()
 }
-const updates = async (id: string) =>
+const updates = async (id: string, action = 'person.updated') =>
   (
     await db.db
       .selectFrom('audit_events')
       .select(['action', 'details', 'classification'])
       .where('record_id', '=', id)
-      .where('action', '=', 'person.updated')
+      .where('action', '=', action)
       .orderBy('id')
       .execute()
   ).map((e) => ({ ...e, details: typeof e.details === 'string' ? JSON.parse(e.details) : e.details }))
@@ -45,6 +47,13 @@ beforeAll(async () => {
     await createUserWithToken(db.db, { orgCode: 'ICC-OTP', role: 'officer', compartments: ['UPD-B'] })
   ).headers
   who.state = (await createUserWithToken(db.db, { orgCode: 'NLD', role: 'focal-point' })).headers
+  for (const code of ['ICC-DEFENCE-UPD-1', 'ICC-DEFENCE-UPD-2'])
+    await db.db
+      .insertInto('organisations')
+      .values({ code, kind: 'defence', name_en: `Defence ${code} (test)`, name_fr: `Défense ${code} (test)` })
+      .execute()
+  who.defence1 = (await createUserWithToken(db.db, { orgCode: 'ICC-DEFENCE-UPD-1', role: 'counsel' })).headers
+  who.defence2 = (await createUserWithToken(db.db, { orgCode: 'ICC-DEFENCE-UPD-2', role: 'counsel' })).headers
   const inA = { classification: 'confidential', compartment: 'UPD-A' }
   ids.situation = await post('/api/v1/situations', {
     code: 'UPD-A',
@@ -144,5 +153,77 @@ describe('PATCH /persons/{id}', () => {
     const state = await patch(ids.person as string, { roleInProceedings: 'other', reason: 'Not ours' }, 'state')
     expect(state.statusCode, state.body).toBe(403)
     expect(await read(ids.person as string)).toEqual(before)
+  })
+})
+
+const change = (collection: string, id: string, payload: object, as = 'officer') =>
+  app.inject({ method: 'PATCH', url: `/api/v1/${collection}/${id}`, headers: who[as], payload })
+const sees = async (as: string, collection: string, id: string) =>
+  (await app.inject({ url: `/api/v1/${collection}/${id}`, headers: who[as] })).statusCode
+
+describe('PATCH /cases/{id}', () => {
+  it('appoints a Defence team, then replaces it: the new team sees the case, the former no longer', async () => {
+    const id = ids.case as string
+    expect(await sees('defence1', 'cases', id)).toBe(404)
+    const appointed = await change('cases', id, { defenceOrgCode: 'ICC-DEFENCE-UPD-1', reason: 'Counsel assigned' })
+    expect(appointed.statusCode, appointed.body).toBe(200)
+    expect(appointed.json()).toMatchObject({ defenceOrgCode: 'ICC-DEFENCE-UPD-1' })
+    expect(await sees('defence1', 'cases', id)).toBe(200)
+    const replaced = await change('cases', id, { defenceOrgCode: 'ICC-DEFENCE-UPD-2', reason: 'Counsel replaced' })
+    expect(replaced.statusCode, replaced.body).toBe(200)
+    expect(await sees('defence1', 'cases', id)).toBe(404)
+    expect(await sees('defence2', 'cases', id)).toBe(200)
+    expect((await updates(id, 'case.updated')).map((e) => e.details)).toEqual([
+      { changes: { defence_org_code: { from: null, to: 'ICC-DEFENCE-UPD-1' } }, reason: 'Counsel assigned' },
+      {
+        changes: { defence_org_code: { from: 'ICC-DEFENCE-UPD-1', to: 'ICC-DEFENCE-UPD-2' } },
+        reason: 'Counsel replaced',
+      },
+    ])
+    const removed = await change('cases', id, { defenceOrgCode: null, reason: 'Counsel withdrew' })
+    expect(removed.statusCode, removed.body).toBe(200)
+    expect(await sees('defence2', 'cases', id)).toBe(404)
+  })
+
+  it('refuses, changing nothing: not a Defence team, an unknown one, no change, a caller without need-to-know', async () => {
+    const id = ids.case as string
+    const before = await read(id, 'cases')
+    const entries = (await updates(id, 'case.updated')).length
+    const refusals: [object, string, number][] = [
+      [{ defenceOrgCode: 'ICC-OTP', reason: 'Not counsel' }, 'officer', 422],
+      [{ defenceOrgCode: 'ICC-DEFENCE-NONE', reason: 'No such team' }, 'officer', 422],
+      [{ name: before.name, reason: 'Same name' }, 'officer', 422],
+      [{ reason: 'Nothing named' }, 'officer', 400],
+      [{ name: 'A new name (fictional)', reason: 'Not mine' }, 'outsider', 404],
+      [{ name: 'A new name (fictional)', reason: 'Not ours' }, 'state', 403],
+    ]
+    for (const [body, as, status] of refusals) {
+      const res = await change('cases', id, body, as)
+      expect(res.statusCode, `${as} ${JSON.stringify(body)}`).toBe(status)
+    }
+    expect(await read(id, 'cases')).toEqual(before)
+    expect(await updates(id, 'case.updated')).toHaveLength(entries)
+  })
+})
+
+describe('PATCH /situations/{id}', () => {
+  it('corrects the name and clears the description, with the reason in the trail', async () => {
+    const id = ids.other as string
+    const res = await change('situations', id, {
+      name: 'Situation in Elsewhere (fictional)',
+      description: '',
+      reason: 'Name as in the Presidency decision',
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toMatchObject({ name: 'Situation in Elsewhere (fictional)', description: null })
+    expect((await updates(id, 'situation.updated')).map((e) => e.details)).toEqual([
+      {
+        changes: { name: { from: 'Another situation (fictional)', to: 'Situation in Elsewhere (fictional)' } },
+        reason: 'Name as in the Presidency decision',
+      },
+    ])
+    const outsider = await change('situations', id, { name: 'Hidden (fictional)', reason: 'Not mine' }, 'outsider')
+    expect(outsider.statusCode).toBe(404)
+    expect((await read(id, 'situations')).name).toBe('Situation in Elsewhere (fictional)')
   })
 })
