@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ERROR_RESPONSES } from '../http/error-schema.ts'
+import * as changes from './situations.changes.ts'
 import {
   CaseListSchema,
   CaseSchema,
@@ -71,7 +72,7 @@ export const situationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SituationSchema, ...errors },
       },
     },
-    async (req) => service.updateSituation(req.ctx, req.params.id, req.body),
+    async (req) => changes.updateSituation(req.ctx, req.params.id, req.body),
   )
   app.get(
     '/cases',
@@ -116,7 +117,7 @@ export const situationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CaseSchema, ...errors },
       },
     },
-    async (req) => service.updateCase(req.ctx, req.params.id, req.body),
+    async (req) => changes.updateCase(req.ctx, req.params.id, req.body),
   )
   app.get(
     '/persons',
@@ -161,6 +162,6 @@ export const situationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PersonSchema, ...errors },
       },
     },
-    async (req) => service.updatePerson(req.ctx, req.params.id, req.body),
+    async (req) => changes.updatePerson(req.ctx, req.params.id, req.body),
   )
 }

@@ -19,13 +19,10 @@ import type {
   ListSituationsQuery,
   Person,
   Situation,
-  UpdateCaseBody,
-  UpdatePersonBody,
-  UpdateSituationBody,
 } from './situations.schemas.ts'
 import type { CaseRow, PersonRow, SituationRow } from './situations.table.ts'
 
-type ProtectedRow = { id: string; classification: string }
+export type ProtectedRow = { id: string; classification: string }
 
 const isCursor = (v: unknown): v is string => typeof v === 'string' && v.length <= 200
 
@@ -116,7 +113,7 @@ export const listPersons = (ctx: Ctx, query: ListPersonsQuery) =>
 export const getPerson = (ctx: Ctx, id: string) =>
   readOne(ctx, repo.PERSON_RECORD, (trx) => repo.findVisiblePerson(trx, ctx.actor, id), toPerson)
 
-function caseworker(ctx: Ctx) {
+export function caseworker(ctx: Ctx) {
   if (!isCourtCaseworker(ctx.actor)) throw new AppError('FORBIDDEN', 'Only Court officers and approvers create records')
   return ctx.actor
 }
@@ -232,111 +229,6 @@ export async function createPerson(ctx: Ctx, input: CreatePersonBody): Promise<P
       recordId: id,
       classification: input.classification,
     })
-  })
-  return getPerson(ctx, id)
-}
-
-type Changes = Record<string, { from: unknown; to: unknown }>
-
-/**
- * The columns a change would move, each before and after: a value given as it already is, or not
- * given, is left out. A body that moves nothing is refused, as there would be nothing to record.
- */
-function changedColumns<R extends Record<string, unknown>>(row: R, next: Partial<Record<keyof R & string, unknown>>) {
-  const changes: Changes = {}
-  for (const [column, value] of Object.entries(next)) {
-    if (value !== undefined && value !== row[column]) changes[column] = { from: row[column], to: value }
-  }
-  if (Object.keys(changes).length === 0) throw new AppError('RECORD_INVALID', 'Nothing would change')
-  return changes
-}
-
-const valuesOf = (changes: Changes) =>
-  Object.fromEntries(Object.entries(changes).map(([column, change]) => [column, change.to]))
-
-/** The trail's entry of a change: each column before and after, and the reason, in its transaction. */
-function auditChange(
-  ctx: Ctx,
-  trx: Db,
-  action: string,
-  recordType: string,
-  row: ProtectedRow,
-  changes: Changes,
-  reason: string,
-) {
-  return recordAuditEvent(ctx, trx, {
-    action,
-    recordType,
-    recordId: row.id,
-    classification: row.classification,
-    details: { changes, reason },
-  })
-}
-
-/** A situation's name or description corrected. A situation the caller may not see is 404. */
-export async function updateSituation(ctx: Ctx, id: string, input: UpdateSituationBody): Promise<Situation> {
-  const actor = caseworker(ctx)
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.findVisibleSituation(trx, actor, id)
-    if (!row) throw new AppError('RECORD_NOT_FOUND', 'No situation with this id')
-    const changes = changedColumns(row, {
-      name: input.name,
-      description: input.description === undefined ? undefined : input.description || null,
-    })
-    await repo.updateSituation(trx, id, { ...valuesOf(changes), updated_at: ctx.now().toISOString() })
-    await auditChange(ctx, trx, 'situation.updated', repo.SITUATION_RECORD, row, changes, input.reason)
-  })
-  return getSituation(ctx, id)
-}
-
-/**
- * A case's name corrected, or its Defence team appointed, replaced or removed. The team learns of
- * its case by being named on it (createCase): the new one is named, the former one no longer is,
- * so it can no longer see the case nor draft requests for it. Requests it drafted stay its own.
- */
-export async function updateCase(ctx: Ctx, id: string, input: UpdateCaseBody): Promise<Case> {
-  const actor = caseworker(ctx)
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.findVisibleCase(trx, actor, id)
-    if (!row) throw new AppError('RECORD_NOT_FOUND', 'No case with this id')
-    const defence = input.defenceOrgCode
-    if (defence && (await repo.findOrganisation(trx, defence))?.kind !== 'defence')
-      throw new AppError('RECORD_INVALID', `${defence} is not a Defence team`)
-    const changes = changedColumns(row, { name: input.name, defence_org_code: defence })
-    await repo.updateCase(trx, id, { ...valuesOf(changes), updated_at: ctx.now().toISOString() })
-    if (changes.defence_org_code) {
-      if (row.defence_org_code) await repo.removeNamedOrganisation(trx, repo.CASE_RECORD, id, row.defence_org_code)
-      if (defence) await repo.insertNamedOrganisation(trx, repo.CASE_RECORD, id, defence)
-    }
-    await auditChange(ctx, trx, 'case.updated', repo.CASE_RECORD, row, changes, input.reason)
-  })
-  return getCase(ctx, id)
-}
-
-/**
- * Changes a person's role, case, name or description, with the reason in the trail. A person the
- * caller may not see is 404, as one that does not exist; a case must be one of the same situation
- * the caller may see.
- */
-export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonBody): Promise<Person> {
-  const actor = caseworker(ctx)
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.findVisiblePerson(trx, actor, id)
-    if (!row) throw new AppError('RECORD_NOT_FOUND', 'No person with this id')
-    if (input.caseId) {
-      const found = await repo.findVisibleCase(trx, actor, input.caseId)
-      if (!found) throw new AppError('RECORD_NOT_FOUND', `No case ${input.caseId}`)
-      if (found.situation_id !== row.situation_id)
-        throw new AppError('RECORD_INVALID', 'The case belongs to another situation')
-    }
-    const changes = changedColumns(row, {
-      role_in_proceedings: input.roleInProceedings,
-      case_id: input.caseId,
-      name: input.name,
-      description: input.description === undefined ? undefined : input.description || null,
-    })
-    await repo.updatePerson(trx, id, { ...valuesOf(changes), updated_at: ctx.now().toISOString() })
-    await auditChange(ctx, trx, 'person.updated', repo.PERSON_RECORD, row, changes, input.reason)
   })
   return getPerson(ctx, id)
 }

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ReasonInput } from './ReasonInput.tsx'
 import { RecordModal } from './RecordModal.tsx'
-import { type Case, useUpdateCase } from './situations.api.ts'
+import { type Case, changedFields, useUpdateCase } from './situations.api.ts'
 
 /** A case's name corrected, or its Defence team appointed, replaced or removed, with the reason. */
 export function EditCaseModal({ record, onClose }: { record: Case; onClose: () => void }) {
@@ -13,10 +13,7 @@ export function EditCaseModal({ record, onClose }: { record: Case; onClose: () =
   const [defence, setDefence] = useState(record.defenceOrgCode ?? '')
   const [reason, setReason] = useState('')
   const defenceOrgCode = defence.trim().toUpperCase() || null
-  const changes = {
-    ...(name.trim() !== record.name && { name: name.trim() }),
-    ...(defenceOrgCode !== record.defenceOrgCode && { defenceOrgCode }),
-  }
+  const changes = changedFields(record, { name, defenceOrgCode })
   const changesSomething = Object.keys(changes).length > 0
   return (
     <RecordModal

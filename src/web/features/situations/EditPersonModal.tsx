@@ -5,6 +5,7 @@ import { ReasonInput } from './ReasonInput.tsx'
 import { RecordModal } from './RecordModal.tsx'
 import {
   type Case,
+  changedFields,
   type Person,
   ROLES_IN_PROCEEDINGS,
   type RoleInProceedings,
@@ -32,12 +33,7 @@ export function EditPersonModal({
   const [name, setName] = useState(person.name)
   const [description, setDescription] = useState(person.description ?? '')
   const [reason, setReason] = useState('')
-  const changes = {
-    ...(role !== person.roleInProceedings && { roleInProceedings: role }),
-    ...(caseId !== person.caseId && { caseId }),
-    ...(name.trim() !== person.name && { name: name.trim() }),
-    ...((description.trim() || null) !== person.description && { description: description.trim() || null }),
-  }
+  const changes = changedFields(person, { roleInProceedings: role, caseId, name, description })
   const changesSomething = Object.keys(changes).length > 0
 
   const submit = () => {

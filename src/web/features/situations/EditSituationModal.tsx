@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ReasonInput } from './ReasonInput.tsx'
 import { RecordModal } from './RecordModal.tsx'
-import { type Situation, useUpdateSituation } from './situations.api.ts'
+import { changedFields, type Situation, useUpdateSituation } from './situations.api.ts'
 
 /** A situation's name or description corrected, with the reason. */
 export function EditSituationModal({ record, onClose }: { record: Situation; onClose: () => void }) {
@@ -12,10 +12,7 @@ export function EditSituationModal({ record, onClose }: { record: Situation; onC
   const [name, setName] = useState(record.name)
   const [description, setDescription] = useState(record.description ?? '')
   const [reason, setReason] = useState('')
-  const changes = {
-    ...(name.trim() !== record.name && { name: name.trim() }),
-    ...((description.trim() || null) !== record.description && { description: description.trim() || null }),
-  }
+  const changes = changedFields(record, { name, description })
   const changesSomething = Object.keys(changes).length > 0
   return (
     <RecordModal
