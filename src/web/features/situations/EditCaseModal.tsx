@@ -1,9 +1,10 @@
 import { TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { changedFields } from './changed-fields.ts'
 import { ReasonInput } from './ReasonInput.tsx'
 import { RecordModal } from './RecordModal.tsx'
-import { type Case, changedFields, useUpdateCase } from './situations.api.ts'
+import { type Case, useUpdateCase } from './situations.api.ts'
 
 /** A case's name corrected, or its Defence team appointed, replaced or removed, with the reason. */
 export function EditCaseModal({ record, onClose }: { record: Case; onClose: () => void }) {

@@ -1,11 +1,11 @@
 import { Group, Select, Textarea, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { changedFields } from './changed-fields.ts'
 import { ReasonInput } from './ReasonInput.tsx'
 import { RecordModal } from './RecordModal.tsx'
 import {
   type Case,
-  changedFields,
   type Person,
   ROLES_IN_PROCEEDINGS,
   type RoleInProceedings,

@@ -1,9 +1,10 @@
 import { Textarea, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { changedFields } from './changed-fields.ts'
 import { ReasonInput } from './ReasonInput.tsx'
 import { RecordModal } from './RecordModal.tsx'
-import { changedFields, type Situation, useUpdateSituation } from './situations.api.ts'
+import { type Situation, useUpdateSituation } from './situations.api.ts'
 
 /** A situation's name or description corrected, with the reason. */
 export function EditSituationModal({ record, onClose }: { record: Situation; onClose: () => void }) {

@@ -20,7 +20,7 @@ import {
   useSituationWarrants,
 } from './situations.api.ts'
 
-/** The persons concerned (article 58 suspects to witnesses), each with the requests that name them. */
+/** The persons concerned, from suspects to witnesses, each with the requests that name them. */
 export function PersonsCard({ situation, cases }: { situation: Situation; cases: readonly Case[] }) {
   const { t } = useTranslation()
   const user = useActiveUser()
