@@ -167,6 +167,23 @@ test.describe('Situations', () => {
     await page.goBack()
     await page.getByTestId('situation-requests').click()
     await expect(page).toHaveURL(/\/requests\?situation=[0-9a-f-]{36}$/)
+
+    // A request drafted from the situation's page starts linked to it.
+    await page.goBack()
+    await page.getByTestId('draft-in-situation').click()
+    await expect(page).toHaveURL(/\/requests\/new\?situation=[0-9a-f-]{36}$/)
+    const pick = async (label: string, option: RegExp) => {
+      await selectField(page.locator('main'), label).click()
+      await page.getByRole('option', { name: option }).first().click()
+    }
+    await pick('Type de demande', /Transmission de dossiers/)
+    await page.getByRole('button', { name: 'Suivant' }).click()
+    await pick('États ou organisations requis', /\(NLD\)/)
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Suivant' }).click()
+    await expect(selectField(page.locator('main'), 'Situation')).toHaveValue(
+      `Situation in the Republic of E2E ${suffix} (fictional)`,
+    )
   })
 
   test('a State focal point has no situations page', async ({ page }) => {

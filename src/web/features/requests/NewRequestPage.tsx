@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Stack, Stepper, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
+import { useNavigate, useSearchParams } from 'react-router'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import {
   type RequestDetail,
@@ -38,7 +38,15 @@ export function NewRequestPage() {
   const navigate = useNavigate()
   useDocumentTitle(t('wizard.title'))
   const [step, setStep] = useState(0)
-  const [state, setState] = useState<WizardState>(EMPTY_WIZARD)
+  // From a situation's page (or a bookmark): the links the draft starts with, checked again by the
+  // server on saving (a record the drafter may not see is refused there, with its name).
+  const [params] = useSearchParams()
+  const [state, setState] = useState<WizardState>(() => ({
+    ...EMPTY_WIZARD,
+    situationId: params.get('situation'),
+    caseId: params.get('case'),
+    personIds: params.getAll('person'),
+  }))
   const [drafts, setDrafts] = useState<RequestDetail[]>([])
   const [answers, setAnswers] = useState<Record<string, string>>({})
   const update = (patch: Partial<WizardState>) => setState((s) => ({ ...s, ...patch }))

@@ -7,7 +7,7 @@ import { DemoBadge } from '../../components/DemoBadge.tsx'
 import { NotFoundPage } from '../../components/NotFoundPage.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { ApiError } from '../../http.ts'
-import { isCourtStaff } from '../../layout/navigation.ts'
+import { canDraftRequests, isCourtStaff } from '../../layout/navigation.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { CasesCard } from './CasesCard.tsx'
@@ -45,11 +45,22 @@ export function SituationPage() {
             <Title order={1}>{s.name}</Title>
             <DemoBadge isDemo={s.isDemo} />
           </Group>
-          {isCourtStaff(user) && (
-            <Button variant="light" onClick={() => setEditing(true)} data-testid="edit-situation">
-              {t('situations.editSituation.open')}
-            </Button>
-          )}
+          <Group gap="sm">
+            {canDraftRequests(user) && (
+              <Button
+                component={Link}
+                to={`/requests/new?situation=${encodeURIComponent(s.id)}`}
+                data-testid="draft-in-situation"
+              >
+                {t('situations.draftIn')}
+              </Button>
+            )}
+            {isCourtStaff(user) && (
+              <Button variant="light" onClick={() => setEditing(true)} data-testid="edit-situation">
+                {t('situations.editSituation.open')}
+              </Button>
+            )}
+          </Group>
         </Group>
         <Group gap="sm" mt={6} data-testid="situation-header">
           <Text c="dimmed">{s.code}</Text>
