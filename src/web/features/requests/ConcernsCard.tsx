@@ -9,16 +9,7 @@ import { useActiveUser } from '../auth/auth.api.ts'
 import { WARRANT_STATUSES_TO_CARRY_OUT } from '../persons-sought/persons-sought.api.ts'
 import { WarrantStatusBadge } from '../persons-sought/WarrantStatusBadge.tsx'
 import { useRequestLinks } from './request-links.api.ts'
-import type { RequestDetail, RequestStatus } from './requests.api.ts'
-
-/** Transmitted and not yet closed: the State is executing the request. */
-const WITH_THE_STATE: readonly RequestStatus[] = [
-  'transmitted',
-  'acknowledged',
-  'in_execution',
-  'consultation',
-  'postponed',
-]
+import { type RequestDetail, WITH_THE_STATE_STATUSES } from './requests.api.ts'
 
 /**
  * What the request concerns: its situation, case, persons and, for an arrest, provisional arrest
@@ -95,7 +86,7 @@ export function ConcernsCard({ request, userId }: { request: RequestDetail; user
                 {isCourtSide(user) &&
                   w.kind === 'arrest_warrant' &&
                   !WARRANT_STATUSES_TO_CARRY_OUT.includes(w.status) &&
-                  WITH_THE_STATE.includes(request.status) && (
+                  WITH_THE_STATE_STATUSES.includes(request.status) && (
                     <Text size="sm" c={TONE.danger} data-testid="concerns-warrant-fallen">
                       {t('requestLinks.warrantFallen')}
                     </Text>

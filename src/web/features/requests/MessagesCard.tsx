@@ -6,7 +6,18 @@ import { accountName, useFormatDateTime } from '../../format.ts'
 import { type RequestDocument, type RequestMessage, useOptionalRequestList, usePostMessage } from './requests.api.ts'
 
 /** The thread between the Court and the addressee; hidden while the server has no such route (404). */
-export function MessagesCard({ requestId, userId }: { requestId: string; userId: string | null }) {
+export function MessagesCard({
+  requestId,
+  userId,
+  reminder = null,
+  reminderLanguage = null,
+}: {
+  requestId: string
+  userId: string | null
+  /** A reminder the Court may send, the request being overdue (useReminder), and its language. */
+  reminder?: string | null
+  reminderLanguage?: string | null
+}) {
   const { t } = useTranslation()
   const headingId = useId()
   const formatDateTime = useFormatDateTime()
@@ -78,7 +89,17 @@ export function MessagesCard({ requestId, userId }: { requestId: string; userId:
             />
           )}
           <ApiErrorAlert error={post.error} />
-          <Group justify="flex-end">
+          <Group justify={reminder ? 'space-between' : 'flex-end'} align="flex-start" wrap="wrap">
+            {reminder && (
+              <Stack gap={2} maw={520}>
+                <Button variant="default" onClick={() => setBody(reminder)} data-testid="message-reminder">
+                  {t('reminder.draft')}
+                </Button>
+                <Text size="xs" c="dimmed">
+                  {t('reminder.draftHelp', { language: reminderLanguage ?? '' })}
+                </Text>
+              </Stack>
+            )}
             <Button type="submit" loading={post.isPending} disabled={!body.trim()} data-testid="message-send">
               {t('request.send')}
             </Button>

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { NotFoundPage } from '../../components/NotFoundPage.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
-import { useFormatDate } from '../../format.ts'
+import { formatLanguageName, useFormatDate } from '../../format.ts'
 import { ApiError } from '../../http.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
@@ -21,6 +21,7 @@ import { isAddresseeUser, useAllowedSteps, useReceipts, useRequest } from './req
 import { eventActor, TimelineCard } from './TimelineCard.tsx'
 import { TransitionsCard } from './TransitionsCard.tsx'
 import { useOrgName } from './useOrgName.ts'
+import { useReminder } from './useReminder.ts'
 import { useRequestTypeLabel } from './useRequestTypeLabel.ts'
 import { useStepDetail } from './useStepDetail.ts'
 
@@ -36,7 +37,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function RequestPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { id = '' } = useParams()
   const user = useActiveUser()
   const request = useRequest(id, user?.id ?? null)
@@ -47,6 +48,7 @@ export function RequestPage() {
   const stepDetail = useStepDetail()
   const typeLabel = useRequestTypeLabel()
   const orgName = useOrgName()
+  const reminder = useReminder(r, user)
   useDocumentTitle(r?.reference ?? t('request.title'))
   const back = isAddresseeUser(user)
     ? { to: '/inbox', label: t('inbox.title') }
@@ -184,7 +186,12 @@ export function RequestPage() {
               </Paper>
             )}
             <ChecklistCard checklist={r.checklist} />
-            <MessagesCard requestId={r.id} userId={user?.id ?? null} />
+            <MessagesCard
+              requestId={r.id}
+              userId={user?.id ?? null}
+              reminder={reminder}
+              reminderLanguage={formatLanguageName(r.language === 'fr' ? 'fr' : 'en', i18n.language)}
+            />
             <DocumentsCard requestId={r.id} userId={user?.id ?? null} />
           </Stack>
         </Grid.Col>

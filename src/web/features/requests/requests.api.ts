@@ -75,6 +75,15 @@ export const OPEN_REQUEST_STATUSES = [
   'postponed',
 ] as const satisfies readonly RequestStatus[]
 
+/** Transmitted and not yet closed: the State is executing the request. */
+export const WITH_THE_STATE_STATUSES: readonly RequestStatus[] = [
+  'transmitted',
+  'acknowledged',
+  'in_execution',
+  'consultation',
+  'postponed',
+]
+
 export const REQUEST_CLASSIFICATIONS = ['public', 'confidential', 'under_seal'] as const
 export const COURT_ORGANS = ['ICC-OTP', 'ICC-REGISTRY', 'ICC-CHAMBERS', 'ICC-PRESIDENCY'] as const
 
