@@ -135,6 +135,8 @@ test.describe('Situations', () => {
     await expect(warrant).toContainText('3 February 2025')
     await expect(warrant.getByTestId('warrant-status')).toHaveText('At large')
     await expect(warrant.getByTestId('classification')).toHaveText('Under seal')
+    // The person's row says where the warrant stands too.
+    await expect(suspect.getByTestId('warrant-status')).toHaveText('At large')
     await expectNoAxeViolations(page)
 
     // The charges confirmed: the suspect becomes accused, with the reason (kept in the trail).

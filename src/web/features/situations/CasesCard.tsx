@@ -71,7 +71,7 @@ export function CasesCard({
                     <ClassificationBadge value={c.classification} />
                   </Table.Td>
                   <Table.Td>
-                    <Group gap="md" wrap="nowrap">
+                    <Group gap="xs" wrap="wrap">
                       <Anchor component={Link} to={`/requests?case=${encodeURIComponent(c.id)}`}>
                         {t('situations.requestsOfCase', { code: c.code })}
                       </Anchor>

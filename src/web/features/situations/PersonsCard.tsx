@@ -7,6 +7,8 @@ import { DemoBadge } from '../../components/DemoBadge.tsx'
 import { isCourtStaff } from '../../layout/navigation.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
+import type { Warrant } from '../persons-sought/persons-sought.api.ts'
+import { WarrantStatusBadge } from '../persons-sought/WarrantStatusBadge.tsx'
 import { EditPersonModal } from './EditPersonModal.tsx'
 import { NewPersonModal } from './NewPersonModal.tsx'
 import { RecordWarrantModal } from './RecordWarrantModal.tsx'
@@ -32,7 +34,10 @@ export function PersonsCard({ situation, cases }: { situation: Situation; cases:
   const [editing, setEditing] = useState<Person | null>(null)
   const headingId = useId()
   const items = persons.data?.pages.flatMap((page) => page.items) ?? []
-  const sought = new Set((warrants.data?.pages.flatMap((page) => page.items) ?? []).map((w) => w.personId))
+  // Each person's warrants and summonses, to show where each stands.
+  const warrantsOf = new Map<string, Warrant[]>()
+  for (const w of warrants.data?.pages.flatMap((page) => page.items) ?? [])
+    warrantsOf.set(w.personId, [...(warrantsOf.get(w.personId) ?? []), w])
   const caseCode = new Map(cases.map((c) => [c.id, c.code]))
   const mayRecord = isCourtStaff(user)
 
@@ -73,6 +78,7 @@ export function PersonsCard({ situation, cases }: { situation: Situation; cases:
                 <Table.Th scope="col">{t('situations.newPerson.name')}</Table.Th>
                 <Table.Th scope="col">{t('situations.role')}</Table.Th>
                 <Table.Th scope="col">{t('situations.case')}</Table.Th>
+                <Table.Th scope="col">{t('situations.warrantStatus')}</Table.Th>
                 <Table.Th scope="col">{t('requests.classification')}</Table.Th>
                 <Table.Th scope="col">{t('situations.links')}</Table.Th>
               </Table.Tr>
@@ -87,6 +93,14 @@ export function PersonsCard({ situation, cases }: { situation: Situation; cases:
                   <Table.Td>{t(`situations.roles.${p.roleInProceedings}`)}</Table.Td>
                   <Table.Td>{p.caseId ? (caseCode.get(p.caseId) ?? '—') : '—'}</Table.Td>
                   <Table.Td>
+                    <Group gap={4}>
+                      {(warrantsOf.get(p.id) ?? []).map((w) => (
+                        <WarrantStatusBadge key={w.id} status={w.status} />
+                      ))}
+                      {!warrantsOf.has(p.id) && '—'}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
                     <ClassificationBadge value={p.classification} />
                   </Table.Td>
                   <Table.Td>
@@ -94,7 +108,7 @@ export function PersonsCard({ situation, cases }: { situation: Situation; cases:
                       <Anchor component={Link} to={`/requests?personId=${encodeURIComponent(p.id)}`}>
                         {t('situations.requests')}
                       </Anchor>
-                      {sought.has(p.id) && (
+                      {warrantsOf.has(p.id) && (
                         <Anchor component={Link} to={`/persons-sought/${encodeURIComponent(p.id)}`}>
                           {t('situations.soughtPage')}
                         </Anchor>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
@@ -40,27 +40,9 @@ export function SituationPage() {
         <Anchor component={Link} to="/situations" size="sm">
           ← {t('situations.back')}
         </Anchor>
-        <Group gap="sm" mt="xs" align="center" justify="space-between" wrap="wrap">
-          <Group gap="sm" align="center">
-            <Title order={1}>{s.name}</Title>
-            <DemoBadge isDemo={s.isDemo} />
-          </Group>
-          <Group gap="sm">
-            {canDraftRequests(user) && (
-              <Button
-                component={Link}
-                to={`/requests/new?situation=${encodeURIComponent(s.id)}`}
-                data-testid="draft-in-situation"
-              >
-                {t('situations.draftIn')}
-              </Button>
-            )}
-            {isCourtStaff(user) && (
-              <Button variant="light" onClick={() => setEditing(true)} data-testid="edit-situation">
-                {t('situations.editSituation.open')}
-              </Button>
-            )}
-          </Group>
+        <Group gap="sm" mt="xs" align="center">
+          <Title order={1}>{s.name}</Title>
+          <DemoBadge isDemo={s.isDemo} />
         </Group>
         <Group gap="sm" mt={6} data-testid="situation-header">
           <Text c="dimmed">{s.code}</Text>
@@ -72,16 +54,31 @@ export function SituationPage() {
             {s.description}
           </Text>
         )}
+        <Group gap="sm" mt="md">
+          {canDraftRequests(user) && (
+            <Button
+              component={Link}
+              to={`/requests/new?situation=${encodeURIComponent(s.id)}`}
+              data-testid="draft-in-situation"
+            >
+              {t('situations.draftIn')}
+            </Button>
+          )}
+          <Button
+            component={Link}
+            to={`/requests?situation=${encodeURIComponent(s.id)}`}
+            variant="default"
+            data-testid="situation-requests"
+          >
+            {t('situations.requestsOf')}
+          </Button>
+          {isCourtStaff(user) && (
+            <Button variant="light" onClick={() => setEditing(true)} data-testid="edit-situation">
+              {t('situations.editSituation.open')}
+            </Button>
+          )}
+        </Group>
       </div>
-      <Paper withBorder radius="md" p="md">
-        <Anchor
-          component={Link}
-          to={`/requests?situation=${encodeURIComponent(s.id)}`}
-          data-testid="situation-requests"
-        >
-          {t('situations.requestsOf')}
-        </Anchor>
-      </Paper>
       <CasesCard situation={s} cases={caseItems} isPending={cases.isPending} error={cases.error} />
       <PersonsCard situation={s} cases={caseItems} />
       <WarrantsCard situationId={s.id} />
