@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { TONE } from '../../theme.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
-import { OPEN_REQUEST_STATUSES, useRequestCounts } from '../requests/requests.api.ts'
+import { OPEN_REQUEST_STATUSES } from '../requests/request-statuses.ts'
+import { useRequestCounts } from '../requests/requests.api.ts'
 import { WARRANT_STATUSES_TO_CARRY_OUT, type Warrant } from './persons-sought.api.ts'
 
 /**

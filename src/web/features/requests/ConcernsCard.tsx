@@ -9,7 +9,8 @@ import { useActiveUser } from '../auth/auth.api.ts'
 import { WARRANT_STATUSES_TO_CARRY_OUT } from '../persons-sought/persons-sought.api.ts'
 import { WarrantStatusBadge } from '../persons-sought/WarrantStatusBadge.tsx'
 import { useRequestLinks } from './request-links.api.ts'
-import { type RequestDetail, WITH_THE_STATE_STATUSES } from './requests.api.ts'
+import { WITH_THE_STATE_STATUSES } from './request-statuses.ts'
+import type { RequestDetail } from './requests.api.ts'
 
 /**
  * What the request concerns: its situation, case, persons and, for an arrest, provisional arrest

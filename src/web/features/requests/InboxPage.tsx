@@ -5,7 +5,8 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { RequestsTable } from './RequestsTable.tsx'
-import { exportHref, REQUEST_STATUSES, type RequestFilters, useRequestCounts, useRequestList } from './requests.api.ts'
+import { REQUEST_STATUSES } from './request-statuses.ts'
+import { exportHref, type RequestFilters, useRequestCounts, useRequestList } from './requests.api.ts'
 import { useOrgName } from './useOrgName.ts'
 
 const TABS = ['new', 'dueSoon', 'overdue', 'consultation', 'all'] as const

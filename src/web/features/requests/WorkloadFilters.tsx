@@ -4,10 +4,10 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DateField } from '../../components/DateField.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
+import { REQUEST_STATUSES } from './request-statuses.ts'
 import {
   COURT_ORGANS,
   REQUEST_CLASSIFICATIONS,
-  REQUEST_STATUSES,
   useAllStates,
   useCases,
   useRequestTypes,

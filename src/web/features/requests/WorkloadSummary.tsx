@@ -2,9 +2,9 @@ import { Anchor, Paper, SimpleGrid, Table, Text, Title, UnstyledButton } from '@
 import { type ReactNode, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useActiveUser } from '../auth/auth.api.ts'
+import { REQUEST_STATUSES } from './request-statuses.ts'
 import {
   COURT_ORGANS,
-  REQUEST_STATUSES,
   type RequestFilters,
   useRequestBreakdown,
   useRequestCounts,

@@ -50,40 +50,6 @@ export type RequestType = z.infer<typeof RequestTypeSchema>
 export type RequestStatus = RequestSummary['status']
 export type ChecklistItem = RequestDetail['checklist']['items'][number]
 
-export const REQUEST_STATUSES = [
-  'draft',
-  'approved',
-  'transmitted',
-  'acknowledged',
-  'in_execution',
-  'consultation',
-  'postponed',
-  'executed',
-  'partially_executed',
-  'not_executed',
-  'withdrawn',
-] as const satisfies readonly RequestStatus[]
-
-/** A request in one of these is still open: not yet executed, refused or withdrawn. */
-export const OPEN_REQUEST_STATUSES = [
-  'draft',
-  'approved',
-  'transmitted',
-  'acknowledged',
-  'in_execution',
-  'consultation',
-  'postponed',
-] as const satisfies readonly RequestStatus[]
-
-/** Transmitted and not yet closed: the State is executing the request. */
-export const WITH_THE_STATE_STATUSES: readonly RequestStatus[] = [
-  'transmitted',
-  'acknowledged',
-  'in_execution',
-  'consultation',
-  'postponed',
-]
-
 export const REQUEST_CLASSIFICATIONS = ['public', 'confidential', 'under_seal'] as const
 export const COURT_ORGANS = ['ICC-OTP', 'ICC-REGISTRY', 'ICC-CHAMBERS', 'ICC-PRESIDENCY'] as const
 

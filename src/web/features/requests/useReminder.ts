@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { formatDate } from '../../format.ts'
-import { isCourtUser, type RequestDetail, WITH_THE_STATE_STATUSES } from './requests.api.ts'
+import { WITH_THE_STATE_STATUSES } from './request-statuses.ts'
+import { isCourtUser, type RequestDetail } from './requests.api.ts'
 
 /**
  * The Court chases a request whose deadline has passed: a reminder to send in its thread, which
