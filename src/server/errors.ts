@@ -60,6 +60,9 @@ export const errorStatus = {
   COMPARTMENT_EXISTS: 409,
   // A situation or case code that another record already uses.
   RECORD_CODE_TAKEN: 409,
+  // Changing a situation, case or person that another change altered between reading and writing:
+  // its before-and-after would be wrong. Read it again and repeat the change.
+  RECORD_CHANGED_MEANWHILE: 409,
   // A step of a request's life cycle that its state, the caller's role or four eyes rule out
   // (details.allowed lists the steps the caller may take now).
   TRANSITION_NOT_ALLOWED: 409,

@@ -227,3 +227,21 @@ describe('PATCH /situations/{id}', () => {
     expect((await read(id, 'situations')).name).toBe('Situation in Elsewhere (fictional)')
   })
 })
+
+describe('a change written against what it read', () => {
+  it('is not written when the row no longer holds the value it was read with, so the trail never names a value already gone', async () => {
+    const { updateIfUnchanged } = await import('./situations.repository.ts')
+    const id = ids.person as string
+    const before = await read(id)
+    const stale = { name: { from: 'A name read before another change (fictional)', to: 'Lost update (fictional)' } }
+    expect(await updateIfUnchanged(db.db, 'persons', id, stale, new Date().toISOString())).toBe(0)
+    expect(await read(id)).toEqual(before)
+    const current = { name: { from: before.name, to: `${before.name} ` } }
+    expect(await updateIfUnchanged(db.db, 'persons', id, current, before.updatedAt)).toBe(1)
+    // A null read is matched as null (`is`, not `=`, which no row would match).
+    expect(before.description).toBeNull()
+    const nulls = { description: { from: null, to: 'Described (fictional)' } }
+    expect(await updateIfUnchanged(db.db, 'persons', id, nulls, before.updatedAt)).toBe(1)
+    expect(await read(id)).toMatchObject({ name: `${before.name} `, description: 'Described (fictional)' })
+  })
+})

@@ -32,8 +32,11 @@ function changedColumns<R extends Record<string, unknown>>(row: R, next: Partial
   return changes
 }
 
-const valuesOf = (changes: Changes) =>
-  Object.fromEntries(Object.entries(changes).map(([column, change]) => [column, change.to]))
+/** Writes the change if the row still holds what it was read with (else 409: read it again). */
+async function write(ctx: Ctx, trx: Db, table: 'situations' | 'cases' | 'persons', id: string, changes: Changes) {
+  if ((await repo.updateIfUnchanged(trx, table, id, changes, ctx.now().toISOString())) === 0)
+    throw new AppError('RECORD_CHANGED_MEANWHILE', 'Someone changed this record meanwhile: read it again')
+}
 
 /** The trail's entry of a change: each column before and after, and the reason, in its transaction. */
 function auditChange(
@@ -64,7 +67,7 @@ export async function updateSituation(ctx: Ctx, id: string, input: UpdateSituati
       name: input.name,
       description: input.description === undefined ? undefined : input.description || null,
     })
-    await repo.updateSituation(trx, id, { ...valuesOf(changes), updated_at: ctx.now().toISOString() })
+    await write(ctx, trx, 'situations', id, changes)
     await auditChange(ctx, trx, 'situation.updated', repo.SITUATION_RECORD, row, changes, input.reason)
   })
   return getSituation(ctx, id)
@@ -84,7 +87,7 @@ export async function updateCase(ctx: Ctx, id: string, input: UpdateCaseBody): P
     if (defence && (await repo.findOrganisation(trx, defence))?.kind !== 'defence')
       throw new AppError('RECORD_INVALID', `${defence} is not a Defence team`)
     const changes = changedColumns(row, { name: input.name, defence_org_code: defence })
-    await repo.updateCase(trx, id, { ...valuesOf(changes), updated_at: ctx.now().toISOString() })
+    await write(ctx, trx, 'cases', id, changes)
     if (changes.defence_org_code) {
       if (row.defence_org_code) await repo.removeNamedOrganisation(trx, repo.CASE_RECORD, id, row.defence_org_code)
       if (defence) await repo.insertNamedOrganisation(trx, repo.CASE_RECORD, id, defence)
@@ -116,7 +119,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonBody
       name: input.name,
       description: input.description === undefined ? undefined : input.description || null,
     })
-    await repo.updatePerson(trx, id, { ...valuesOf(changes), updated_at: ctx.now().toISOString() })
+    await write(ctx, trx, 'persons', id, changes)
     await auditChange(ctx, trx, 'person.updated', repo.PERSON_RECORD, row, changes, input.reason)
   })
   return getPerson(ctx, id)

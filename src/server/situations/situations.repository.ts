@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { protectedColumns, visibleTo } from '../access/visibility.ts'
 import type { Actor } from '../context.ts'
 import type { Db } from '../db/database.ts'
@@ -90,20 +91,31 @@ export async function insertPersons(db: Db, rows: NewPersonRow[]) {
   if (rows.length > 0) await db.insertInto('persons').values(rows).execute()
 }
 
-export async function updateSituation(
-  db: Db,
-  id: string,
-  values: Partial<Pick<NewSituationRow, 'name' | 'description'>> & { updated_at: string },
-) {
-  await db.updateTable('situations').set(values).where('id', '=', id).execute()
-}
+type Changed = Record<string, { from: unknown; to: unknown }>
 
-export async function updateCase(
+/**
+ * Writes a change only if each column still holds the value it was read with (`from`), and says
+ * how many rows it wrote (0 or 1). Under PostgreSQL's read committed, a concurrent change commits
+ * between our read and our write; the row is then written against its new values only if they
+ * still match, so the trail's "before" is never a value that was already gone. (SQLite has one
+ * writer, and a transaction that read an older row cannot write over a newer one.)
+ */
+export async function updateIfUnchanged(
   db: Db,
+  table: 'situations' | 'cases' | 'persons',
   id: string,
-  values: Partial<Pick<NewCaseRow, 'name' | 'defence_org_code'>> & { updated_at: string },
-) {
-  await db.updateTable('cases').set(values).where('id', '=', id).execute()
+  changes: Changed,
+  updatedAt: string,
+): Promise<number> {
+  const values = Object.fromEntries(Object.entries(changes).map(([column, change]) => [column, change.to]))
+  let query = db
+    .updateTable(table)
+    .set({ ...values, updated_at: updatedAt })
+    .where('id', '=', id)
+  for (const [column, change] of Object.entries(changes))
+    query = query.where(sql.ref(column), change.from === null ? 'is' : '=', change.from as string | null)
+  const result = await query.executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }
 
 export async function removeNamedOrganisation(db: Db, recordType: string, recordId: string, orgCode: string) {
@@ -114,16 +126,6 @@ export async function removeNamedOrganisation(db: Db, recordType: string, record
     .where('kind', '=', 'named')
     .where('org_code', '=', orgCode)
     .execute()
-}
-
-export async function updatePerson(
-  db: Db,
-  id: string,
-  values: Partial<Pick<NewPersonRow, 'role_in_proceedings' | 'case_id' | 'name' | 'description'>> & {
-    updated_at: string
-  },
-) {
-  await db.updateTable('persons').set(values).where('id', '=', id).execute()
 }
 
 export async function insertNamedOrganisation(db: Db, recordType: string, recordId: string, orgCode: string) {
