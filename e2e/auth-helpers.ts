@@ -1,3 +1,6 @@
+import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { generate } from 'otplib'
 import { consoleProblemsOf, expect, type Page } from './fixtures.ts'
 
@@ -21,8 +24,45 @@ export async function submitPassword(page: Page, email: string, password = DEMO_
 }
 
 /**
- * Signs in a demo account through the UI: password, then the TOTP code. A code is accepted once
- * per account; if another test used this window's code already, the next window's code is used.
+ * Which 30-second TOTP window this worker may use for an account: the current one, unless another
+ * worker of this run has used it already, then the next free one. The server accepts each code
+ * once per account, so two workers signing in the same demo account in one window would make
+ * one of them fail. Claims are kept per run in the e2e data folder; mkdir is the lock.
+ */
+async function claimWindow(email: string): Promise<number> {
+  const dir = path.join(process.env.PARTNINE_E2E_DATA_DIR ?? tmpdir(), 'totp-windows')
+  mkdirSync(dir, { recursive: true })
+  const lock = path.join(dir, `${email}.lock`)
+  for (;;) {
+    try {
+      mkdirSync(lock)
+      break
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 25))
+    }
+  }
+  try {
+    const file = path.join(dir, email)
+    const last = existsSync(file) ? Number(readFileSync(file, 'utf8')) : -1
+    const window = Math.max(Math.floor(Date.now() / 30_000), last + 1)
+    writeFileSync(file, String(window))
+    return window
+  } finally {
+    rmdirSync(lock)
+  }
+}
+
+/** The code of a claimed window, once that window has begun. */
+async function codeOfClaimedWindow(page: Page, email: string) {
+  const window = await claimWindow(email)
+  const wait = window * 30_000 - Date.now()
+  if (wait > 0) await page.waitForTimeout(wait + 300)
+  return generate({ secret: DEMO_TOTP_SECRET, epoch: window * 30 + 1 })
+}
+
+/**
+ * Signs in a demo account through the UI: password, then the TOTP code of a window no other
+ * worker of this run has claimed for the account (a code is accepted once per account).
  */
 export async function signIn(page: Page, email: string, path = '/sign-in') {
   await page.goto(path)
@@ -30,7 +70,7 @@ export async function signIn(page: Page, email: string, path = '/sign-in') {
   const codeInput = page.locator('input[name="code"]')
   await expect(codeInput).toBeVisible()
   for (let attempt = 0; attempt < 2; attempt++) {
-    await codeInput.fill(await totpNow())
+    await codeInput.fill(await codeOfClaimedWindow(page, email))
     await page.locator('form button[type="submit"]').click()
     const outcome = await Promise.race([
       page
@@ -43,9 +83,9 @@ export async function signIn(page: Page, email: string, path = '/sign-in') {
         .then(() => 'error' as const),
     ])
     if (outcome === 'ok') return
-    // This window's code was used already (by another test): the 401 is expected, wait for the next.
+    // The code was used already (by a test signing in by hand, outside the claims): the 401 is
+    // expected, and the next claim is a later window.
     consoleProblemsOf.get(page)?.allowedErrors.push(/status of 401.*\/api\/v1\/auth\/mfa/)
-    await page.waitForTimeout(msToNextWindow())
   }
   await expect(page.getByTestId('user-menu')).toBeVisible()
 }
