@@ -33,3 +33,14 @@ export async function isNamedOrganisation(db: Db, recordType: string, recordId: 
     .executeTakeFirst()
   return row !== undefined
 }
+
+/** Un-names the organisation on the record (a case's former Defence team, say): it may no longer know of it. */
+export async function removeNamedOrganisation(db: Db, recordType: string, recordId: string, orgCode: string) {
+  await db
+    .deleteFrom('record_recipients')
+    .where('record_type', '=', recordType)
+    .where('record_id', '=', recordId)
+    .where('kind', '=', 'named')
+    .where('org_code', '=', orgCode)
+    .execute()
+}

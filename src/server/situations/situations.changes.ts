@@ -1,5 +1,6 @@
+import { removeNamedOrganisation } from '../access/record-access.ts'
 import { recordAuditEvent } from '../audit/audit.service.ts'
-import type { Ctx } from '../context.ts'
+import type { Ctx, UserActor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { AppError } from '../errors.ts'
 import * as repo from './situations.repository.ts'
@@ -11,7 +12,15 @@ import type {
   UpdatePersonBody,
   UpdateSituationBody,
 } from './situations.schemas.ts'
-import { caseworker, getCase, getPerson, getSituation, type ProtectedRow } from './situations.service.ts'
+import {
+  assertCaseOfSituation,
+  assertDefenceTeam,
+  caseworker,
+  getCase,
+  getPerson,
+  getSituation,
+  type ProtectedRow,
+} from './situations.service.ts'
 
 // Situations, cases and persons change as proceedings go on, always with a reason: only what
 // differs is written, and the trail's entry names each column before and after, in the change's
@@ -23,7 +32,7 @@ type Changes = Record<string, { from: unknown; to: unknown }>
  * The columns a change would move, each before and after: a value given as it already is, or not
  * given, is left out. A body that moves nothing is refused, as there would be nothing to record.
  */
-function changedColumns<R extends Record<string, unknown>>(row: R, next: Partial<Record<keyof R & string, unknown>>) {
+function changedColumns(row: Record<string, unknown>, next: Record<string, unknown>) {
   const changes: Changes = {}
   for (const [column, value] of Object.entries(next)) {
     if (value !== undefined && value !== row[column]) changes[column] = { from: row[column], to: value }
@@ -32,43 +41,56 @@ function changedColumns<R extends Record<string, unknown>>(row: R, next: Partial
   return changes
 }
 
-/** Writes the change if the row still holds what it was read with (else 409: read it again). */
-async function write(ctx: Ctx, trx: Db, table: 'situations' | 'cases' | 'persons', id: string, changes: Changes) {
-  if ((await repo.updateIfUnchanged(trx, table, id, changes, ctx.now().toISOString())) === 0)
-    throw new AppError('RECORD_CHANGED_MEANWHILE', 'Someone changed this record meanwhile: read it again')
-}
+/** An optional text given as empty means none. */
+const emptyAsNull = (value: string | null | undefined) => (value === undefined ? undefined : value || null)
 
-/** The trail's entry of a change: each column before and after, and the reason, in its transaction. */
-function auditChange(
+/**
+ * One change of one record, in one transaction: the record as the caller may see it (else 404, as
+ * one that does not exist), the columns it would move (`columns` may refuse them), the write if the
+ * row still holds what was read (else 409: read it again), what else the change entails (`alsoWrite`),
+ * and the trail's entry with each column before and after, and the reason.
+ */
+async function changeRecord<R extends ProtectedRow & Record<string, unknown>>(
   ctx: Ctx,
-  trx: Db,
-  action: string,
-  recordType: string,
-  row: ProtectedRow,
-  changes: Changes,
+  id: string,
   reason: string,
+  spec: {
+    table: 'situations' | 'cases' | 'persons'
+    recordType: string
+    action: string
+    noun: string
+    find: (trx: Db, actor: UserActor) => Promise<R | undefined>
+    columns: (trx: Db, actor: UserActor, row: R) => Promise<Record<string, unknown>>
+    alsoWrite?: (trx: Db, row: R, changes: Changes) => Promise<void>
+  },
 ) {
-  return recordAuditEvent(ctx, trx, {
-    action,
-    recordType,
-    recordId: row.id,
-    classification: row.classification,
-    details: { changes, reason },
+  const actor = caseworker(ctx)
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await spec.find(trx, actor)
+    if (!row) throw new AppError('RECORD_NOT_FOUND', `No ${spec.noun} with this id`)
+    const changes = changedColumns(row, await spec.columns(trx, actor, row))
+    if ((await repo.updateIfUnchanged(trx, spec.table, id, changes, ctx.now().toISOString())) === 0)
+      throw new AppError('RECORD_CHANGED_MEANWHILE', 'Someone changed this record meanwhile: read it again')
+    await spec.alsoWrite?.(trx, row, changes)
+    await recordAuditEvent(ctx, trx, {
+      action: spec.action,
+      recordType: spec.recordType,
+      recordId: id,
+      classification: row.classification,
+      details: { changes, reason },
+    })
   })
 }
 
-/** A situation's name or description corrected. A situation the caller may not see is 404. */
+/** A situation's name or description corrected. */
 export async function updateSituation(ctx: Ctx, id: string, input: UpdateSituationBody): Promise<Situation> {
-  const actor = caseworker(ctx)
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.findVisibleSituation(trx, actor, id)
-    if (!row) throw new AppError('RECORD_NOT_FOUND', 'No situation with this id')
-    const changes = changedColumns(row, {
-      name: input.name,
-      description: input.description === undefined ? undefined : input.description || null,
-    })
-    await write(ctx, trx, 'situations', id, changes)
-    await auditChange(ctx, trx, 'situation.updated', repo.SITUATION_RECORD, row, changes, input.reason)
+  await changeRecord(ctx, id, input.reason, {
+    table: 'situations',
+    recordType: repo.SITUATION_RECORD,
+    action: 'situation.updated',
+    noun: 'situation',
+    find: (trx, actor) => repo.findVisibleSituation(trx, actor, id),
+    columns: async () => ({ name: input.name, description: emptyAsNull(input.description) }),
   })
   return getSituation(ctx, id)
 }
@@ -79,48 +101,43 @@ export async function updateSituation(ctx: Ctx, id: string, input: UpdateSituati
  * so it can no longer see the case nor draft requests for it. Requests it drafted stay its own.
  */
 export async function updateCase(ctx: Ctx, id: string, input: UpdateCaseBody): Promise<Case> {
-  const actor = caseworker(ctx)
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.findVisibleCase(trx, actor, id)
-    if (!row) throw new AppError('RECORD_NOT_FOUND', 'No case with this id')
-    const defence = input.defenceOrgCode
-    if (defence && (await repo.findOrganisation(trx, defence))?.kind !== 'defence')
-      throw new AppError('RECORD_INVALID', `${defence} is not a Defence team`)
-    const changes = changedColumns(row, { name: input.name, defence_org_code: defence })
-    await write(ctx, trx, 'cases', id, changes)
-    if (changes.defence_org_code) {
-      if (row.defence_org_code) await repo.removeNamedOrganisation(trx, repo.CASE_RECORD, id, row.defence_org_code)
+  const defence = input.defenceOrgCode
+  await changeRecord(ctx, id, input.reason, {
+    table: 'cases',
+    recordType: repo.CASE_RECORD,
+    action: 'case.updated',
+    noun: 'case',
+    find: (trx, actor) => repo.findVisibleCase(trx, actor, id),
+    columns: async (trx) => {
+      if (defence) await assertDefenceTeam(trx, defence)
+      return { name: input.name, defence_org_code: defence }
+    },
+    alsoWrite: async (trx, row, changes) => {
+      if (!changes.defence_org_code) return
+      if (row.defence_org_code) await removeNamedOrganisation(trx, repo.CASE_RECORD, id, row.defence_org_code)
       if (defence) await repo.insertNamedOrganisation(trx, repo.CASE_RECORD, id, defence)
-    }
-    await auditChange(ctx, trx, 'case.updated', repo.CASE_RECORD, row, changes, input.reason)
+    },
   })
   return getCase(ctx, id)
 }
 
-/**
- * Changes a person's role, case, name or description, with the reason in the trail. A person the
- * caller may not see is 404, as one that does not exist; a case must be one of the same situation
- * the caller may see.
- */
+/** A person's role, case, name or description; a case must be one of the person's situation. */
 export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonBody): Promise<Person> {
-  const actor = caseworker(ctx)
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.findVisiblePerson(trx, actor, id)
-    if (!row) throw new AppError('RECORD_NOT_FOUND', 'No person with this id')
-    if (input.caseId) {
-      const found = await repo.findVisibleCase(trx, actor, input.caseId)
-      if (!found) throw new AppError('RECORD_NOT_FOUND', `No case ${input.caseId}`)
-      if (found.situation_id !== row.situation_id)
-        throw new AppError('RECORD_INVALID', 'The case belongs to another situation')
-    }
-    const changes = changedColumns(row, {
-      role_in_proceedings: input.roleInProceedings,
-      case_id: input.caseId,
-      name: input.name,
-      description: input.description === undefined ? undefined : input.description || null,
-    })
-    await write(ctx, trx, 'persons', id, changes)
-    await auditChange(ctx, trx, 'person.updated', repo.PERSON_RECORD, row, changes, input.reason)
+  await changeRecord(ctx, id, input.reason, {
+    table: 'persons',
+    recordType: repo.PERSON_RECORD,
+    action: 'person.updated',
+    noun: 'person',
+    find: (trx, actor) => repo.findVisiblePerson(trx, actor, id),
+    columns: async (trx, actor, row) => {
+      if (input.caseId) await assertCaseOfSituation(trx, actor, input.caseId, row.situation_id)
+      return {
+        role_in_proceedings: input.roleInProceedings,
+        case_id: input.caseId,
+        name: input.name,
+        description: emptyAsNull(input.description),
+      }
+    },
   })
   return getPerson(ctx, id)
 }

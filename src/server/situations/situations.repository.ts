@@ -118,16 +118,6 @@ export async function updateIfUnchanged(
   return Number(result.numUpdatedRows)
 }
 
-export async function removeNamedOrganisation(db: Db, recordType: string, recordId: string, orgCode: string) {
-  await db
-    .deleteFrom('record_recipients')
-    .where('record_type', '=', recordType)
-    .where('record_id', '=', recordId)
-    .where('kind', '=', 'named')
-    .where('org_code', '=', orgCode)
-    .execute()
-}
-
 export async function insertNamedOrganisation(db: Db, recordType: string, recordId: string, orgCode: string) {
   await db
     .insertInto('record_recipients')

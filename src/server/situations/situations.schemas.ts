@@ -88,6 +88,14 @@ export const CreatePersonBody = z.strictObject({
 export type CreatePersonBody = z.infer<typeof CreatePersonBody>
 const Reason = z.string().trim().min(3).max(1000).describe('Why, for the record')
 
+/** A change names at least one of its fields besides the reason (else there is nothing to change). */
+function namesAField(...fields: string[]) {
+  return [
+    (body: Record<string, unknown>) => fields.some((field) => body[field] !== undefined),
+    { message: `Name at least one of ${fields.join(', ')}` },
+  ] as const
+}
+
 /** A situation's name or description corrected, with the reason. */
 export const UpdateSituationBody = z
   .strictObject({
@@ -95,9 +103,7 @@ export const UpdateSituationBody = z
     description: z.string().trim().max(4000).nullable().optional(),
     reason: Reason,
   })
-  .refine((b) => b.name !== undefined || b.description !== undefined, {
-    message: 'Name at least one of name, description',
-  })
+  .refine(...namesAField('name', 'description'))
 export type UpdateSituationBody = z.infer<typeof UpdateSituationBody>
 
 /**
@@ -110,9 +116,7 @@ export const UpdateCaseBody = z
     defenceOrgCode: z.string().min(2).max(60).nullable().optional().describe('The Defence team, or null for none'),
     reason: Reason,
   })
-  .refine((b) => b.name !== undefined || b.defenceOrgCode !== undefined, {
-    message: 'Name at least one of name, defenceOrgCode',
-  })
+  .refine(...namesAField('name', 'defenceOrgCode'))
 export type UpdateCaseBody = z.infer<typeof UpdateCaseBody>
 
 /**
@@ -125,21 +129,9 @@ export const UpdatePersonBody = z
     caseId: Id.nullable().optional().describe('A case of the same situation, or null for none'),
     name: z.string().trim().min(2).max(300).optional(),
     description: z.string().trim().max(4000).nullable().optional(),
-    reason: z
-      .string()
-      .trim()
-      .min(3)
-      .max(1000)
-      .describe('Why, for the record (e.g. the decision confirming the charges)'),
+    reason: Reason.describe('Why, for the record (e.g. the decision confirming the charges)'),
   })
-  .refine(
-    (b) =>
-      b.roleInProceedings !== undefined ||
-      b.caseId !== undefined ||
-      b.name !== undefined ||
-      b.description !== undefined,
-    { message: 'Name at least one of roleInProceedings, caseId, name, description' },
-  )
+  .refine(...namesAField('roleInProceedings', 'caseId', 'name', 'description'))
 export type UpdatePersonBody = z.infer<typeof UpdatePersonBody>
 
 export const PersonSchema = z.object({

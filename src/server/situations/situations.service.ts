@@ -118,6 +118,19 @@ export function caseworker(ctx: Ctx) {
   return ctx.actor
 }
 
+/** A case's Defence team must be one (an organisation of kind `defence`). */
+export async function assertDefenceTeam(trx: Db, orgCode: string) {
+  if ((await repo.findOrganisation(trx, orgCode))?.kind !== 'defence')
+    throw new AppError('RECORD_INVALID', `${orgCode} is not a Defence team`)
+}
+
+/** A person's case must be one the caller may see, of the person's own situation. */
+export async function assertCaseOfSituation(trx: Db, actor: Actor, caseId: string, situationId: string) {
+  const found = await repo.findVisibleCase(trx, actor, caseId)
+  if (!found) throw new AppError('RECORD_NOT_FOUND', `No case ${caseId}`)
+  if (found.situation_id !== situationId) throw new AppError('RECORD_INVALID', 'The case belongs to another situation')
+}
+
 function protectedValues(input: { classification: string; compartment?: string | null; exParteParty?: string | null }) {
   return {
     classification: input.classification,
@@ -167,8 +180,7 @@ export async function createCase(ctx: Ctx, input: CreateCaseBody): Promise<Case>
       throw new AppError('RECORD_NOT_FOUND', `No situation ${input.situationId}`)
     if (await repo.findCaseByCode(trx, input.code))
       throw new AppError('RECORD_CODE_TAKEN', `Case code ${input.code} is taken`)
-    if (input.defenceOrgCode && (await repo.findOrganisation(trx, input.defenceOrgCode))?.kind !== 'defence')
-      throw new AppError('RECORD_INVALID', `${input.defenceOrgCode} is not a Defence team`)
+    if (input.defenceOrgCode) await assertDefenceTeam(trx, input.defenceOrgCode)
     await repo.insertCases(trx, [
       {
         id,
@@ -203,12 +215,7 @@ export async function createPerson(ctx: Ctx, input: CreatePersonBody): Promise<P
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.findVisibleSituation(trx, actor, input.situationId)))
       throw new AppError('RECORD_NOT_FOUND', `No situation ${input.situationId}`)
-    if (input.caseId) {
-      const found = await repo.findVisibleCase(trx, actor, input.caseId)
-      if (!found) throw new AppError('RECORD_NOT_FOUND', `No case ${input.caseId}`)
-      if (found.situation_id !== input.situationId)
-        throw new AppError('RECORD_INVALID', 'The case belongs to another situation')
-    }
+    if (input.caseId) await assertCaseOfSituation(trx, actor, input.caseId, input.situationId)
     await repo.insertPersons(trx, [
       {
         id,

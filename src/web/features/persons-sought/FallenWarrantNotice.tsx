@@ -4,7 +4,7 @@ import { Link } from 'react-router'
 import { TONE } from '../../theme.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { OPEN_REQUEST_STATUSES } from '../requests/request-statuses.ts'
-import { useRequestCounts } from '../requests/requests.api.ts'
+import { filtersToQuery, useRequestCounts } from '../requests/requests.api.ts'
 import { WARRANT_STATUSES_TO_CARRY_OUT, type Warrant } from './persons-sought.api.ts'
 
 /**
@@ -21,14 +21,13 @@ export function FallenWarrantNotice({ warrant }: { warrant: Warrant }) {
   const counts = useRequestCounts(stands ? null : (user?.id ?? null), filters)
   const open = counts.data?.total ?? 0
   if (stands || open === 0) return null
-  const query = new URLSearchParams([['warrantId', warrant.id], ...filters.status.map((s) => ['status', s])])
   return (
     <Alert color={TONE.danger} variant="light" data-testid="fallen-warrant-requests">
       {t('requestLinks.fallenWarrantOpen', {
         count: open,
         status: t(`personsSought.status.${warrant.status}`),
       })}{' '}
-      <Anchor component={Link} to={`/requests?${query}`} size="sm" underline="always">
+      <Anchor component={Link} to={`/requests${filtersToQuery(filters)}`} size="sm" underline="always">
         {t('requestLinks.fallenWarrantOpenLink')}
       </Anchor>
     </Alert>

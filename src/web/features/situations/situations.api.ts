@@ -109,11 +109,12 @@ export function useSituationWarrants(userId: string | null, situationId: string)
   })
 }
 
-function useCreate<Body, Result>(path: string, invalidates: readonly string[]) {
+/** A record created (POST) or changed (PATCH); the lists that may show it are read again. */
+function useSendRecord<Body, Result>(method: 'POST' | 'PATCH', path: string, invalidates: readonly string[]) {
   const send = useSend()
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: Body) => send<Result>('POST', path, body),
+    mutationFn: (body: Body) => send<Result>(method, path, body),
     onSuccess: () => {
       for (const key of invalidates) void queryClient.invalidateQueries({ queryKey: [key] })
     },
@@ -121,28 +122,20 @@ function useCreate<Body, Result>(path: string, invalidates: readonly string[]) {
 }
 
 export const useCreateSituation = () =>
-  useCreate<z.input<typeof CreateSituationBody>, Situation>('/situations', ['situations'])
-export const useCreateCase = () => useCreate<z.input<typeof CreateCaseBody>, Case>('/cases', ['cases'])
-export const useCreatePerson = () => useCreate<z.input<typeof CreatePersonBody>, Person>('/persons', ['persons'])
+  useSendRecord<z.input<typeof CreateSituationBody>, Situation>('POST', '/situations', ['situations'])
+export const useCreateCase = () => useSendRecord<z.input<typeof CreateCaseBody>, Case>('POST', '/cases', ['cases'])
+export const useCreatePerson = () =>
+  useSendRecord<z.input<typeof CreatePersonBody>, Person>('POST', '/persons', ['persons'])
 // A warrant makes its person one sought: the persons-sought lists are read again too.
 export const useRecordWarrant = () =>
-  useCreate<z.input<typeof CreateWarrantBody>, Warrant>('/warrants', ['warrants', 'persons-sought'])
-
-function useUpdate<Body, Result>(path: string, invalidates: readonly string[]) {
-  const send = useSend()
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (body: Body) => send<Result>('PATCH', path, body),
-    onSuccess: () => {
-      for (const key of invalidates) void queryClient.invalidateQueries({ queryKey: [key] })
-    },
-  })
-}
+  useSendRecord<z.input<typeof CreateWarrantBody>, Warrant>('POST', '/warrants', ['warrants', 'persons-sought'])
 
 // Changes, each with its reason (PATCH, audited with every column before and after).
 export const useUpdateSituation = (id: string) =>
-  useUpdate<z.input<typeof UpdateSituationBody>, Situation>(`/situations/${encodeURIComponent(id)}`, ['situations'])
+  useSendRecord<z.input<typeof UpdateSituationBody>, Situation>('PATCH', `/situations/${encodeURIComponent(id)}`, [
+    'situations',
+  ])
 export const useUpdateCase = (id: string) =>
-  useUpdate<z.input<typeof UpdateCaseBody>, Case>(`/cases/${encodeURIComponent(id)}`, ['cases'])
+  useSendRecord<z.input<typeof UpdateCaseBody>, Case>('PATCH', `/cases/${encodeURIComponent(id)}`, ['cases'])
 export const useUpdatePerson = (id: string) =>
-  useUpdate<z.input<typeof UpdatePersonBody>, Person>(`/persons/${encodeURIComponent(id)}`, ['persons'])
+  useSendRecord<z.input<typeof UpdatePersonBody>, Person>('PATCH', `/persons/${encodeURIComponent(id)}`, ['persons'])
