@@ -79,6 +79,7 @@ export function testConfig(
     secrets: testSecrets,
     publicUrl: 'http://127.0.0.1:8080',
     oidcProviders: [],
+    mail: null,
     notices: [],
     ...overrides,
   }

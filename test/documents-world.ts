@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { expect } from 'vitest'
-import { buildApp } from '../src/server/app.ts'
+import { type BuildOptions, buildApp } from '../src/server/app.ts'
+import type { Config } from '../src/server/config.ts'
 import { createUserWithToken } from './auth.ts'
 import { createTestDb, type TestDb, testConfig } from './db.ts'
 
@@ -10,10 +11,11 @@ import { createTestDb, type TestDb, testConfig } from './db.ts'
 
 export type H = Record<string, string>
 
-export async function createDocumentsWorld() {
+export async function createDocumentsWorld(options: { config?: Partial<Config>; build?: BuildOptions } = {}) {
   const db: TestDb = await createTestDb()
-  const app: FastifyInstance = await buildApp(testConfig(db), { db })
+  const app: FastifyInstance = await buildApp(testConfig(db, options.config), { ...options.build, db })
   const who: Record<string, H> = { anonymous: {} }
+  const users: Record<string, { id: string; email: string }> = {}
   const inCase = ['SIT-DOC', 'CASE-DOC']
   for (const [label, spec] of Object.entries({
     otpOfficer: { orgCode: 'ICC-OTP', role: 'officer', compartments: inCase },
@@ -24,7 +26,9 @@ export async function createDocumentsWorld() {
     nldOfficer: { orgCode: 'NLD', role: 'officer' },
     kenFocal: { orgCode: 'KEN', role: 'focal-point' },
   })) {
-    who[label] = (await createUserWithToken(db.db, spec)).headers
+    const created = await createUserWithToken(db.db, spec)
+    who[label] = created.headers
+    users[label] = created.user
   }
   const post = async (url: string, payload: object) => {
     const res = await app.inject({ method: 'POST', url, headers: who.otpOfficer, payload })
@@ -117,7 +121,7 @@ export async function createDocumentsWorld() {
     await app.close()
     await db.destroy()
   }
-  return { db, app, who, draftRequest, transmit, upload, list, download, countAudit, close }
+  return { db, app, who, users, draftRequest, transmit, upload, list, download, countAudit, close }
 }
 
 export type DocumentsWorld = Awaited<ReturnType<typeof createDocumentsWorld>>

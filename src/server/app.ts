@@ -19,6 +19,7 @@ import { healthRoutes } from './health/health.routes.ts'
 import { identityRoutes } from './identity/identity.routes.ts'
 import { messagesRoutes } from './messages/messages.routes.ts'
 import { metaRoutes } from './meta/meta.routes.ts'
+import { createNotificationSender } from './notifications/notifications.sender.ts'
 import { registerAccessControl } from './plugins/access.ts'
 import { registerErrorHandler } from './plugins/error-handler.ts'
 import { API_PREFIX, registerOpenApi } from './plugins/openapi.ts'
@@ -47,6 +48,8 @@ export type BuildOptions = {
   now?: () => Date
   /** Where log lines go (tests capture them); stdout otherwise. */
   logStream?: NodeJS.WritableStream
+  /** How often queued notifications are sent when config.mail is set (default 2 s; null: never, tests send). */
+  notificationPollMs?: number | null
 }
 
 function containsNul(value: unknown, depth = 0): boolean {
@@ -97,6 +100,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       now,
       requestId: req.id,
       secrets: config.secrets,
+      ...(config.mail ? { notifyByMail: true } : {}),
     }
     reply.header('x-request-id', req.id)
   })
@@ -118,6 +122,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       })
     : null
   if (checkpointer) app.addHook('onClose', async () => checkpointer.close())
+  // Notifications queued by changes leave by mail from here (notifications.sender.ts).
+  if (config.mail) {
+    const sender = createNotificationSender({
+      db: handle.db,
+      mail: config.mail,
+      publicUrl: config.publicUrl,
+      secrets: config.secrets,
+      log: app.log,
+      now,
+      pollMs: options.notificationPollMs === undefined ? 2000 : options.notificationPollMs,
+    })
+    app.addHook('onClose', async () => sender.close())
+  }
   if (!options.db) app.addHook('onClose', async () => handle.close())
 
   // PostgreSQL cannot store U+0000 in text; no legitimate input contains it. Refuse it everywhere

@@ -38,6 +38,32 @@ describe('loadConfig', () => {
     for (const name of ['PARTNINE_PORT', 'PARTNINE_DEMO', 'PARTNINE_DATABASE_URL']) expect(problems).toContain(name)
   })
 
+  it('sends notifications by mail only with both an SMTP server and a sender address', () => {
+    const dir = tempDir()
+    expect(loadConfig({ PARTNINE_DATA_DIR: dir }).mail).toBeNull()
+    const mail = {
+      PARTNINE_SMTP_URL: 'smtp://mail.example.org:587',
+      PARTNINE_MAIL_FROM: 'Part IX <no-reply@example.org>',
+    }
+    expect(loadConfig({ PARTNINE_DATA_DIR: dir, ...mail }).mail).toEqual({
+      smtpUrl: 'smtp://mail.example.org:587',
+      from: 'Part IX <no-reply@example.org>',
+    })
+    const problems = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig({ PARTNINE_DATA_DIR: dir, ...env })
+      } catch (e) {
+        expect((e as AppError).code).toBe('CONFIG_INVALID')
+        return ((e as AppError).details as string[]).join('\n')
+      }
+      throw new Error('accepted')
+    }
+    expect(problems({ PARTNINE_SMTP_URL: mail.PARTNINE_SMTP_URL })).toContain('set both')
+    expect(problems({ PARTNINE_MAIL_FROM: mail.PARTNINE_MAIL_FROM })).toContain('set both')
+    expect(problems({ ...mail, PARTNINE_SMTP_URL: 'http://mail.example.org' })).toContain('PARTNINE_SMTP_URL')
+    expect(problems({ ...mail, PARTNINE_MAIL_FROM: 'no address\r\nBcc: x@y.z' })).toContain('PARTNINE_MAIL_FROM')
+  })
+
   it('generates the embedded secrets once, mode 0600, and reuses them', () => {
     const dir = tempDir()
     const first = loadConfig({ PARTNINE_DATA_DIR: dir })

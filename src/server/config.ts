@@ -28,8 +28,17 @@ export type Config = Readonly<{
   publicUrl: string
   /** OpenID Connect identity providers for single sign-on (docs/sso.md); empty when there are none. */
   oidcProviders: readonly OidcProviderConfig[]
+  /** Where notification e-mails go out (docs/notifications.md); null: none are sent or queued. */
+  mail: MailConfig | null
   /** Lines worth telling the operator at start (e.g. that secrets were generated). */
   notices: readonly string[]
+}>
+
+export type MailConfig = Readonly<{
+  /** smtp://[user:password@]host[:port] (STARTTLS required off loopback) or smtps://… */
+  smtpUrl: string
+  /** The From of every notification, e.g. "Part IX <no-reply@example.org>". */
+  from: string
 }>
 
 const LOOPBACK_HOST = /^(127(\.\d{1,3}){3}|\[::1\]|localhost)$/i
@@ -105,6 +114,14 @@ const EnvSchema = z.object({
   // Default http://<host>:<port>; set it when users reach the server through another address.
   PARTNINE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   PARTNINE_OIDC_PROVIDERS: OidcProvidersSchema.optional(),
+  // Notifications by e-mail (docs/notifications.md): both, or neither.
+  PARTNINE_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be smtp://host[:port] or smtps://host[:port]' })
+    .optional(),
+  PARTNINE_MAIL_FROM: z
+    .string()
+    .regex(/^([^<>\r\n]{1,100} )?<?[^\s<>@]+@[^\s<>@]+>?$/, 'must be an address, e.g. Part IX <no-reply@example.org>')
+    .optional(),
 })
 
 /**
@@ -120,6 +137,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new AppError('CONFIG_INVALID', `Invalid configuration:\n  ${problems.join('\n  ')}`, problems)
   }
   const e = parsed.data
+  if ((e.PARTNINE_SMTP_URL === undefined) !== (e.PARTNINE_MAIL_FROM === undefined)) {
+    const problem = 'PARTNINE_SMTP_URL and PARTNINE_MAIL_FROM: set both to send notifications, or neither'
+    throw new AppError('CONFIG_INVALID', `Invalid configuration:\n  ${problem}`, [problem])
+  }
   const dataDir = path.resolve(e.PARTNINE_DATA_DIR)
   const databaseUrl = e.PARTNINE_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'partnine.db')}`
   const dialect: Dialect = databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres'
@@ -149,6 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secrets,
     publicUrl: (e.PARTNINE_PUBLIC_URL ?? defaultPublicUrl(e.PARTNINE_HOST, e.PARTNINE_PORT)).replace(/\/+$/, ''),
     oidcProviders: e.PARTNINE_OIDC_PROVIDERS ?? [],
+    mail:
+      e.PARTNINE_SMTP_URL && e.PARTNINE_MAIL_FROM ? { smtpUrl: e.PARTNINE_SMTP_URL, from: e.PARTNINE_MAIL_FROM } : null,
     notices,
   })
 }

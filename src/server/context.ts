@@ -39,6 +39,8 @@ export type Ctx = {
    * the same was the committed one when the call began (requests/requests.kept.ts).
    */
   allRequestsEpoch?: string
+  /** The server sends notifications by e-mail (config.mail): changes queue them (notifications/). */
+  notifyByMail?: boolean
 }
 
 export function actorLabel(actor: Actor): string {

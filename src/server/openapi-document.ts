@@ -26,6 +26,7 @@ export async function generateOpenApiDocument(): Promise<unknown> {
     },
     publicUrl: 'http://127.0.0.1:8080',
     oidcProviders: [],
+    mail: null,
     notices: [],
   }
   const handle = createDb(config)

@@ -28,6 +28,7 @@ import type {
 } from '../identity/identity.table.ts'
 import type { RequestMessageTable } from '../messages/messages.table.ts'
 import type { AppMetaTable } from '../meta/meta.table.ts'
+import type { NotificationTable } from '../notifications/notifications.table.ts'
 import type {
   PublicWarrantTable,
   ReferenceSourceTable,
@@ -100,6 +101,7 @@ export interface Database {
   request_search: RequestSearchTable
   saved_views: SavedViewTable
   request_messages: RequestMessageTable
+  notifications: NotificationTable
   documents: DocumentTable
   document_blobs: DocumentBlobTable
   assets: AssetTable

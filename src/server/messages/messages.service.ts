@@ -3,7 +3,7 @@ import { recordAuditEvent, recordAuditedRead } from '../audit/audit.service.ts'
 import { actorLabel, type Ctx } from '../context.ts'
 import { attachDocumentsToMessage, listMessageAttachments } from '../documents/documents.service.ts'
 import { AppError } from '../errors.ts'
-import { getRequestParticipation } from '../requests/requests.participation.ts'
+import { getRequestParticipation, tellTheOtherSide } from '../requests/requests.participation.ts'
 import { indexRequestText } from '../requests/requests.search-index.ts'
 import * as repo from './messages.repository.ts'
 import type { Message, PostMessageBody } from './messages.schemas.ts'
@@ -77,6 +77,7 @@ export async function postMessage(ctx: Ctx, requestId: string, input: PostMessag
       classification: request.classification,
       details: { requestId, attachmentIds: input.attachmentIds },
     })
+    await tellTheOtherSide(ctx, trx, requestId, 'message')
     return row.id
   })
   const posted = (await listMessages(ctx, requestId)).items.find((m) => m.id === id)

@@ -1,0 +1,56 @@
+import type { NotificationEvent } from './notifications.table.ts'
+
+// What a notification says: that something happened on a request, and where to read it, in
+// English and French (the Court's working languages, article 50(2)), and nothing else. A mail
+// leaves the platform's need-to-know: it may be forwarded, kept in a mailbox the platform does not
+// control, read over a shoulder. So it names neither the request's reference, nor its type, State,
+// person or text: the link asks the reader to sign in, and the platform decides then what they see.
+
+const WHAT: Record<NotificationEvent, { en: string; fr: string }> = {
+  transmitted: {
+    en: 'A request for cooperation has been transmitted to you',
+    fr: 'Une demande de coopération vous a été transmise',
+  },
+  step: {
+    en: 'A request for cooperation you follow has moved to another stage',
+    fr: 'Une demande de coopération que vous suivez est passée à une autre étape',
+  },
+  message: {
+    en: 'There is a new message on a request for cooperation you follow',
+    fr: 'Un nouveau message a été posté sur une demande de coopération que vous suivez',
+  },
+  deadline: {
+    en: 'A deadline of a request for cooperation you follow has changed',
+    fr: "Un délai d'une demande de coopération que vous suivez a été modifié",
+  },
+}
+
+export type NotificationMail = { subject: string; text: string; headers: Record<string, string> }
+
+/** The mail telling of `event` on the request at `link`. */
+export function composeNotification(event: NotificationEvent, link: string): NotificationMail {
+  const what = WHAT[event]
+  return {
+    subject: `Part IX: ${what.en} / ${what.fr}`,
+    text: [
+      `${what.en}.`,
+      '',
+      'Sign in to Part IX to read it:',
+      link,
+      '',
+      'This notice says nothing of the request on purpose: what it holds is shown only to those who need to know it, once signed in.',
+      '',
+      '—',
+      '',
+      `${what.fr}.`,
+      '',
+      'Connectez-vous à Part IX pour la consulter :',
+      link,
+      '',
+      "Cet avis ne dit rien de la demande, à dessein : son contenu n'est montré qu'aux personnes qui ont besoin d'en connaître, une fois connectées.",
+      '',
+    ].join('\n'),
+    // RFC 3834: an automatic message, which auto-responders must not answer.
+    headers: { 'Auto-Submitted': 'auto-generated' },
+  }
+}

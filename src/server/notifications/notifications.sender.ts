@@ -1,0 +1,180 @@
+import nodemailer from 'nodemailer'
+import { recordAuditEvent } from '../audit/audit.service.ts'
+import type { Config, MailConfig } from '../config.ts'
+import { isLoopbackUrl } from '../config.ts'
+import type { Ctx } from '../context.ts'
+import type { RootDb } from '../db/database.ts'
+import { AppError } from '../errors.ts'
+import { loadUserActor } from '../identity/identity.service.ts'
+import { getRequestParticipation } from '../requests/requests.participation.ts'
+import { composeNotification } from './notifications.mail.ts'
+import * as repo from './notifications.repository.ts'
+import type { NotificationRow } from './notifications.table.ts'
+
+// Sends the queued notifications (notifications.service.ts) through the SMTP server of
+// config.mail, at least once each: a row is claimed for one attempt (a lease, so a sender that
+// stops mid-attempt leaves it due again), and settled after. Before each mail the recipient must
+// still be active and still see the request through the visibility rule: rights withdrawn since
+// the change drop the notification rather than tell someone who may no longer know.
+// A refusal for good (an SMTP 5xx: no such mailbox…) fails the notification at once; anything
+// else (server down, 4xx) is tried again later, up to MAX_ATTEMPTS, waiting longer each time.
+// How each ends (sent, failed, dropped) is audited with the row's change, in one transaction.
+
+const BATCH = 50
+const LEASE_MS = 5 * 60_000
+export const MAX_ATTEMPTS = 8
+const AS_A_READER = { via: 'session', sessionId: null, scopes: ['read'] } as const
+
+/** The wait before attempt `attempts + 1`: 1 min, 2, 4 … at most an hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(60 * 60_000, 60_000 * 2 ** Math.max(0, attempts - 1))
+}
+
+export type DeliveryTally = { sent: number; failed: number; dropped: number; retried: number }
+
+export type NotificationSender = {
+  /** Sends what is due now; resolves with what became of it. */
+  deliverDue(): Promise<DeliveryTally>
+  /** Stops the timer, waits for a round under way, closes the SMTP transport. */
+  close(): Promise<void>
+}
+
+/** nodemailer's SMTP options for `mail.smtpUrl`: TLS required off loopback (STARTTLS or smtps). */
+export function smtpOptions(mail: MailConfig) {
+  const url = new URL(mail.smtpUrl)
+  const secure = url.protocol === 'smtps:'
+  const loopback = isLoopbackUrl(mail.smtpUrl)
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    // A relay on the machine itself is reached in the clear; anything else only encrypted.
+    requireTLS: !secure && !loopback,
+    ignoreTLS: !secure && loopback,
+    ...(url.username
+      ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }
+      : {}),
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  }
+}
+
+export function createNotificationSender(input: {
+  db: RootDb
+  mail: MailConfig
+  publicUrl: string
+  secrets: Config['secrets']
+  log: Ctx['log']
+  now: () => Date
+  /** How often due notifications are looked for; null: only when deliverDue() is called. */
+  pollMs: number | null
+}): NotificationSender {
+  const { db, mail, log, now } = input
+  const transport = nodemailer.createTransport(smtpOptions(mail))
+  const system: Ctx = {
+    db,
+    actor: { kind: 'system', name: 'notifier' },
+    log,
+    now,
+    requestId: null,
+    secrets: input.secrets,
+  }
+
+  async function settle(row: NotificationRow, outcome: 'sent' | 'failed' | 'dropped', error: string | null) {
+    const nowIso = now().toISOString()
+    await db.transaction().execute(async (trx) => {
+      await repo.settleNotification(
+        trx,
+        row.id,
+        outcome === 'sent' ? { status: 'sent', nowIso } : { status: outcome, error: error ?? '' },
+      )
+      await recordAuditEvent(system, trx, {
+        action: `notification.${outcome}`,
+        recordType: 'notification',
+        recordId: row.id,
+        details: {
+          requestId: row.request_id,
+          userId: row.user_id,
+          event: row.event,
+          attempts: row.attempts + 1,
+          ...(error ? { error } : {}),
+        },
+      })
+    })
+  }
+
+  async function deliver(row: NotificationRow): Promise<keyof DeliveryTally> {
+    const who = await loadUserActor(db, row.user_id, AS_A_READER)
+    if (!who) {
+      await settle(row, 'dropped', 'the recipient is no longer active')
+      return 'dropped'
+    }
+    try {
+      await getRequestParticipation({ ...system, actor: who }, db, row.request_id)
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'RECORD_NOT_FOUND')) throw error
+      await settle(row, 'dropped', 'the recipient may no longer see the request')
+      return 'dropped'
+    }
+    const message = composeNotification(row.event, `${input.publicUrl}/requests/${row.request_id}`)
+    try {
+      await transport.sendMail({ from: mail.from, to: who.email, ...message })
+    } catch (error) {
+      const code = (error as { responseCode?: number }).responseCode
+      const reason = String((error as Error).message ?? error).slice(0, 500)
+      const attempts = row.attempts + 1
+      if ((code !== undefined && code >= 500) || attempts >= MAX_ATTEMPTS) {
+        log.warn(`notification ${row.id} failed for good: ${reason}`)
+        await settle(row, 'failed', reason)
+        return 'failed'
+      }
+      const nextAttemptAt = new Date(now().getTime() + retryDelayMs(attempts)).toISOString()
+      await repo.settleNotification(db, row.id, { status: 'pending', error: reason, nextAttemptAt })
+      return 'retried'
+    }
+    await settle(row, 'sent', null)
+    return 'sent'
+  }
+
+  let running: Promise<DeliveryTally> | null = null
+  async function round(): Promise<DeliveryTally> {
+    const tally: DeliveryTally = { sent: 0, failed: 0, dropped: 0, retried: 0 }
+    const nowIso = now().toISOString()
+    const leaseUntil = new Date(now().getTime() + LEASE_MS).toISOString()
+    for (const row of await repo.listDueNotifications(db, nowIso, BATCH)) {
+      if (!(await repo.claimNotification(db, row, leaseUntil))) continue
+      tally[await deliver(row)] += 1
+    }
+    return tally
+  }
+  function deliverDue(): Promise<DeliveryTally> {
+    // One round at a time: a second caller waits for the round under way, then runs its own.
+    const next = (running ?? Promise.resolve()).catch(() => {}).then(round)
+    running = next
+    return next
+  }
+
+  let timer: NodeJS.Timeout | null = null
+  let closed = false
+  const schedule = () => {
+    if (closed || input.pollMs === null) return
+    timer = setTimeout(() => {
+      deliverDue()
+        .catch((error) => log.error(`notifications could not be sent: ${(error as Error).message}`))
+        .finally(schedule)
+    }, input.pollMs)
+    timer.unref()
+  }
+  schedule()
+
+  return {
+    deliverDue,
+    async close() {
+      closed = true
+      if (timer) clearTimeout(timer)
+      await running?.catch(() => {})
+      transport.close()
+    },
+  }
+}

@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { systemCtx, testSecrets } from '../../../test/context.ts'
+import { createDocumentsWorld, type DocumentsWorld } from '../../../test/documents-world.ts'
+import { startSmtpPeer } from '../../../test/smtp-peer.ts'
+import { createNotificationSender, MAX_ATTEMPTS, retryDelayMs, smtpOptions } from './notifications.sender.ts'
+import { queueNotifications } from './notifications.service.ts'
+
+// Notifications by e-mail, on both databases, through a real SMTP server on loopback: who is told
+// of what (the other side of the request, still with need-to-know), what the mail says (where to
+// read, nothing of the request), and how delivery ends (sent, failed for good, tried again,
+// dropped), each end audited.
+
+const FROM = 'Part IX <no-reply@partnine.test>'
+let smtp: Awaited<ReturnType<typeof startSmtpPeer>>
+let w: DocumentsWorld
+
+const silent = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} }
+function sender(options: { smtpUrl?: string; now?: () => Date } = {}) {
+  return createNotificationSender({
+    db: w.db.db,
+    mail: { smtpUrl: options.smtpUrl ?? smtp.url, from: FROM },
+    publicUrl: 'https://partnine.test',
+    secrets: testSecrets,
+    log: silent,
+    now: options.now ?? (() => new Date()),
+    pollMs: null,
+  })
+}
+const user = (label: string) => {
+  const found = w.users[label]
+  if (!found) throw new Error(`no user ${label}`)
+  return found
+}
+/** The one notification of a request. */
+async function only(requestId: string) {
+  const rows = await queued(requestId)
+  expect(rows).toHaveLength(1)
+  const [row] = rows
+  if (!row) throw new Error('none')
+  return row
+}
+const queued = (requestId: string) =>
+  w.db.db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+const recipients = async (requestId: string, event?: string) =>
+  (await queued(requestId))
+    .filter((n) => event === undefined || n.event === event)
+    .map((n) => Object.entries(w.users).find(([, u]) => u.id === n.user_id)?.[0])
+    .sort()
+const step = (id: string, as: string, payload: object) =>
+  w.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/transitions`, headers: w.who[as], payload })
+const say = (id: string, as: string, body: string) =>
+  w.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/messages`, headers: w.who[as], payload: { body } })
+/** Sends what is due through a sender of its own, then drops what is left, so tests stay apart. */
+async function deliver(options?: Parameters<typeof sender>[0]) {
+  const s = sender(options)
+  try {
+    return await s.deliverDue()
+  } finally {
+    await s.close()
+  }
+}
+
+beforeAll(async () => {
+  smtp = await startSmtpPeer()
+  w = await createDocumentsWorld({
+    config: { mail: { smtpUrl: smtp.url, from: FROM } },
+    build: { notificationPollMs: null },
+  })
+})
+afterAll(async () => {
+  await w.close()
+  await smtp.close()
+})
+
+describe('who is told', () => {
+  it("tells the addressee's focal point that a request was transmitted, and no one else", async () => {
+    const id = await w.draftRequest()
+    expect(await step(id, 'otpApprover', { action: 'approve' }).then((r) => r.statusCode)).toBe(200)
+    expect(await queued(id)).toEqual([]) // the addressee knows nothing before transmission
+    expect(await step(id, 'registryOfficer', { action: 'transmit' }).then((r) => r.statusCode)).toBe(200)
+    // Not the State's officer (nothing delegated to them), not another State, not the Court.
+    expect(await recipients(id)).toEqual(['nldFocal'])
+  })
+
+  it("tells the Court's drafter and approver of the State's steps and messages, and the State of the Court's", async () => {
+    const id = await w.draftRequest()
+    await w.transmit(id)
+    expect((await step(id, 'nldFocal', { action: 'acknowledge' })).statusCode).toBe(200)
+    expect(await recipients(id, 'step')).toEqual(['otpApprover', 'otpOfficer'])
+    expect((await say(id, 'otpOfficer', 'When may the witness be heard? (fictional)')).statusCode).toBe(201)
+    expect((await say(id, 'nldFocal', 'On Tuesday. (fictional)')).statusCode).toBe(201)
+    // Each message tells the other side; its author is never told of it.
+    expect(await recipients(id, 'message')).toEqual(['nldFocal', 'otpApprover', 'otpOfficer'])
+    const deadline = new Date(Date.now() + 40 * 86_400_000).toISOString()
+    const changed = await w.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${id}/deadline-changes`,
+      headers: w.who.otpOfficer,
+      payload: { deadline: 'response', to: deadline, reason: 'The State asked for more time (fictional)' },
+    })
+    expect(changed.statusCode, changed.body).toBe(200)
+    expect(await recipients(id, 'deadline')).toEqual(['nldFocal'])
+  })
+
+  it('tells a State officer of what the focal point delegated to them, and nothing else', async () => {
+    const id = await w.draftRequest()
+    await w.transmit(id)
+    const delegated = await w.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${id}/delegations`,
+      headers: w.who.nldFocal,
+      payload: { userId: user('nldOfficer').id },
+    })
+    expect(delegated.statusCode, delegated.body).toBe(201)
+    expect((await say(id, 'registryOfficer', 'Please confirm receipt. (fictional)')).statusCode).toBe(201)
+    expect(await recipients(id, 'message')).toEqual(['nldFocal', 'nldOfficer'])
+  })
+
+  it('queues nothing for a refused step, nor when the server sends no mail', async () => {
+    const id = await w.draftRequest()
+    const refused = await step(id, 'otpOfficer', { action: 'approve' }) // four eyes: the drafter may not
+    expect(refused.statusCode).toBe(409)
+    expect(await queued(id)).toEqual([])
+    await queueNotifications(systemCtx(w.db.db), w.db.db, {
+      requestId: id,
+      event: 'step',
+      userIds: [user('nldFocal').id],
+    })
+    expect(await queued(id)).toEqual([])
+  })
+})
+
+describe('what the mail says and how it ends', () => {
+  it('sends the link and nothing of the request, in English and French, and audits the sending', async () => {
+    const id = await w.draftRequest()
+    await w.transmit(id)
+    const before = smtp.received.length
+    const tally = await deliver()
+    expect(tally.sent).toBeGreaterThanOrEqual(1)
+    const mails = smtp.received.slice(before).filter((m) => m.text.includes(id))
+    expect(mails).toHaveLength(1)
+    const mail = mails[0]
+    if (!mail) throw new Error('no mail')
+    expect(mail.envelopeTo).toEqual([user('nldFocal').email])
+    expect(mail.from).toMatch(/^"?Part IX"? <no-reply@partnine\.test>$/)
+    expect(mail.subject).toBe(
+      'Part IX: A request for cooperation has been transmitted to you / Une demande de coopération vous a été transmise',
+    )
+    expect(mail.text).toContain(`https://partnine.test/requests/${id}`)
+    expect(mail.text).toContain('Connectez-vous à Part IX pour la consulter')
+    expect(mail.autoSubmitted).toBe('auto-generated')
+    const request = (await w.app.inject({ url: `/api/v1/requests/${id}`, headers: w.who.otpOfficer })).json()
+    for (const secret of [request.reference, request.summary, request.facts, 'Doc Person', 'Netherlands', 'NLD'])
+      expect(mail.raw).not.toContain(secret)
+    const row = await only(id)
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, last_error: null })
+    expect(await w.countAudit('notification.sent', row.id)).toBe(1)
+    // Sent once: the next round has nothing of it.
+    await deliver()
+    expect(smtp.received.filter((m) => m.text.includes(id))).toHaveLength(1)
+  })
+
+  it('drops, unsent, a notification whose recipient may no longer see the request', async () => {
+    const id = await w.draftRequest()
+    await w.transmit(id)
+    await w.db.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', user('nldFocal').id).execute()
+    try {
+      const before = smtp.received.length
+      await deliver()
+      expect(smtp.received.slice(before).filter((m) => m.text.includes(id))).toEqual([])
+      const row = await only(id)
+      expect(row).toMatchObject({ status: 'dropped', last_error: 'the recipient is no longer active' })
+      expect(await w.countAudit('notification.dropped', row.id)).toBe(1)
+    } finally {
+      await w.db.db.updateTable('users').set({ status: 'active' }).where('id', '=', user('nldFocal').id).execute()
+    }
+  })
+
+  it('fails at once a mailbox the server refuses for good, and tries again later when it cannot be reached', async () => {
+    const refusedId = await w.draftRequest()
+    await w.transmit(refusedId)
+    smtp.refuse(user('nldFocal').email, 550, 'No such mailbox')
+    try {
+      await deliver()
+    } finally {
+      smtp.accept(user('nldFocal').email)
+    }
+    const refused = await only(refusedId)
+    expect(refused).toMatchObject({ status: 'failed', attempts: 1 })
+    expect(refused.last_error).toContain('No such mailbox')
+    expect(await w.countAudit('notification.failed', refused.id)).toBe(1)
+
+    const id = await w.draftRequest()
+    await w.transmit(id)
+    const clock = new Date()
+    // Nothing listens on port 9 of loopback: the connection is refused, as with a server down.
+    const tally = await deliver({ smtpUrl: 'smtp://127.0.0.1:9', now: () => clock })
+    expect(tally.retried).toBeGreaterThanOrEqual(1)
+    const waiting = await only(id)
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 1 })
+    expect(waiting.next_attempt_at).toBe(new Date(clock.getTime() + retryDelayMs(1)).toISOString())
+    expect(await w.countAudit('notification.sent', waiting.id)).toBe(0)
+    // Not due before its time; sent once it is and the server is back.
+    await deliver({ now: () => new Date(clock.getTime() + retryDelayMs(1) - 1000) })
+    expect((await only(id)).status).toBe('pending')
+    await deliver({ now: () => new Date(clock.getTime() + retryDelayMs(1) + 1000) })
+    expect(await only(id)).toMatchObject({ status: 'sent', attempts: 2 })
+  })
+
+  it('reaches a relay on loopback in the clear and any other server only encrypted', () => {
+    const from = FROM
+    expect(smtpOptions({ smtpUrl: 'smtp://127.0.0.1:25', from })).toMatchObject({
+      host: '127.0.0.1',
+      port: 25,
+      secure: false,
+      requireTLS: false,
+      ignoreTLS: true,
+    })
+    expect(smtpOptions({ smtpUrl: 'smtp://relay%40icc:p%3Ass@mail.example.org', from })).toMatchObject({
+      host: 'mail.example.org',
+      port: 587,
+      secure: false,
+      requireTLS: true,
+      ignoreTLS: false,
+      auth: { user: 'relay@icc', pass: 'p:ss' },
+    })
+    expect(smtpOptions({ smtpUrl: 'smtps://mail.example.org', from })).toMatchObject({ port: 465, secure: true })
+  })
+
+  it('gives up after its last attempt, waiting longer each time before it', () => {
+    expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([60_000, 120_000, 240_000, 480_000])
+    expect(retryDelayMs(MAX_ATTEMPTS + 10)).toBe(3_600_000)
+  })
+})
+
+describe("the server's own sender", () => {
+  it('sends what changes queued, without being asked', async () => {
+    const peer = await startSmtpPeer()
+    const world = await createDocumentsWorld({
+      config: { mail: { smtpUrl: peer.url, from: FROM } },
+      build: { notificationPollMs: 50 },
+    })
+    try {
+      const id = await world.draftRequest()
+      await world.transmit(id)
+      await expect.poll(() => peer.received.filter((m) => m.text.includes(id)).length, { timeout: 10_000 }).toBe(1)
+      expect(peer.received.map((m) => m.envelopeTo)).toEqual([[world.users.nldFocal?.email]])
+    } finally {
+      await world.close()
+      await peer.close()
+    }
+  })
+})
