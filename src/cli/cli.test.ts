@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDb, type TestDb } from '../../test/db.ts'
+import { startSmtpPeer } from '../../test/smtp-peer.ts'
 
 const bin = path.resolve(import.meta.dirname, '../../bin/partnine')
 let db: TestDb
@@ -23,6 +24,22 @@ beforeAll(async () => {
 afterAll(async () => db.destroy())
 
 const run = (...args: string[]) => spawnSync(bin, args, { env, encoding: 'utf8', timeout: 60_000 })
+/** As run, without blocking this process: for a command that talks to a server the test runs. */
+function runAsync(args: string[], extraEnv: NodeJS.ProcessEnv) {
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(bin, args, { env: { ...env, ...extraEnv }, timeout: 60_000 })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString('utf8')
+    })
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString('utf8')
+    })
+    child.on('error', reject)
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
+  })
+}
 
 describe('partnine CLI', () => {
   it('reports pending migrations, then applies them', () => {
@@ -65,6 +82,22 @@ describe('partnine CLI', () => {
     expect(doctor.stdout).toMatch(/^ok\s+migrations/m)
     expect(doctor.stdout).toMatch(/^ok\s+node/m)
     expect(doctor.status).toBe(0)
+  })
+
+  it('checks the SMTP server of the notifications, when there is one', async () => {
+    expect(run('doctor').stdout).toMatch(/^ok\s+mail\s+not configured/m)
+    const peer = await startSmtpPeer()
+    try {
+      const mail = { PARTNINE_SMTP_URL: peer.url, PARTNINE_MAIL_FROM: 'Part IX <no-reply@partnine.test>' }
+      const reached = await runAsync(['doctor'], mail)
+      expect(reached.stdout).toMatch(/^ok\s+mail\s+smtp:\/\/127\.0\.0\.1:\d+ accepts us/m)
+      expect(reached.status).toBe(0)
+      const down = await runAsync(['doctor'], { ...mail, PARTNINE_SMTP_URL: 'smtp://127.0.0.1:9' })
+      expect(down.stdout).toMatch(/^FAIL mail\s+smtp:\/\/127\.0\.0\.1:9: /m)
+      expect(down.status).toBe(1)
+    } finally {
+      await peer.close()
+    }
   })
 
   it('answers usage errors with exit code 2', () => {

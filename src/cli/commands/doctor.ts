@@ -1,14 +1,16 @@
 import { sql } from 'kysely'
+import nodemailer from 'nodemailer'
 import { loadConfig } from '../../server/config.ts'
 import { createDb } from '../../server/db/database.ts'
 import { listMigrations } from '../../server/db/migrate.ts'
+import { smtpOptions } from '../../server/notifications/notifications.sender.ts'
 import { version } from '../../server/version.ts'
 import type { Command } from './index.ts'
 
 type Check = { name: string; ok: boolean; detail: string }
 
 export const doctor: Command = {
-  summary: 'check configuration, database, SQLite pragmas and versions',
+  summary: 'check configuration, database, SQLite pragmas, versions and the SMTP server',
   run: async () => {
     const checks: Check[] = []
     const major = Number(process.versions.node.split('.')[0])
@@ -22,6 +24,7 @@ export const doctor: Command = {
       checks.push({ name: 'config', ok: false, detail: error instanceof Error ? error.message : String(error) })
     }
     if (config) await checkDatabase(config, checks)
+    if (config) await checkMail(config, checks)
     for (const c of checks) process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name.padEnd(12)} ${c.detail}\n`)
     if (checks.some((c) => !c.ok)) process.exitCode = 1
   },
@@ -58,6 +61,24 @@ async function checkDatabase(config: ReturnType<typeof loadConfig>, checks: Chec
     }
   } catch (error) {
     checks.push({ name: 'database', ok: false, detail: error instanceof Error ? error.message : String(error) })
+  }
+}
+
+/** Connects to the SMTP server as the sender would (TLS, credentials), sending nothing. */
+async function checkMail(config: ReturnType<typeof loadConfig>, checks: Check[]) {
+  if (!config.mail) {
+    checks.push({ name: 'mail', ok: true, detail: 'not configured: no notifications are sent (docs/notifications.md)' })
+    return
+  }
+  const transport = nodemailer.createTransport(smtpOptions(config.mail))
+  try {
+    await transport.verify()
+    checks.push({ name: 'mail', ok: true, detail: `${redact(config.mail.smtpUrl)} accepts us as ${config.mail.from}` })
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    checks.push({ name: 'mail', ok: false, detail: `${redact(config.mail.smtpUrl)}: ${reason}` })
+  } finally {
+    transport.close()
   }
 }
 
