@@ -23,6 +23,14 @@ const WHAT: Record<NotificationEvent, { en: string; fr: string }> = {
     en: 'A deadline of a request for cooperation you follow has changed',
     fr: "Un délai d'une demande de coopération que vous suivez a été modifié",
   },
+  due_soon: {
+    en: 'The deadline of a request for cooperation awaiting your answer is near',
+    fr: "Le délai d'une demande de coopération qui attend votre réponse approche",
+  },
+  overdue: {
+    en: 'The deadline of a request for cooperation awaiting your answer has passed',
+    fr: "Le délai d'une demande de coopération qui attend votre réponse est dépassé",
+  },
 }
 
 export type NotificationMail = { subject: string; text: string; headers: Record<string, string> }

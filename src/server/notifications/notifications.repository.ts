@@ -15,12 +15,36 @@ export function listActiveUserIdsOf(db: Db, orgCode: string, roles: readonly str
     .execute()
 }
 
+/** Active users of States and international organisations holding one of `roles`. */
+export function listActiveAddresseeUserIds(db: Db, roles: readonly string[]) {
+  return db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.code', 'users.org_code')
+    .select('users.id')
+    .where('organisations.kind', 'in', ['state', 'io'])
+    .where('users.role', 'in', [...roles])
+    .where('users.status', '=', 'active')
+    .orderBy('users.id')
+    .execute()
+}
+
+/**
+ * Queues `rows`. One whose `about` is set and which was queued already (same person, request,
+ * event and about) is left out: the count of rows queued is returned.
+ */
 export async function insertNotifications(
   db: Db,
-  rows: { id: string; userId: string; requestId: string; event: NotificationEvent; nowIso: string }[],
-) {
-  if (rows.length === 0) return
-  await db
+  rows: {
+    id: string
+    userId: string
+    requestId: string
+    event: NotificationEvent
+    about?: string | undefined
+    nowIso: string
+  }[],
+): Promise<number> {
+  if (rows.length === 0) return 0
+  const result = await db
     .insertInto('notifications')
     .values(
       rows.map((r) => ({
@@ -28,13 +52,16 @@ export async function insertNotifications(
         user_id: r.userId,
         request_id: r.requestId,
         event: r.event,
+        about: r.about ?? null,
         created_at: r.nowIso,
         status: 'pending' as const,
         attempts: 0,
         next_attempt_at: r.nowIso,
       })),
     )
-    .execute()
+    .onConflict((oc) => oc.columns(['user_id', 'request_id', 'event', 'about']).doNothing())
+    .executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0)
 }
 
 /** Pending notifications due at `nowIso`, oldest first. */

@@ -6,7 +6,7 @@ import type { Ctx } from '../context.ts'
 import type { RootDb } from '../db/database.ts'
 import { AppError } from '../errors.ts'
 import { loadUserActor } from '../identity/identity.service.ts'
-import { getRequestParticipation } from '../requests/requests.participation.ts'
+import { getRequestParticipation, queueDeadlineNotices } from '../requests/requests.participation.ts'
 import { composeNotification } from './notifications.mail.ts'
 import * as repo from './notifications.repository.ts'
 import type { NotificationRow } from './notifications.table.ts'
@@ -19,9 +19,12 @@ import type { NotificationRow } from './notifications.table.ts'
 // A refusal for good (an SMTP 5xx: no such mailbox…) fails the notification at once; anything
 // else (server down, 4xx) is tried again later, up to MAX_ATTEMPTS, waiting longer each time.
 // How each ends (sent, failed, dropped) is audited with the row's change, in one transaction.
+// Every SWEEP_MS the polling sender also queues the notices of deadlines near or just passed.
 
 const BATCH = 50
 const LEASE_MS = 5 * 60_000
+/** How often the sender looks for deadlines near or just passed. */
+const SWEEP_MS = 10 * 60_000
 export const MAX_ATTEMPTS = 8
 const AS_A_READER = { via: 'session', sessionId: null, scopes: ['read'] } as const
 
@@ -35,6 +38,8 @@ export type DeliveryTally = { sent: number; failed: number; dropped: number; ret
 export type NotificationSender = {
   /** Sends what is due now; resolves with what became of it. */
   deliverDue(): Promise<DeliveryTally>
+  /** Queues the notices of deadlines near or just passed (requests.notify.ts); returns how many. */
+  sweepDeadlines(): Promise<number>
   /** Stops the timer, waits for a round under way, closes the SMTP transport. */
   close(): Promise<void>
 }
@@ -137,8 +142,15 @@ export function createNotificationSender(input: {
     return 'sent'
   }
 
+  let sweptAt = Number.NEGATIVE_INFINITY
+  const sweepDeadlines = () => queueDeadlineNotices({ ...system, notifyByMail: true })
+
   let running: Promise<DeliveryTally> | null = null
-  async function round(): Promise<DeliveryTally> {
+  async function round(withSweep: boolean): Promise<DeliveryTally> {
+    if (withSweep && now().getTime() - sweptAt >= SWEEP_MS) {
+      sweptAt = now().getTime()
+      await sweepDeadlines()
+    }
     const tally: DeliveryTally = { sent: 0, failed: 0, dropped: 0, retried: 0 }
     const nowIso = now().toISOString()
     const leaseUntil = new Date(now().getTime() + LEASE_MS).toISOString()
@@ -148,9 +160,9 @@ export function createNotificationSender(input: {
     }
     return tally
   }
-  function deliverDue(): Promise<DeliveryTally> {
+  function deliverDue(withSweep = false): Promise<DeliveryTally> {
     // One round at a time: a second caller waits for the round under way, then runs its own.
-    const next = (running ?? Promise.resolve()).catch(() => {}).then(round)
+    const next = (running ?? Promise.resolve()).catch(() => {}).then(() => round(withSweep))
     running = next
     return next
   }
@@ -160,7 +172,7 @@ export function createNotificationSender(input: {
   const schedule = () => {
     if (closed || input.pollMs === null) return
     timer = setTimeout(() => {
-      deliverDue()
+      deliverDue(true)
         .catch((error) => log.error(`notifications could not be sent: ${(error as Error).message}`))
         .finally(schedule)
     }, input.pollMs)
@@ -169,7 +181,8 @@ export function createNotificationSender(input: {
   schedule()
 
   return {
-    deliverDue,
+    deliverDue: () => deliverDue(),
+    sweepDeadlines,
     async close() {
       closed = true
       if (timer) clearTimeout(timer)

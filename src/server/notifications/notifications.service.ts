@@ -8,23 +8,28 @@ import type { NotificationEvent } from './notifications.table.ts'
 // afterwards by notifications.sender.ts. Who is told is the feature's own decision (requests:
 // requests.notify.ts); this only queues, and only when the server sends mail at all.
 
-export { listActiveUserIdsOf } from './notifications.repository.ts'
+export { listActiveAddresseeUserIds, listActiveUserIdsOf } from './notifications.repository.ts'
 
-/** Queues one notification of `event` on `requestId` for each of `userIds`, in `trx`. */
+/**
+ * Queues one notification of `event` on `requestId` for each of `userIds`, in `trx`; with `about`
+ * (a notice of the clock: the deadline it is about), only for those not told of it already.
+ * Returns how many were queued.
+ */
 export async function queueNotifications(
   ctx: Ctx,
   trx: Db,
-  input: { requestId: string; event: NotificationEvent; userIds: readonly string[] },
-): Promise<void> {
-  if (!ctx.notifyByMail) return
+  input: { requestId: string; event: NotificationEvent; userIds: readonly string[]; about?: string },
+): Promise<number> {
+  if (!ctx.notifyByMail) return 0
   const nowIso = ctx.now().toISOString()
-  await repo.insertNotifications(
+  return repo.insertNotifications(
     trx,
     [...new Set(input.userIds)].map((userId) => ({
       id: randomUUID(),
       userId,
       requestId: input.requestId,
       event: input.event,
+      about: input.about,
       nowIso,
     })),
   )

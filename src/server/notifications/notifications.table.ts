@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely'
 
 /** What a notification tells of, in general terms (the mail never carries the request's text). */
-export type NotificationEvent = 'transmitted' | 'step' | 'message' | 'deadline'
+export type NotificationEvent = 'transmitted' | 'step' | 'message' | 'deadline' | 'due_soon' | 'overdue'
 
 export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'dropped'
 
@@ -10,6 +10,7 @@ export interface NotificationTable {
   user_id: string
   request_id: string
   event: NotificationEvent
+  about: string | null
   created_at: string
   status: NotificationStatus
   attempts: number

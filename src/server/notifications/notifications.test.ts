@@ -136,6 +136,49 @@ describe('who is told', () => {
   })
 })
 
+describe('notices of the clock', () => {
+  it('reminds the State of a response deadline near, then just passed, once each', async () => {
+    const id = await w.draftRequest()
+    await w.transmit(id)
+    const deadline = new Date(Date.now() + 40 * 86_400_000)
+    const changed = await w.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${id}/deadline-changes`,
+      headers: w.who.otpOfficer,
+      payload: { deadline: 'response', to: deadline.toISOString(), reason: 'A new deadline (fictional)' },
+    })
+    expect(changed.statusCode, changed.body).toBe(200)
+    const at = (days: number) => {
+      const s = sender({ now: () => new Date(deadline.getTime() + days * 86_400_000) })
+      return s.sweepDeadlines().finally(() => s.close())
+    }
+    await at(-10)
+    expect(await recipients(id, 'due_soon')).toEqual([])
+    await at(-2)
+    await at(-1) // the same deadline: not told twice
+    expect(await recipients(id, 'due_soon')).toEqual(['nldFocal'])
+    expect(await recipients(id, 'overdue')).toEqual([])
+    await at(1)
+    await at(1.5)
+    expect(await recipients(id, 'overdue')).toEqual(['nldFocal'])
+    const [notice] = (await queued(id)).filter((n) => n.event === 'overdue')
+    expect(notice?.about).toBe(`response:${deadline.toISOString()}`)
+    // Once the State has answered, its deadline no longer runs: nothing more is told.
+    const executed = await w.draftRequest()
+    await w.transmit(executed)
+    for (const action of ['acknowledge', 'begin_execution', 'report_executed'])
+      expect((await step(executed, 'nldFocal', { action })).statusCode).toBe(200)
+    const row = await w.db.db
+      .selectFrom('requests')
+      .select('response_deadline')
+      .where('id', '=', executed)
+      .executeTakeFirstOrThrow()
+    const s = sender({ now: () => new Date(Date.parse(row.response_deadline ?? '') + 86_400_000) })
+    await s.sweepDeadlines().finally(() => s.close())
+    expect(await recipients(executed, 'overdue')).toEqual([])
+  })
+})
+
 describe('what the mail says and how it ends', () => {
   it('sends the link and nothing of the request, in English and French, and audits the sending', async () => {
     const id = await w.draftRequest()

@@ -1,8 +1,13 @@
 import type { Ctx } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { loadUserActor } from '../identity/identity.service.ts'
-import { listActiveUserIdsOf, queueNotifications } from '../notifications/notifications.service.ts'
+import {
+  listActiveAddresseeUserIds,
+  listActiveUserIdsOf,
+  queueNotifications,
+} from '../notifications/notifications.service.ts'
 import type { NotificationEvent } from '../notifications/notifications.table.ts'
+import { addDays, RESPONSE_RUNNING } from './requests.deadlines.ts'
 import { standsIn } from './requests.lifecycle.ts'
 import { subjectOf } from './requests.page.ts'
 import * as repo from './requests.repository.ts'
@@ -40,4 +45,49 @@ export async function tellTheOtherSide(ctx: Ctx, trx: Db, requestId: string, eve
     userIds.push(userId)
   }
   await queueNotifications(ctx, trx, { requestId: row.id, event, userIds })
+}
+
+/** How long before a response deadline the addressee is reminded of it. */
+export const DUE_SOON_DAYS = 3
+/**
+ * How long after a response deadline passed it is still told as overdue: a deadline that passed
+ * before the server sent mail (or before this) is on the inbox already, and telling every one at
+ * once would bury the ones that matter.
+ */
+export const OVERDUE_NOTICE_DAYS = 2
+
+/**
+ * Queues, for each focal point and delegated officer of an addressee, a notice of each response
+ * deadline of theirs that is near (within DUE_SOON_DAYS) or has just passed (within
+ * OVERDUE_NOTICE_DAYS): each deadline once per person, however often this runs and in however
+ * many processes (the outbox's unique `about`). Each person's requests are read as that person
+ * through the visibility rule, as their inbox would show them. Run by the sender as the system
+ * (`ctx.actor`), never for a caller. Returns how many notices were queued.
+ */
+export async function queueDeadlineNotices(ctx: Ctx): Promise<number> {
+  if (!ctx.notifyByMail) return 0
+  const nowIso = ctx.now().toISOString()
+  let queued = 0
+  for (const { id: userId } of await listActiveAddresseeUserIds(ctx.db, ADDRESSEE_ROLES)) {
+    const who = await loadUserActor(ctx.db, userId, AS_A_READER)
+    if (!who) continue
+    const filters = {
+      addressee: who.orgCode,
+      status: RESPONSE_RUNNING,
+      deadlineFrom: addDays(nowIso, -OVERDUE_NOTICE_DAYS),
+      deadlineTo: addDays(nowIso, DUE_SOON_DAYS),
+    }
+    const rows = await repo.visibleRequestsQuery(ctx.db, who, filters, nowIso).selectAll('requests').execute()
+    for (const row of rows) {
+      const deadline = row.response_deadline
+      if (deadline === null || !standsIn(who, 'addressee', await subjectOf(ctx.db, who, row))) continue
+      queued += await queueNotifications(ctx, ctx.db, {
+        requestId: row.id,
+        event: deadline < nowIso ? 'overdue' : 'due_soon',
+        userIds: [userId],
+        about: `response:${deadline}`,
+      })
+    }
+  }
+  return queued
 }

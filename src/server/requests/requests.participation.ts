@@ -6,7 +6,7 @@ import { type RequestStatus, standsIn } from './requests.lifecycle.ts'
 import { subjectOf } from './requests.page.ts'
 import * as repo from './requests.repository.ts'
 
-export { tellTheOtherSide } from './requests.notify.ts'
+export { queueDeadlineNotices, tellTheOtherSide } from './requests.notify.ts'
 
 // The requests feature's answer to other features (messages, documents): may the caller see this
 // request, and may they add to its thread and its documents? They ask here, never the repository.

@@ -11,8 +11,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('request_id', 'text', (c) => c.notNull().references('requests.id'))
-    // transmitted | step | message | deadline: what happened, which the mail names in general terms.
+    // transmitted | step | message | deadline | due_soon | overdue: what happened, which the mail
+    // names in general terms.
     .addColumn('event', 'text', (c) => c.notNull())
+    // For a notice the clock gives (due_soon, overdue): the deadline it is about, e.g.
+    // response:2026-12-01T00:00:00.000Z, so that each deadline is told once, however many
+    // processes look (unique below; null, as for a change, is never equal to anything).
+    .addColumn('about', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     // pending → sent, or failed (the SMTP server refused it for good, or attempts ran out), or
     // dropped (the recipient may no longer see the request, or is no longer active).
@@ -24,6 +29,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   // The sender's question: which pending rows are due now.
   await db.schema.createIndex('notifications_due').on('notifications').columns(['status', 'next_attempt_at']).execute()
+  await db.schema
+    .createIndex('notifications_once')
+    .on('notifications')
+    .columns(['user_id', 'request_id', 'event', 'about'])
+    .unique()
+    .execute()
   await db.schema.createIndex('notifications_request').on('notifications').columns(['request_id']).execute()
 }
 
