@@ -15,6 +15,11 @@ const dataDir = process.env.PARTNINE_E2E_DATA_DIR
 // The test identity provider of e2e/sso.spec.ts (test/oidc-idp-server.ts), and the app's view of it.
 // Not 4190: fetch and Chromium refuse that port (ManageSieve is on the fetch spec's list of bad ports).
 const idpPort = Number(process.env.PARTNINE_E2E_IDP_PORT ?? 4191)
+// The test SMTP server (test/smtp-sink-server.ts): the platform sends its notifications there, and
+// it writes each mail it receives in mailDir (e2e/notifications.spec.ts reads them).
+const smtpPort = Number(process.env.PARTNINE_E2E_SMTP_PORT ?? 4125)
+process.env.PARTNINE_E2E_MAIL_DIR ??= path.join(dataDir, 'mail-received')
+const mailDir = process.env.PARTNINE_E2E_MAIL_DIR
 const ssoProviders = [
   {
     id: 'test-idp',
@@ -60,7 +65,11 @@ export default defineConfig({
     {
       command: `bash -c 'node scripts/ensure-web-build.mjs && PARTNINE_DATA_DIR=${dataDir} PARTNINE_PORT=${port} PARTNINE_LOG_LEVEL=warn exec bin/partnine serve'`,
       url: `http://127.0.0.1:${port}/readyz`,
-      env: { PARTNINE_OIDC_PROVIDERS: JSON.stringify(ssoProviders) },
+      env: {
+        PARTNINE_OIDC_PROVIDERS: JSON.stringify(ssoProviders),
+        PARTNINE_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        PARTNINE_MAIL_FROM: 'Part IX (browser tests) <no-reply@partnine.test>',
+      },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'ignore',
@@ -73,6 +82,15 @@ export default defineConfig({
         PARTNINE_TEST_IDP_PORT: String(idpPort),
         PARTNINE_TEST_IDP_REDIRECT_URI: `http://127.0.0.1:${port}/api/v1/auth/oidc/test-idp/callback`,
       },
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'node --disable-warning=ExperimentalWarning test/smtp-sink-server.ts',
+      port: smtpPort,
+      env: { PARTNINE_TEST_SMTP_PORT: String(smtpPort), PARTNINE_TEST_MAIL_DIR: mailDir },
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: 'ignore',

@@ -48,6 +48,25 @@ export function allowLinkedRecordsNotShown(page: Page) {
 export type { Locator, Page }
 export { expect }
 
+export type ApiAnswer = { status: number; body: { id?: string; items?: { id: string }[] } }
+
+/** The API as the signed-in browser calls it: the session cookie and its CSRF token. */
+export function apiOf(page: Page) {
+  return (method: 'POST', path: string, body: unknown): Promise<ApiAnswer> =>
+    page.evaluate(
+      async ({ method, path, body }) => {
+        const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string }
+        const response = await fetch(`/api/v1${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+          body: JSON.stringify(body),
+        })
+        return { status: response.status, body: await response.json() }
+      },
+      { method, path, body },
+    )
+}
+
 /** Makes the UI language explicit for a test (the switch stores it in localStorage). */
 export async function useLanguage(page: Page, language: 'en' | 'fr') {
   await page.addInitScript((lang) => {

@@ -1,29 +1,10 @@
 import { signIn } from './auth-helpers.ts'
-import { expect, type Page, test, useLanguage } from './fixtures.ts'
+import { apiOf, expect, test, useLanguage } from './fixtures.ts'
 
 // A request for arrest leaves the Court only while its warrant stands. Once the warrant is
 // withdrawn, its page counts the open requests still carrying it out, a transmitted one tells the
 // Court so, and the approver of a draft is told why approval is not offered. On records of the
 // test's own, so that the tests reading the demo's warrants beside it are not disturbed.
-
-type ApiAnswer = { status: number; body: { id?: string; items?: { id: string }[] } }
-
-/** The API as the signed-in browser calls it: the session cookie and its CSRF token. */
-function apiOf(page: Page) {
-  return (method: 'POST', path: string, body: unknown): Promise<ApiAnswer> =>
-    page.evaluate(
-      async ({ method, path, body }) => {
-        const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string }
-        const response = await fetch(`/api/v1${path}`, {
-          method,
-          headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-          body: JSON.stringify(body),
-        })
-        return { status: response.status, body: await response.json() }
-      },
-      { method, path, body },
-    )
-}
 
 test('a withdrawn warrant holds back approval of its draft and counts the open requests on it (EN/FR)', async ({
   page,

@@ -14,7 +14,7 @@ export type ReceivedMail = {
   raw: string
 }
 
-export async function startSmtpPeer() {
+export async function startSmtpPeer(options: { port?: number; onMail?: (mail: ReceivedMail) => void } = {}) {
   const received: ReceivedMail[] = []
   const refused = new Map<string, { code: number; message: string }>()
   const server = new SMTPServer({
@@ -32,20 +32,22 @@ export async function startSmtpPeer() {
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8')
         simpleParser(raw).then((mail) => {
-          received.push({
+          const parsed: ReceivedMail = {
             envelopeTo: session.envelope.rcptTo.map((r) => r.address),
             from: mail.from?.text ?? '',
             subject: mail.subject ?? '',
             text: mail.text ?? '',
             autoSubmitted: mail.headers.get('auto-submitted')?.toString(),
             raw,
-          })
+          }
+          received.push(parsed)
+          options.onMail?.(parsed)
           callback()
         }, callback)
       })
     },
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const port = (server.server.address() as AddressInfo).port
   return {
     url: `smtp://127.0.0.1:${port}`,

@@ -1,0 +1,116 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { signIn } from './auth-helpers.ts'
+import { allowLinkedRecordsNotShown, apiOf, expect, test, useLanguage } from './fixtures.ts'
+
+// Notifications by e-mail, end to end: the server under test sends through a real SMTP server
+// (test/smtp-sink-server.ts, started by playwright.config.ts), which keeps each mail it receives.
+// The Registry transmits a request: the addressee's focal point gets a mail that names nothing of
+// the request, follows its link, signs in and acknowledges; the Registry's drafter is told of that
+// in turn. On records of the test's own, so that the demo's requests stay as other tests read them.
+
+type Mail = { envelopeTo: string[]; subject: string; text: string; raw: string }
+
+function mailsTo(address: string, requestId: string): Mail[] {
+  const dir = process.env.PARTNINE_E2E_MAIL_DIR ?? ''
+  return readdirSync(dir)
+    .sort()
+    .map((file) => JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Mail)
+    .filter((m) => m.envelopeTo.includes(address) && m.text.includes(`/requests/${requestId}`))
+}
+
+test('a transmitted request is told to the focal point by mail, whose link leads to it; its acknowledgement is told back', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000)
+  await useLanguage(page, 'en')
+  await signIn(page, 'registry.officer@demo.invalid')
+  const api = apiOf(page)
+  const suffix = Date.now().toString(36).toUpperCase()
+  const protection = { classification: 'confidential', compartment: 'SIT-DEMO-A' }
+  const situation = await api('POST', '/situations', {
+    code: `SIT-E2E-MAIL-${suffix}`,
+    name: `Situation of a notified request ${suffix} (fictional)`,
+    ...protection,
+  })
+  expect(situation.status).toBe(201)
+  const person = await api('POST', '/persons', {
+    situationId: situation.body.id,
+    name: `Notified Request Suspect ${suffix} (fictional)`,
+    roleInProceedings: 'suspect',
+    ...protection,
+  })
+  const warrant = await api('POST', '/warrants', {
+    personId: person.body.id,
+    kind: 'arrest_warrant',
+    issuingChamber: 'Pre-Trial Chamber I',
+    issuedOn: '2025-01-10',
+    charges: [{ category: 'crimes_against_humanity', counts: 1 }],
+    classification: 'under_seal',
+    compartment: 'SIT-DEMO-A',
+  })
+  expect(warrant.status).toBe(201)
+  const summary = `Arrest told by mail ${suffix}`
+  const draft = await api('POST', '/requests', {
+    requestType: 'ARREST_AND_SURRENDER',
+    addressees: ['ARG'],
+    classification: 'under_seal',
+    compartment: 'SIT-DEMO-A',
+    situationId: situation.body.id,
+    warrantIds: [warrant.body.id],
+    legalBasis: 'Articles 89(1) and 91 of the Rome Statute',
+    summary,
+    facts: 'Fictional facts for a browser test of notifications.',
+    checklist: {
+      answers: {
+        '91(2)(a)': 'Description and probable location (fictional).',
+        '91(2)(c)': 'Surrender documents (fictional).',
+      },
+    },
+  })
+  expect(draft.status).toBe(201)
+  const id = draft.body.items?.[0]?.id ?? ''
+  const approverContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } })
+  const approver = await approverContext.newPage()
+  await useLanguage(approver, 'en')
+  await signIn(approver, 'registry.approver@demo.invalid')
+  expect((await apiOf(approver)('POST', `/requests/${id}/transitions`, { action: 'approve' })).status).toBe(200)
+  await approverContext.close()
+  expect(mailsTo('arg.focal-point@demo.invalid', id)).toEqual([]) // nothing before transmission
+  expect((await api('POST', `/requests/${id}/transitions`, { action: 'transmit' })).status).toBe(200)
+
+  // The focal point's mail: where to read, in English and French, and nothing of the request.
+  await expect.poll(() => mailsTo('arg.focal-point@demo.invalid', id).length, { timeout: 20_000 }).toBe(1)
+  const [mail] = mailsTo('arg.focal-point@demo.invalid', id)
+  expect(mail?.subject).toBe(
+    'Part IX: A request for cooperation has been transmitted to you / Une demande de coopération vous a été transmise',
+  )
+  const reference = ((await (await page.request.get(`/api/v1/requests/${id}`)).json()) as { reference: string })
+    .reference
+  for (const secret of [summary, reference, 'Notified Request Suspect', 'Argentin'])
+    expect(mail?.raw).not.toContain(secret)
+  const link = mail?.text.match(/http:\/\/\S+\/requests\/\S+/)?.[0] ?? ''
+  expect(new URL(link).pathname).toBe(`/requests/${id}`)
+
+  // The link asks the reader to sign in, then leads to the request.
+  const stateContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } })
+  const state = await stateContext.newPage()
+  await useLanguage(state, 'en')
+  allowLinkedRecordsNotShown(state)
+  await signIn(state, 'arg.focal-point@demo.invalid')
+  await state.goto(new URL(link).pathname)
+  await expect(state.getByTestId('request-summary')).toHaveText(summary)
+  await state.getByTestId('step-acknowledge').click()
+  await state.getByTestId('step-confirm').click()
+  await expect(state.getByTestId('request-page').getByTestId('request-status').first()).toHaveText('Acknowledged')
+  await stateContext.close()
+
+  // The Registry's drafter and approver are told that the State took a step.
+  for (const court of ['registry.officer@demo.invalid', 'registry.approver@demo.invalid'])
+    await expect
+      .poll(() => mailsTo(court, id).map((m) => m.subject), { timeout: 20_000 })
+      .toEqual([
+        'Part IX: A request for cooperation you follow has moved to another stage / Une demande de coopération que vous suivez est passée à une autre étape',
+      ])
+})
