@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { signIn } from './auth-helpers.ts'
-import { allowLinkedRecordsNotShown, apiOf, expect, test, useLanguage } from './fixtures.ts'
+import { allowLinkedRecordsNotShown, apiOf, expect, screenshot, test, useLanguage } from './fixtures.ts'
 
 // Notifications by e-mail, end to end: the server under test sends through a real SMTP server
 // (test/smtp-sink-server.ts, started by playwright.config.ts), which keeps each mail it receives.
@@ -104,6 +104,16 @@ test('a transmitted request is told to the focal point by mail, whose link leads
   await state.getByTestId('step-acknowledge').click()
   await state.getByTestId('step-confirm').click()
   await expect(state.getByTestId('request-page').getByTestId('request-status').first()).toHaveText('Acknowledged')
+  // Their account page says what they are told of, and where, in EN and FR.
+  await state.goto('/account')
+  const card = state.getByTestId('notifications')
+  await expect(card.getByTestId('notifications-status')).toHaveText('On')
+  await expect(card).toContainText('The platform writes to arg.focal-point@demo.invalid when:')
+  await expect(card.getByTestId('notifications-told-of').getByRole('listitem')).toHaveCount(3)
+  await state.getByRole('button', { name: 'Français' }).click()
+  await expect(card.getByRole('heading')).toHaveText('Notifications par courriel')
+  await expect(card.getByTestId('notifications-status')).toHaveText('Activées')
+  await screenshot(state, 'account-notifications-fr')
   await stateContext.close()
 
   // The Registry's drafter and approver are told that the State took a step.

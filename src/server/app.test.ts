@@ -119,7 +119,7 @@ describe('responses', () => {
 
   it('reports whether fictional demo data is loaded', async () => {
     const meta = (await app.inject({ url: '/api/v1/meta' })).json()
-    expect(meta).toMatchObject({ name: 'Part IX', demoLoadedAt: null })
+    expect(meta).toMatchObject({ name: 'Part IX', demoLoadedAt: null, notificationsByMail: false })
     expect(meta.referenceLoadedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/)
   })
 })

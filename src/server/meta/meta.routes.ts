@@ -7,6 +7,9 @@ export const PlatformMetaSchema = z.object({
   version: z.string(),
   demoLoadedAt: z.string().nullable().describe('when fictional demo data was loaded; null if none is'),
   referenceLoadedAt: z.string().nullable(),
+  notificationsByMail: z
+    .boolean()
+    .describe('whether the platform tells its users by e-mail of what concerns them (docs/notifications.md)'),
 })
 export type PlatformMetaSchema = z.infer<typeof PlatformMetaSchema>
 
@@ -18,7 +21,7 @@ export const metaRoutes =
       {
         schema: {
           tags: ['meta'],
-          summary: 'Platform version and whether fictional demo data is loaded',
+          summary: 'Platform version, whether fictional demo data is loaded, whether notifications go by e-mail',
           response: { 200: PlatformMetaSchema },
         },
       },

@@ -7,6 +7,7 @@ export type PlatformMeta = {
   version: string
   demoLoadedAt: string | null
   referenceLoadedAt: string | null
+  notificationsByMail: boolean
 }
 
 export async function getPlatformMeta(ctx: Ctx, version: string): Promise<PlatformMeta> {
@@ -14,7 +15,13 @@ export async function getPlatformMeta(ctx: Ctx, version: string): Promise<Platfo
     findMetaValue(ctx.db, 'demo_loaded_at'),
     findMetaValue(ctx.db, 'reference_loaded_at'),
   ])
-  return { name: 'Part IX', version, demoLoadedAt: demoLoadedAt ?? null, referenceLoadedAt: referenceLoadedAt ?? null }
+  return {
+    name: 'Part IX',
+    version,
+    demoLoadedAt: demoLoadedAt ?? null,
+    referenceLoadedAt: referenceLoadedAt ?? null,
+    notificationsByMail: ctx.notifyByMail === true,
+  }
 }
 
 /** Platform-wide markers (when reference data or the demo was loaded). Pass a transaction to join one. */

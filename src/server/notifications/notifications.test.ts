@@ -290,6 +290,7 @@ describe("the server's own sender", () => {
       build: { notificationPollMs: 50 },
     })
     try {
+      expect((await world.app.inject({ url: '/api/v1/meta' })).json().notificationsByMail).toBe(true)
       const id = await world.draftRequest()
       await world.transmit(id)
       await expect.poll(() => peer.received.filter((m) => m.text.includes(id)).length, { timeout: 10_000 }).toBe(1)

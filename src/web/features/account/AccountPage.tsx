@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { useFormatDateTime } from '../../format.ts'
 import { useSession } from '../auth/auth.api.ts'
+import { NotificationsCard } from './NotificationsCard.tsx'
 import { SessionsCard } from './SessionsCard.tsx'
 import { TokensCard } from './TokensCard.tsx'
 
@@ -39,6 +40,7 @@ export function AccountPage() {
           </Text>
         )}
       </Paper>
+      <NotificationsCard email={user.email} role={user.role} orgKind={user.orgKind} />
       <SessionsCard />
       <TokensCard />
     </Stack>
