@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { signIn } from './auth-helpers.ts'
 import { allowLinkedRecordsNotShown, apiOf, expect, screenshot, test, useLanguage } from './fixtures.ts'
+import { draftArrest, recordWarrantedSuspect } from './records.ts'
 
 // Notifications by e-mail, end to end: the server under test sends through a real SMTP server
 // (test/smtp-sink-server.ts, started by playwright.config.ts), which keeps each mail it receives.
@@ -28,49 +29,9 @@ test('a transmitted request is told to the focal point by mail, whose link leads
   await signIn(page, 'registry.officer@demo.invalid')
   const api = apiOf(page)
   const suffix = Date.now().toString(36).toUpperCase()
-  const protection = { classification: 'confidential', compartment: 'SIT-DEMO-A' }
-  const situation = await api('POST', '/situations', {
-    code: `SIT-E2E-MAIL-${suffix}`,
-    name: `Situation of a notified request ${suffix} (fictional)`,
-    ...protection,
-  })
-  expect(situation.status).toBe(201)
-  const person = await api('POST', '/persons', {
-    situationId: situation.body.id,
-    name: `Notified Request Suspect ${suffix} (fictional)`,
-    roleInProceedings: 'suspect',
-    ...protection,
-  })
-  const warrant = await api('POST', '/warrants', {
-    personId: person.body.id,
-    kind: 'arrest_warrant',
-    issuingChamber: 'Pre-Trial Chamber I',
-    issuedOn: '2025-01-10',
-    charges: [{ category: 'crimes_against_humanity', counts: 1 }],
-    classification: 'under_seal',
-    compartment: 'SIT-DEMO-A',
-  })
-  expect(warrant.status).toBe(201)
+  const suspect = await recordWarrantedSuspect(api, `MAIL-${suffix}`, `Notified Request Suspect ${suffix}`)
   const summary = `Arrest told by mail ${suffix}`
-  const draft = await api('POST', '/requests', {
-    requestType: 'ARREST_AND_SURRENDER',
-    addressees: ['ARG'],
-    classification: 'under_seal',
-    compartment: 'SIT-DEMO-A',
-    situationId: situation.body.id,
-    warrantIds: [warrant.body.id],
-    legalBasis: 'Articles 89(1) and 91 of the Rome Statute',
-    summary,
-    facts: 'Fictional facts for a browser test of notifications.',
-    checklist: {
-      answers: {
-        '91(2)(a)': 'Description and probable location (fictional).',
-        '91(2)(c)': 'Surrender documents (fictional).',
-      },
-    },
-  })
-  expect(draft.status).toBe(201)
-  const id = draft.body.items?.[0]?.id ?? ''
+  const id = await draftArrest(api, suspect, 'ARG', summary)
   const approverContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } })
   const approver = await approverContext.newPage()
   await useLanguage(approver, 'en')

@@ -1,5 +1,6 @@
 import { signIn } from './auth-helpers.ts'
 import { apiOf, expect, test, useLanguage } from './fixtures.ts'
+import { draftArrest, recordWarrantedSuspect } from './records.ts'
 
 // A request for arrest leaves the Court only while its warrant stands. Once the warrant is
 // withdrawn, its page counts the open requests still carrying it out, a transmitted one tells the
@@ -15,64 +16,21 @@ test('a withdrawn warrant holds back approval of its draft and counts the open r
   await signIn(page, 'registry.officer@demo.invalid')
   const api = apiOf(page)
   const suffix = Date.now().toString(36).toUpperCase()
-  const protection = { classification: 'confidential', compartment: 'SIT-DEMO-A' }
-  const situation = await api('POST', '/situations', {
-    code: `SIT-E2E-WS-${suffix}`,
-    name: `Situation of a withdrawn warrant ${suffix} (fictional)`,
-    ...protection,
-  })
-  expect(situation.status).toBe(201)
-  const person = await api('POST', '/persons', {
-    situationId: situation.body.id,
-    name: `Withdrawn Warrant Suspect ${suffix} (fictional)`,
-    roleInProceedings: 'suspect',
-    ...protection,
-  })
-  expect(person.status).toBe(201)
-  const warrant = await api('POST', '/warrants', {
-    personId: person.body.id,
-    kind: 'arrest_warrant',
-    issuingChamber: 'Pre-Trial Chamber I',
-    issuedOn: '2025-01-10',
-    charges: [{ category: 'war_crimes', counts: 2 }],
-    classification: 'under_seal',
-    compartment: 'SIT-DEMO-A',
-  })
-  expect(warrant.status).toBe(201)
+  const suspect = await recordWarrantedSuspect(api, `WS-${suffix}`, `Withdrawn Warrant Suspect ${suffix}`)
   const summary = `Arrest on a warrant later withdrawn ${suffix}`
-  const arrestOn = (text: string) => ({
-    requestType: 'ARREST_AND_SURRENDER',
-    addressees: ['FRA'],
-    classification: 'under_seal',
-    compartment: 'SIT-DEMO-A',
-    situationId: situation.body.id,
-    warrantIds: [warrant.body.id],
-    legalBasis: 'Articles 89(1) and 91 of the Rome Statute',
-    summary: text,
-    facts: 'Fictional facts for a browser test.',
-    checklist: {
-      answers: {
-        '91(2)(a)': 'Description and probable location (fictional).',
-        '91(2)(c)': 'Surrender documents (fictional).',
-      },
-    },
-  })
-  const draft = await api('POST', '/requests', arrestOn(summary))
-  expect(draft.status).toBe(201)
-  const requestId = draft.body.items?.[0]?.id
+  const requestId = await draftArrest(api, suspect, 'FRA', summary)
   // A second one leaves the Court while the warrant stands: approved by the approver, transmitted.
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } })
   const approver = await context.newPage()
   await useLanguage(approver, 'en')
   await signIn(approver, 'registry.approver@demo.invalid')
   const sentSummary = `Arrest transmitted before the warrant was withdrawn ${suffix}`
-  const sent = await api('POST', '/requests', arrestOn(sentSummary))
-  const sentId = sent.body.items?.[0]?.id
+  const sentId = await draftArrest(api, suspect, 'FRA', sentSummary)
   expect((await apiOf(approver)('POST', `/requests/${sentId}/transitions`, { action: 'approve' })).status).toBe(200)
   expect((await api('POST', `/requests/${sentId}/transitions`, { action: 'transmit' })).status).toBe(200)
 
   // The warrant is withdrawn, on the person's page: it now says one open request carries it out.
-  await page.goto(`/persons-sought/${encodeURIComponent(person.body.id ?? '')}`)
+  await page.goto(`/persons-sought/${encodeURIComponent(suspect.personId)}`)
   const card = page.getByTestId('warrant').first()
   await expect(card.getByTestId('fallen-warrant-requests')).toHaveCount(0)
   await card
