@@ -83,6 +83,10 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/v1/persons': COURT_STAFF,
   'GET /api/v1/persons/:id': PUBLIC,
   'PATCH /api/v1/persons/:id': COURT_STAFF,
+  // A decision on a classification: approvers of the owning compartment (checked by the service).
+  'POST /api/v1/situations/:id/reclassification': { access: 'roles', roles: ['court_organ:approver'] },
+  'POST /api/v1/cases/:id/reclassification': { access: 'roles', roles: ['court_organ:approver'] },
+  'POST /api/v1/persons/:id/reclassification': { access: 'roles', roles: ['court_organ:approver'] },
   // Requests for cooperation are working documents: signed-in users only (their timelines name the
   // staff who acted), then the visibility rule; the public sees aggregate figures. Drafting by
   // Court staff and Defence counsel; each life-cycle step decided by the transition table

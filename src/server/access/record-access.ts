@@ -44,3 +44,26 @@ export async function removeNamedOrganisation(db: Db, recordType: string, record
     .where('org_code', '=', orgCode)
     .execute()
 }
+
+/**
+ * Keeps a decision on a record's classification (a seal lifted, a record sealed) in its history,
+ * with its legal basis: every feature records it through here, in the decision's transaction.
+ */
+export async function recordClassificationChange(
+  db: Db,
+  recordType: string,
+  change: { recordId: string; from: string; to: string; legalBasis: string; decidedBy: string; nowIso: string },
+) {
+  await db
+    .insertInto('classification_history')
+    .values({
+      record_type: recordType,
+      record_id: change.recordId,
+      from_classification: change.from,
+      to_classification: change.to,
+      legal_basis: change.legalBasis,
+      decided_by: change.decidedBy,
+      decided_at: change.nowIso,
+    })
+    .execute()
+}

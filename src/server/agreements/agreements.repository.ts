@@ -1,4 +1,4 @@
-import { deleteRecordAccess } from '../access/record-access.ts'
+import { deleteRecordAccess, recordClassificationChange } from '../access/record-access.ts'
 import { protectedColumns, visibleTo } from '../access/visibility.ts'
 import type { Actor } from '../context.ts'
 import type { Db } from '../db/database.ts'
@@ -49,22 +49,12 @@ export async function setAgreementClassification(db: Db, id: string, classificat
   await db.updateTable('agreements').set({ classification, updated_at: nowIso }).where('id', '=', id).execute()
 }
 
-export async function insertClassificationChange(
+/** A decision on an agreement's classification, kept in its history (access/record-access.ts). */
+export function insertClassificationChange(
   db: Db,
   row: { recordId: string; from: string; to: string; legalBasis: string; decidedBy: string; nowIso: string },
 ) {
-  await db
-    .insertInto('classification_history')
-    .values({
-      record_type: AGREEMENT_RECORD,
-      record_id: row.recordId,
-      from_classification: row.from,
-      to_classification: row.to,
-      legal_basis: row.legalBasis,
-      decided_by: row.decidedBy,
-      decided_at: row.nowIso,
-    })
-    .execute()
+  return recordClassificationChange(db, AGREEMENT_RECORD, row)
 }
 
 export function listClassificationHistory(db: Db, id: string) {

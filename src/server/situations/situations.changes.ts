@@ -1,4 +1,4 @@
-import { removeNamedOrganisation } from '../access/record-access.ts'
+import { recordClassificationChange, removeNamedOrganisation } from '../access/record-access.ts'
 import { recordAuditEvent } from '../audit/audit.service.ts'
 import type { Ctx, UserActor } from '../context.ts'
 import type { Db } from '../db/database.ts'
@@ -7,6 +7,7 @@ import * as repo from './situations.repository.ts'
 import type {
   Case,
   Person,
+  ReclassificationBody,
   Situation,
   UpdateCaseBody,
   UpdatePersonBody,
@@ -21,6 +22,8 @@ import {
   getSituation,
   type ProtectedRow,
 } from './situations.service.ts'
+
+type OwnedRow = ProtectedRow & { compartment_code: string | null }
 
 // Situations, cases and persons change as proceedings go on, always with a reason: only what
 // differs is written, and the trail's entry names each column before and after, in the change's
@@ -61,7 +64,7 @@ async function changeRecord<R extends ProtectedRow & Record<string, unknown>>(
     noun: string
     find: (trx: Db, actor: UserActor) => Promise<R | undefined>
     columns: (trx: Db, actor: UserActor, row: R) => Promise<Record<string, unknown>>
-    alsoWrite?: (trx: Db, row: R, changes: Changes) => Promise<void>
+    alsoWrite?: (trx: Db, row: R, changes: Changes, actor: UserActor) => Promise<void>
   },
 ) {
   const actor = caseworker(ctx)
@@ -71,7 +74,7 @@ async function changeRecord<R extends ProtectedRow & Record<string, unknown>>(
     const changes = changedColumns(row, await spec.columns(trx, actor, row))
     if ((await repo.updateIfUnchanged(trx, spec.table, id, changes, ctx.now().toISOString())) === 0)
       throw new AppError('RECORD_CHANGED_MEANWHILE', 'Someone changed this record meanwhile: read it again')
-    await spec.alsoWrite?.(trx, row, changes)
+    await spec.alsoWrite?.(trx, row, changes, actor)
     await recordAuditEvent(ctx, trx, {
       action: spec.action,
       recordType: spec.recordType,
@@ -140,4 +143,57 @@ export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonBody
     },
   })
   return getPerson(ctx, id)
+}
+
+const RECORDS = {
+  situation: {
+    table: 'situations',
+    recordType: repo.SITUATION_RECORD,
+    find: repo.findVisibleSituation,
+    get: getSituation,
+  },
+  case: { table: 'cases', recordType: repo.CASE_RECORD, find: repo.findVisibleCase, get: getCase },
+  person: { table: 'persons', recordType: repo.PERSON_RECORD, find: repo.findVisiblePerson, get: getPerson },
+} as const
+
+/**
+ * A seal lifted, or a record sealed, on a decision (its legal basis): an approver of the record's
+ * owning compartment decides, as for a warrant's seal (warrants.service.ts). The decision is kept
+ * in the record's classification history and the trail, in one transaction. A case's persons keep
+ * their own classification: a suspect may stay sealed in a case made public.
+ */
+export async function reclassify<K extends keyof typeof RECORDS>(
+  ctx: Ctx,
+  kind: K,
+  id: string,
+  input: ReclassificationBody,
+): Promise<Awaited<ReturnType<(typeof RECORDS)[K]['get']>>> {
+  const record = RECORDS[kind]
+  await changeRecord<OwnedRow & Record<string, unknown>>(ctx, id, input.legalBasis, {
+    table: record.table,
+    recordType: record.recordType,
+    action: `${kind}.reclassified`,
+    noun: kind,
+    find: (trx, actor) => record.find(trx, actor, id),
+    columns: async (_trx, actor, row) => {
+      if (actor.role !== 'approver') throw new AppError('FORBIDDEN', 'Only a Court approver decides a classification')
+      if (!row.compartment_code || !actor.compartments.includes(row.compartment_code))
+        throw new AppError('FORBIDDEN', `Only the owning compartment decides the ${kind}'s classification`)
+      if (row.classification === 'ex_parte')
+        throw new AppError('RECLASSIFICATION_INVALID', `The ${kind} is ex parte: it names a party, and stays so`)
+      if (row.classification === input.to)
+        throw new AppError('RECLASSIFICATION_INVALID', `The ${kind} is already ${input.to}`)
+      return { classification: input.to }
+    },
+    alsoWrite: (trx, row, _changes, actor) =>
+      recordClassificationChange(trx, record.recordType, {
+        recordId: id,
+        from: row.classification,
+        to: input.to,
+        legalBasis: input.legalBasis,
+        decidedBy: actor.email,
+        nowIso: ctx.now().toISOString(),
+      }),
+  })
+  return (await record.get(ctx, id)) as Awaited<ReturnType<(typeof RECORDS)[K]['get']>>
 }

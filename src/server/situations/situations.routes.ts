@@ -12,6 +12,7 @@ import {
   ListSituationsQuery,
   PersonListSchema,
   PersonSchema,
+  ReclassificationBody,
   RecordParams,
   SituationListSchema,
   SituationSchema,
@@ -164,4 +165,27 @@ export const situationsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => changes.updatePerson(req.ctx, req.params.id, req.body),
   )
+  // A decision on a record's classification, the same for the three (situations.changes.ts).
+  for (const [kind, plural, schema] of [
+    ['situation', 'situations', SituationSchema],
+    ['case', 'cases', CaseSchema],
+    ['person', 'persons', PersonSchema],
+  ] as const) {
+    app.post(
+      `/${plural}/:id/reclassification`,
+      {
+        schema: {
+          tags,
+          summary: `Lift the seal of a ${kind}, or seal it, on a decision (approvers of its compartment)`,
+          description:
+            'The decision is the legal basis, kept in the record’s classification history and the audit trail. ' +
+            'Ex parte records are not reclassified this way.',
+          params: RecordParams,
+          body: ReclassificationBody,
+          response: { 200: schema, ...errors },
+        },
+      },
+      async (req) => changes.reclassify(req.ctx, kind, req.params.id, req.body),
+    )
+  }
 }

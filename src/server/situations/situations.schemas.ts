@@ -134,6 +134,21 @@ export const UpdatePersonBody = z
   .refine(...namesAField('roleInProceedings', 'caseId', 'name', 'description'))
 export type UpdatePersonBody = z.infer<typeof UpdatePersonBody>
 
+/**
+ * A decision on a record's classification: a seal lifted (a case made public once the suspect
+ * appears), or a record sealed. Ex parte is not reached or left this way: it names a party.
+ */
+export const ReclassificationBody = z.strictObject({
+  to: z.enum(['public', 'confidential', 'under_seal']),
+  legalBasis: z
+    .string()
+    .trim()
+    .min(5)
+    .max(2000)
+    .describe('The decision, e.g. "Pre-Trial Chamber I, decision of 12 May 2026 lifting the seal"'),
+})
+export type ReclassificationBody = z.infer<typeof ReclassificationBody>
+
 export const PersonSchema = z.object({
   id: z.string(),
   situationId: z.string(),

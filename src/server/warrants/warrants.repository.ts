@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, sql } from 'kysely'
-import { deleteRecordAccess } from '../access/record-access.ts'
+import { deleteRecordAccess, recordClassificationChange } from '../access/record-access.ts'
 import { protectedColumns, visibleTo } from '../access/visibility.ts'
 import type { Actor } from '../context.ts'
 import type { Db } from '../db/database.ts'
@@ -238,22 +238,12 @@ export async function unsealWarrant(
     .execute()
 }
 
-export async function insertClassificationChange(
+/** A decision on a  warrant's classification, kept in its history (access/record-access.ts). */
+export function insertClassificationChange(
   db: Db,
   row: { recordId: string; from: string; to: string; legalBasis: string; decidedBy: string; nowIso: string },
 ) {
-  await db
-    .insertInto('classification_history')
-    .values({
-      record_type: WARRANT_RECORD,
-      record_id: row.recordId,
-      from_classification: row.from,
-      to_classification: row.to,
-      legal_basis: row.legalBasis,
-      decided_by: row.decidedBy,
-      decided_at: row.nowIso,
-    })
-    .execute()
+  return recordClassificationChange(db, WARRANT_RECORD, row)
 }
 
 export async function saveDetails(
