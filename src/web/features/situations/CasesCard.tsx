@@ -10,6 +10,7 @@ import { useActiveUser } from '../auth/auth.api.ts'
 import { useOrgName } from '../requests/useOrgName.ts'
 import { EditCaseModal } from './EditCaseModal.tsx'
 import { NewCaseModal } from './NewCaseModal.tsx'
+import { mayReclassify, ReclassifyModal } from './ReclassifyModal.tsx'
 import type { Case, Situation } from './situations.api.ts'
 
 export function CasesCard({
@@ -28,6 +29,7 @@ export function CasesCard({
   const orgName = useOrgName()
   const [isCreating, setCreating] = useState(false)
   const [editing, setEditing] = useState<Case | null>(null)
+  const [reclassifying, setReclassifying] = useState<Case | null>(null)
   const headingId = useId()
   return (
     <Paper component="section" aria-labelledby={headingId} withBorder radius="md" p="md">
@@ -85,6 +87,16 @@ export function CasesCard({
                           {t('situations.editCase.open')}
                         </Button>
                       )}
+                      {mayReclassify(user, c) && (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => setReclassifying(c)}
+                          aria-label={t('situations.reclassify.openFor.case', { label: c.code })}
+                        >
+                          {t('situations.reclassify.open')}
+                        </Button>
+                      )}
                     </Group>
                   </Table.Td>
                 </Table.Tr>
@@ -94,6 +106,14 @@ export function CasesCard({
         </Table.ScrollContainer>
       )}
       {editing && <EditCaseModal record={editing} onClose={() => setEditing(null)} />}
+      {reclassifying && (
+        <ReclassifyModal
+          kind="case"
+          record={reclassifying}
+          label={reclassifying.code}
+          onClose={() => setReclassifying(null)}
+        />
+      )}
       {isCreating && <NewCaseModal situation={situation} onClose={() => setCreating(false)} />}
     </Paper>
   )

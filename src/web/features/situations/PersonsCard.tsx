@@ -11,6 +11,7 @@ import type { Warrant } from '../persons-sought/persons-sought.api.ts'
 import { WarrantStatusBadge } from '../persons-sought/WarrantStatusBadge.tsx'
 import { EditPersonModal } from './EditPersonModal.tsx'
 import { NewPersonModal } from './NewPersonModal.tsx'
+import { mayReclassify, ReclassifyModal } from './ReclassifyModal.tsx'
 import { RecordWarrantModal } from './RecordWarrantModal.tsx'
 import {
   type Case,
@@ -32,6 +33,7 @@ export function PersonsCard({ situation, cases }: { situation: Situation; cases:
   const [isAdding, setAdding] = useState(false)
   const [warrantFor, setWarrantFor] = useState<string | null>(null)
   const [editing, setEditing] = useState<Person | null>(null)
+  const [reclassifying, setReclassifying] = useState<Person | null>(null)
   const headingId = useId()
   const items = persons.data?.pages.flatMap((page) => page.items) ?? []
   // Each person's warrants and summonses, to show where each stands.
@@ -123,6 +125,16 @@ export function PersonsCard({ situation, cases }: { situation: Situation; cases:
                           {t('situations.editPerson.open')}
                         </Button>
                       )}
+                      {mayReclassify(user, p) && (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => setReclassifying(p)}
+                          aria-label={t('situations.reclassify.openFor.person', { label: p.name })}
+                        >
+                          {t('situations.reclassify.open')}
+                        </Button>
+                      )}
                       {mayRecord && (p.roleInProceedings === 'suspect' || p.roleInProceedings === 'accused') && (
                         <Button
                           size="compact-sm"
@@ -149,6 +161,14 @@ export function PersonsCard({ situation, cases }: { situation: Situation; cases:
         </Center>
       )}
       {editing && <EditPersonModal person={editing} cases={cases} onClose={() => setEditing(null)} />}
+      {reclassifying && (
+        <ReclassifyModal
+          kind="person"
+          record={reclassifying}
+          label={reclassifying.name}
+          onClose={() => setReclassifying(null)}
+        />
+      )}
       {isAdding && <NewPersonModal situation={situation} cases={cases} onClose={() => setAdding(false)} />}
       {warrantFor && (
         <RecordWarrantModal

@@ -13,6 +13,7 @@ import { useActiveUser } from '../auth/auth.api.ts'
 import { CasesCard } from './CasesCard.tsx'
 import { EditSituationModal } from './EditSituationModal.tsx'
 import { PersonsCard } from './PersonsCard.tsx'
+import { mayReclassify, ReclassifyModal } from './ReclassifyModal.tsx'
 import { useSituation, useSituationCases } from './situations.api.ts'
 import { WarrantsCard } from './WarrantsCard.tsx'
 
@@ -25,6 +26,7 @@ export function SituationPage() {
   const cases = useSituationCases(user?.id ?? null, id)
   const s = situation.data
   const [isEditing, setEditing] = useState(false)
+  const [isReclassifying, setReclassifying] = useState(false)
   useDocumentTitle(s?.name ?? t('situations.title'))
 
   if (situation.error instanceof ApiError && situation.error.status === 404) {
@@ -77,12 +79,25 @@ export function SituationPage() {
               {t('situations.editSituation.open')}
             </Button>
           )}
+          {mayReclassify(user, s) && (
+            <Button
+              variant="light"
+              onClick={() => setReclassifying(true)}
+              aria-label={t('situations.reclassify.openFor.situation', { label: s.code })}
+              data-testid="reclassify-situation"
+            >
+              {t('situations.reclassify.open')}
+            </Button>
+          )}
         </Group>
       </div>
       <CasesCard situation={s} cases={caseItems} isPending={cases.isPending} error={cases.error} />
       <PersonsCard situation={s} cases={caseItems} />
       <WarrantsCard situationId={s.id} />
       {isEditing && <EditSituationModal record={s} onClose={() => setEditing(false)} />}
+      {isReclassifying && (
+        <ReclassifyModal kind="situation" record={s} label={s.code} onClose={() => setReclassifying(false)} />
+      )}
     </Stack>
   )
 }

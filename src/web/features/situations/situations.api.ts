@@ -8,6 +8,7 @@ import type {
   CreateSituationBody,
   Person,
   PersonListSchema,
+  ReclassificationBody,
   Situation,
   SituationListSchema,
   UpdateCaseBody,
@@ -139,3 +140,13 @@ export const useUpdateCase = (id: string) =>
   useSendRecord<z.input<typeof UpdateCaseBody>, Case>('PATCH', `/cases/${encodeURIComponent(id)}`, ['cases'])
 export const useUpdatePerson = (id: string) =>
   useSendRecord<z.input<typeof UpdatePersonBody>, Person>('PATCH', `/persons/${encodeURIComponent(id)}`, ['persons'])
+
+export type ReclassifiedKind = 'situation' | 'case' | 'person'
+const PLURAL: Record<ReclassifiedKind, string> = { situation: 'situations', case: 'cases', person: 'persons' }
+// A classification decides who sees the record, and a person's decides who sees them sought.
+export const useReclassify = (kind: ReclassifiedKind, id: string) =>
+  useSendRecord<z.input<typeof ReclassificationBody>, unknown>(
+    'POST',
+    `/${PLURAL[kind]}/${encodeURIComponent(id)}/reclassification`,
+    [PLURAL[kind], 'persons-sought'],
+  )
