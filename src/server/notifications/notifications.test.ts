@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemCtx, testSecrets } from '../../../test/context.ts'
 import { createDocumentsWorld, type DocumentsWorld } from '../../../test/documents-world.ts'
 import { startSmtpPeer } from '../../../test/smtp-peer.ts'
+import { fromBool } from '../db/values.ts'
+import { removeDemoRequests } from '../requests/requests.demo.ts'
 import { createNotificationSender, MAX_ATTEMPTS, retryDelayMs, smtpOptions } from './notifications.sender.ts'
 import { queueNotifications } from './notifications.service.ts'
 
@@ -279,6 +281,21 @@ describe('what the mail says and how it ends', () => {
   it('gives up after its last attempt, waiting longer each time before it', () => {
     expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([60_000, 120_000, 240_000, 480_000])
     expect(retryDelayMs(MAX_ATTEMPTS + 10)).toBe(3_600_000)
+  })
+})
+
+describe('a request removed', () => {
+  it('takes its notifications with it (the demo removed)', async () => {
+    const id = await w.draftRequest()
+    await w.transmit(id)
+    expect(await recipients(id)).toEqual(['nldFocal'])
+    await w.db.db
+      .updateTable('requests')
+      .set({ is_demo: fromBool(true) })
+      .where('id', '=', id)
+      .execute()
+    await w.db.db.transaction().execute((trx) => removeDemoRequests(trx))
+    expect(await queued(id)).toEqual([])
   })
 })
 

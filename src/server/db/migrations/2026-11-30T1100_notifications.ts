@@ -4,13 +4,14 @@ import type { Kysely } from 'kysely'
 // change it tells of, so a change rolled back tells nobody and a change committed is told even if
 // the server stops before the mail leaves; the sender delivers due rows afterwards, at least once.
 // The row holds no text of the request: the mail is composed when sent, and says nothing of it.
+// A request removed (the demo's) takes its notifications with it: they would tell of nothing.
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('notifications')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
-    .addColumn('request_id', 'text', (c) => c.notNull().references('requests.id'))
+    .addColumn('request_id', 'text', (c) => c.notNull().references('requests.id').onDelete('cascade'))
     // transmitted | step | message | deadline | due_soon | overdue: what happened, which the mail
     // names in general terms.
     .addColumn('event', 'text', (c) => c.notNull())
