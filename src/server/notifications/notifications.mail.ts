@@ -11,6 +11,10 @@ const WHAT: Record<NotificationEvent, { en: string; fr: string }> = {
     en: 'A request for cooperation has been transmitted to you',
     fr: 'Une demande de coopération vous a été transmise',
   },
+  delegated: {
+    en: 'A request for cooperation has been delegated to you',
+    fr: 'Une demande de coopération vous a été déléguée',
+  },
   step: {
     en: 'A request for cooperation you follow has moved to another stage',
     fr: 'Une demande de coopération que vous suivez est passée à une autre étape',

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely'
 
 /** What a notification tells of, in general terms (the mail never carries the request's text). */
-export type NotificationEvent = 'transmitted' | 'step' | 'message' | 'deadline' | 'due_soon' | 'overdue'
+export type NotificationEvent = 'transmitted' | 'delegated' | 'step' | 'message' | 'deadline' | 'due_soon' | 'overdue'
 
 export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'dropped'
 

@@ -120,6 +120,7 @@ describe('who is told', () => {
       payload: { userId: user('nldOfficer').id },
     })
     expect(delegated.statusCode, delegated.body).toBe(201)
+    expect(await recipients(id, 'delegated')).toEqual(['nldOfficer'])
     expect((await say(id, 'registryOfficer', 'Please confirm receipt. (fictional)')).statusCode).toBe(201)
     expect(await recipients(id, 'message')).toEqual(['nldFocal', 'nldOfficer'])
   })

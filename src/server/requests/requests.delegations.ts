@@ -6,6 +6,7 @@ import { listActiveUserCards, listUserCards } from '../identity/identity.service
 import * as delegationsRepo from './requests.delegations.repository.ts'
 import type { DelegateBody, DelegationList } from './requests.delegations.schemas.ts'
 import { FINAL_STATUSES, type RequestStatus } from './requests.lifecycle.ts'
+import { tellTheDelegate } from './requests.notify.ts'
 import * as repo from './requests.repository.ts'
 import type { RequestRow } from './requests.table.ts'
 
@@ -126,7 +127,7 @@ export async function delegateRequest(
       delegatedBy: focalPoint.userId,
       nowIso: ctx.now().toISOString(),
     })
-    if (created)
+    if (created) {
       await recordAuditEvent(ctx, trx, {
         action: 'request.delegated',
         recordType: repo.REQUEST_RECORD,
@@ -134,6 +135,8 @@ export async function delegateRequest(
         classification: row.classification,
         details: { userId: officer.id, reference: row.reference },
       })
+      await tellTheDelegate(ctx, trx, row.id, officer.id)
+    }
     return { created, list: await delegationList(ctx, trx, row) }
   })
 }

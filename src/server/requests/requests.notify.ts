@@ -13,7 +13,7 @@ import { subjectOf } from './requests.page.ts'
 import * as repo from './requests.repository.ts'
 
 // Who is told, by e-mail, of what happens on a request: the other side of the request from the
-// one who acted. A step, a message or a deadline change by the Court tells the addressee's focal
+// one who acted (and the officer a focal point delegates a request to). A step, a message or a deadline change by the Court tells the addressee's focal
 // point and the officers it delegated the request to, once the request has been transmitted (the
 // addressee knows nothing of it before); a step or a message by the addressee tells the Court
 // staff who drafted and approved it. Each person told must still see the request through the
@@ -45,6 +45,14 @@ export async function tellTheOtherSide(ctx: Ctx, trx: Db, requestId: string, eve
     userIds.push(userId)
   }
   await queueNotifications(ctx, trx, { requestId: row.id, event, userIds })
+}
+
+/** Queues, in `trx`, the notice to the officer a focal point just delegated the request to. */
+export async function tellTheDelegate(ctx: Ctx, trx: Db, requestId: string, officerId: string): Promise<void> {
+  if (!ctx.notifyByMail) return
+  const officer = await loadUserActor(trx, officerId, AS_A_READER)
+  if (officer && (await repo.findVisibleRequest(trx, officer, requestId)))
+    await queueNotifications(ctx, trx, { requestId, event: 'delegated', userIds: [officerId] })
 }
 
 /** How long before a response deadline the addressee is reminded of it. */

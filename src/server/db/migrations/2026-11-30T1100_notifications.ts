@@ -12,7 +12,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('request_id', 'text', (c) => c.notNull().references('requests.id').onDelete('cascade'))
-    // transmitted | step | message | deadline | due_soon | overdue: what happened, which the mail
+    // transmitted | delegated | step | message | deadline | due_soon | overdue: what happened, which the mail
     // names in general terms.
     .addColumn('event', 'text', (c) => c.notNull())
     // For a notice the clock gives (due_soon, overdue): the deadline it is about, e.g.

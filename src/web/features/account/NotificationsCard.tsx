@@ -12,7 +12,7 @@ function toldOf(role: string, orgKind: string): string[] {
     return role === 'focal-point'
       ? ['addressee.transmitted', 'addressee.court', 'addressee.dueSoon']
       : role === 'officer'
-        ? ['addressee.court', 'addressee.dueSoon']
+        ? ['addressee.delegated', 'addressee.court', 'addressee.dueSoon']
         : []
   return ['officer', 'approver', 'counsel'].includes(role) ? ['court.state'] : []
 }
