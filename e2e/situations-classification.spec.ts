@@ -40,6 +40,23 @@ test('an approver lifts the seal on a suspect on a decision; the public then see
   await expect(row).toContainText('Public')
   expect(await publicRead()).toBe(200)
 
+  // The situation itself, from its header: the decision is shown under it.
+  await page.getByTestId('reclassify-situation').click()
+  const situationDialog = page.getByRole('dialog', { name: `Classification of the situation SIT-E2E-CLS-${suffix}` })
+  await situationDialog
+    .getByRole('combobox', { name: 'New classification (now: Confidential)' })
+    .or(situationDialog.getByRole('textbox', { name: 'New classification (now: Confidential)' }))
+    .first()
+    .click()
+  await page.getByRole('option', { name: 'Under seal', exact: true }).click()
+  await situationDialog
+    .getByRole('textbox', { name: 'Decision' })
+    .fill('Pre-Trial Chamber I, order to seal (fictional)')
+  await situationDialog.getByRole('button', { name: 'Record the decision' }).click()
+  await expect(page.getByTestId('classification-decision')).toHaveText(
+    /^Confidential → Under seal on \d{2}\/\d{2}\/\d{4}: Pre-Trial Chamber I, order to seal \(fictional\)$/,
+  )
+
   // The action speaks French too; a public record may be sealed again.
   await page.getByRole('button', { name: 'Français' }).click()
   await row.getByRole('button', { name: `Modifier la classification de ${name} (fictional)` }).click()

@@ -1,6 +1,7 @@
 import type { SelectQueryBuilder } from 'kysely'
 import type { Db } from '../db/database.ts'
 import type { Database } from '../db/tables.ts'
+import type { ClassificationDecision } from './classification.ts'
 
 /**
  * Removes the need-to-know rows (recipients, delegations) of records being deleted. These rows
@@ -66,4 +67,25 @@ export async function recordClassificationChange(
       decided_at: change.nowIso,
     })
     .execute()
+}
+
+/** The decisions on a record's classification, oldest first, as the record shows them. */
+export async function listClassificationDecisions(
+  db: Db,
+  recordType: string,
+  recordId: string,
+): Promise<ClassificationDecision[]> {
+  const rows = await db
+    .selectFrom('classification_history')
+    .select(['from_classification', 'to_classification', 'legal_basis', 'decided_at'])
+    .where('record_type', '=', recordType)
+    .where('record_id', '=', recordId)
+    .orderBy('decided_at')
+    .execute()
+  return rows.map((r) => ({
+    from: r.from_classification as ClassificationDecision['from'],
+    to: r.to_classification as ClassificationDecision['to'],
+    legalBasis: r.legal_basis,
+    decidedAt: r.decided_at,
+  }))
 }

@@ -5,10 +5,10 @@ import type { Db } from '../db/database.ts'
 import { AppError } from '../errors.ts'
 import * as repo from './situations.repository.ts'
 import type {
-  Case,
-  Person,
+  CaseDetail,
+  PersonDetail,
   ReclassificationBody,
-  Situation,
+  SituationDetail,
   UpdateCaseBody,
   UpdatePersonBody,
   UpdateSituationBody,
@@ -86,7 +86,7 @@ async function changeRecord<R extends ProtectedRow & Record<string, unknown>>(
 }
 
 /** A situation's name or description corrected. */
-export async function updateSituation(ctx: Ctx, id: string, input: UpdateSituationBody): Promise<Situation> {
+export async function updateSituation(ctx: Ctx, id: string, input: UpdateSituationBody): Promise<SituationDetail> {
   await changeRecord(ctx, id, input.reason, {
     table: 'situations',
     recordType: repo.SITUATION_RECORD,
@@ -103,7 +103,7 @@ export async function updateSituation(ctx: Ctx, id: string, input: UpdateSituati
  * its case by being named on it (createCase): the new one is named, the former one no longer is,
  * so it can no longer see the case nor draft requests for it. Requests it drafted stay its own.
  */
-export async function updateCase(ctx: Ctx, id: string, input: UpdateCaseBody): Promise<Case> {
+export async function updateCase(ctx: Ctx, id: string, input: UpdateCaseBody): Promise<CaseDetail> {
   const defence = input.defenceOrgCode
   await changeRecord(ctx, id, input.reason, {
     table: 'cases',
@@ -125,7 +125,7 @@ export async function updateCase(ctx: Ctx, id: string, input: UpdateCaseBody): P
 }
 
 /** A person's role, case, name or description; a case must be one of the person's situation. */
-export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonBody): Promise<Person> {
+export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonBody): Promise<PersonDetail> {
   await changeRecord(ctx, id, input.reason, {
     table: 'persons',
     recordType: repo.PERSON_RECORD,

@@ -99,6 +99,10 @@ describe('reclassification of situations, cases and persons', () => {
     const seen = await readAs('persons', ids.person as string, 'anonymous')
     expect(seen.statusCode).toBe(200)
     expect(seen.json().name).toBe('Sealed Suspect (fictional)')
+    // The record shows the decision, not who recorded it (that is in the trail).
+    expect(seen.json().classificationHistory).toEqual([
+      { from: 'under_seal', to: 'public', legalBasis: DECISION, decidedAt: expect.any(String) },
+    ])
     expect(await history(ids.person as string)).toEqual([
       {
         record_type: 'person',

@@ -2,20 +2,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ERROR_RESPONSES } from '../http/error-schema.ts'
 import * as changes from './situations.changes.ts'
 import {
+  CaseDetailSchema,
   CaseListSchema,
-  CaseSchema,
   CreateCaseBody,
   CreatePersonBody,
   CreateSituationBody,
   ListCasesQuery,
   ListPersonsQuery,
   ListSituationsQuery,
+  PersonDetailSchema,
   PersonListSchema,
-  PersonSchema,
   ReclassificationBody,
   RecordParams,
+  SituationDetailSchema,
   SituationListSchema,
-  SituationSchema,
   UpdateCaseBody,
   UpdatePersonBody,
   UpdateSituationBody,
@@ -45,7 +45,7 @@ export const situationsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Open a situation (Court staff)',
         body: CreateSituationBody,
-        response: { 201: SituationSchema, ...errors },
+        response: { 201: SituationDetailSchema, ...errors },
       },
     },
     async (req, reply) => reply.code(201).send(await service.createSituation(req.ctx, req.body)),
@@ -57,7 +57,7 @@ export const situationsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'One situation',
         params: RecordParams,
-        response: { 200: SituationSchema, ...errors },
+        response: { 200: SituationDetailSchema, ...errors },
       },
     },
     async (req) => service.getSituation(req.ctx, req.params.id),
@@ -70,7 +70,7 @@ export const situationsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Correct a situation's name or description, with the reason (Court staff)",
         params: RecordParams,
         body: UpdateSituationBody,
-        response: { 200: SituationSchema, ...errors },
+        response: { 200: SituationDetailSchema, ...errors },
       },
     },
     async (req) => changes.updateSituation(req.ctx, req.params.id, req.body),
@@ -94,14 +94,14 @@ export const situationsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Open a case within a situation (Court staff)',
         body: CreateCaseBody,
-        response: { 201: CaseSchema, ...errors },
+        response: { 201: CaseDetailSchema, ...errors },
       },
     },
     async (req, reply) => reply.code(201).send(await service.createCase(req.ctx, req.body)),
   )
   app.get(
     '/cases/:id',
-    { schema: { tags, summary: 'One case', params: RecordParams, response: { 200: CaseSchema, ...errors } } },
+    { schema: { tags, summary: 'One case', params: RecordParams, response: { 200: CaseDetailSchema, ...errors } } },
     async (req) => service.getCase(req.ctx, req.params.id),
   )
   app.patch(
@@ -115,7 +115,7 @@ export const situationsRoutes: FastifyPluginAsyncZod = async (app) => {
           'the former one no longer is.',
         params: RecordParams,
         body: UpdateCaseBody,
-        response: { 200: CaseSchema, ...errors },
+        response: { 200: CaseDetailSchema, ...errors },
       },
     },
     async (req) => changes.updateCase(req.ctx, req.params.id, req.body),
@@ -139,14 +139,14 @@ export const situationsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Record a person concerned by a situation or case (Court staff)',
         body: CreatePersonBody,
-        response: { 201: PersonSchema, ...errors },
+        response: { 201: PersonDetailSchema, ...errors },
       },
     },
     async (req, reply) => reply.code(201).send(await service.createPerson(req.ctx, req.body)),
   )
   app.get(
     '/persons/:id',
-    { schema: { tags, summary: 'One person', params: RecordParams, response: { 200: PersonSchema, ...errors } } },
+    { schema: { tags, summary: 'One person', params: RecordParams, response: { 200: PersonDetailSchema, ...errors } } },
     async (req) => service.getPerson(req.ctx, req.params.id),
   )
   app.patch(
@@ -160,16 +160,16 @@ export const situationsRoutes: FastifyPluginAsyncZod = async (app) => {
           'The audit entry names each field before and after, and the reason.',
         params: RecordParams,
         body: UpdatePersonBody,
-        response: { 200: PersonSchema, ...errors },
+        response: { 200: PersonDetailSchema, ...errors },
       },
     },
     async (req) => changes.updatePerson(req.ctx, req.params.id, req.body),
   )
   // A decision on a record's classification, the same for the three (situations.changes.ts).
   for (const [kind, plural, schema] of [
-    ['situation', 'situations', SituationSchema],
-    ['case', 'cases', CaseSchema],
-    ['person', 'persons', PersonSchema],
+    ['situation', 'situations', SituationDetailSchema],
+    ['case', 'cases', CaseDetailSchema],
+    ['person', 'persons', PersonDetailSchema],
   ] as const) {
     app.post(
       `/${plural}/:id/reclassification`,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Classification } from '../access/classification.ts'
+import { Classification, ClassificationDecisionSchema } from '../access/classification.ts'
 
 const Id = z.string().min(1).max(200)
 const Code = z
@@ -46,6 +46,10 @@ export const SituationSchema = z.object({
   ...ProtectedOutput,
 })
 export type Situation = z.infer<typeof SituationSchema>
+/** One record as its own page reads it: with the decisions on its classification. */
+const withHistory = { classificationHistory: z.array(ClassificationDecisionSchema) }
+export const SituationDetailSchema = SituationSchema.extend(withHistory)
+export type SituationDetail = z.infer<typeof SituationDetailSchema>
 export const SituationListSchema = z.object({ items: z.array(SituationSchema), nextCursor: z.string().nullable() })
 
 export const ListCasesQuery = z.strictObject({ situationId: Id.optional(), ...PageQuery })
@@ -67,6 +71,8 @@ export const CaseSchema = z.object({
   ...ProtectedOutput,
 })
 export type Case = z.infer<typeof CaseSchema>
+export const CaseDetailSchema = CaseSchema.extend(withHistory)
+export type CaseDetail = z.infer<typeof CaseDetailSchema>
 export const CaseListSchema = z.object({ items: z.array(CaseSchema), nextCursor: z.string().nullable() })
 
 export const RoleInProceedings = z.enum(['suspect', 'accused', 'witness', 'victim', 'other'])
@@ -159,4 +165,6 @@ export const PersonSchema = z.object({
   ...ProtectedOutput,
 })
 export type Person = z.infer<typeof PersonSchema>
+export const PersonDetailSchema = PersonSchema.extend(withHistory)
+export type PersonDetail = z.infer<typeof PersonDetailSchema>
 export const PersonListSchema = z.object({ items: z.array(PersonSchema), nextCursor: z.string().nullable() })

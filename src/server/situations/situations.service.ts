@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Classification } from '../access/classification.ts'
-import { isNamedOrganisation } from '../access/record-access.ts'
+import { isNamedOrganisation, listClassificationDecisions } from '../access/record-access.ts'
 import { recordAuditEvent } from '../audit/audit.service.ts'
 import type { Actor, Ctx } from '../context.ts'
 import type { Db } from '../db/database.ts'
@@ -11,6 +11,7 @@ import { assertOwnable, isCourtCaseworker } from './situations.policy.ts'
 import * as repo from './situations.repository.ts'
 import type {
   Case,
+  CaseDetail,
   CreateCaseBody,
   CreatePersonBody,
   CreateSituationBody,
@@ -18,7 +19,9 @@ import type {
   ListPersonsQuery,
   ListSituationsQuery,
   Person,
+  PersonDetail,
   Situation,
+  SituationDetail,
 } from './situations.schemas.ts'
 import type { CaseRow, PersonRow, SituationRow } from './situations.table.ts'
 
@@ -56,19 +59,20 @@ async function readPage<R extends ProtectedRow, T>(
   return { items: page.map(map), nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null }
 }
 
+/** One record, with the decisions on its classification, read in one transaction with its audit. */
 async function readOne<R extends ProtectedRow, T>(
   ctx: Ctx,
   recordType: string,
   find: (trx: Db) => Promise<R | undefined>,
   map: (row: R) => T,
 ) {
-  const row = await ctx.db.transaction().execute(async (trx) => {
+  const { row, classificationHistory } = await ctx.db.transaction().execute(async (trx) => {
     const row = await find(trx)
     if (!row) throw new AppError('RECORD_NOT_FOUND', `No ${recordType} with this id`)
     await auditReads(ctx, trx, recordType, [row], `${recordType}.read`)
-    return row
+    return { row, classificationHistory: await listClassificationDecisions(trx, recordType, row.id) }
   })
-  return map(row)
+  return { ...map(row), classificationHistory }
 }
 
 export const listSituations = (ctx: Ctx, query: ListSituationsQuery) =>
@@ -139,7 +143,7 @@ function protectedValues(input: { classification: string; compartment?: string |
   }
 }
 
-export async function createSituation(ctx: Ctx, input: CreateSituationBody): Promise<Situation> {
+export async function createSituation(ctx: Ctx, input: CreateSituationBody): Promise<SituationDetail> {
   const actor = caseworker(ctx)
   assertOwnable(actor, input)
   const nowIso = ctx.now().toISOString()
@@ -170,7 +174,7 @@ export async function createSituation(ctx: Ctx, input: CreateSituationBody): Pro
   return getSituation(ctx, id)
 }
 
-export async function createCase(ctx: Ctx, input: CreateCaseBody): Promise<Case> {
+export async function createCase(ctx: Ctx, input: CreateCaseBody): Promise<CaseDetail> {
   const actor = caseworker(ctx)
   assertOwnable(actor, input)
   const nowIso = ctx.now().toISOString()
@@ -207,7 +211,7 @@ export async function createCase(ctx: Ctx, input: CreateCaseBody): Promise<Case>
   return getCase(ctx, id)
 }
 
-export async function createPerson(ctx: Ctx, input: CreatePersonBody): Promise<Person> {
+export async function createPerson(ctx: Ctx, input: CreatePersonBody): Promise<PersonDetail> {
   const actor = caseworker(ctx)
   assertOwnable(actor, input)
   const nowIso = ctx.now().toISOString()

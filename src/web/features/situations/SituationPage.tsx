@@ -6,6 +6,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { DemoBadge } from '../../components/DemoBadge.tsx'
 import { NotFoundPage } from '../../components/NotFoundPage.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
+import { useFormatDate } from '../../format.ts'
 import { ApiError } from '../../http.ts'
 import { canDraftRequests, isCourtStaff } from '../../layout/navigation.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
@@ -22,6 +23,7 @@ export function SituationPage() {
   const { t } = useTranslation()
   const { id = '' } = useParams()
   const user = useActiveUser()
+  const formatDate = useFormatDate()
   const situation = useSituation(id, user?.id ?? null)
   const cases = useSituationCases(user?.id ?? null, id)
   const s = situation.data
@@ -51,6 +53,16 @@ export function SituationPage() {
           <ClassificationBadge value={s.classification} />
           {s.compartment && <Text c="dimmed">{t('situations.inCompartment', { code: s.compartment })}</Text>}
         </Group>
+        {s.classificationHistory.map((h) => (
+          <Text size="sm" c="dimmed" mt={4} key={`${h.decidedAt}-${h.to}`} data-testid="classification-decision">
+            {t('situations.reclassify.decided', {
+              from: t(`classification.${h.from}`),
+              to: t(`classification.${h.to}`),
+              at: formatDate(h.decidedAt),
+              basis: h.legalBasis,
+            })}
+          </Text>
+        ))}
         {s.description && (
           <Text mt="sm" maw={820}>
             {s.description}

@@ -10,6 +10,7 @@ import type {
   PersonListSchema,
   ReclassificationBody,
   Situation,
+  SituationDetail,
   SituationListSchema,
   UpdateCaseBody,
   UpdatePersonBody,
@@ -19,7 +20,7 @@ import type { CreateWarrantBody, Warrant, WarrantListSchema } from '../../../ser
 import { getJson, toQueryString } from '../../http.ts'
 import { useSend } from '../auth/auth.api.ts'
 
-export type { Case, Person, Situation }
+export type { Case, Person, Situation, SituationDetail }
 export type RoleInProceedings = Person['roleInProceedings']
 export type ChargeCategory = z.input<typeof CreateWarrantBody>['charges'][number]['category']
 
@@ -60,7 +61,7 @@ export function useSituationPages(userId: string | null) {
 export function useSituation(id: string, userId: string | null) {
   return useQuery({
     queryKey: ['situations', userId, 'detail', id],
-    queryFn: ({ signal }) => getJson<Situation>(`/situations/${encodeURIComponent(id)}`, signal),
+    queryFn: ({ signal }) => getJson<SituationDetail>(`/situations/${encodeURIComponent(id)}`, signal),
     enabled: userId !== null,
     retry: false,
   })
