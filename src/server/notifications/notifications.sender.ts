@@ -173,6 +173,10 @@ export function createNotificationSender(input: {
     if (closed || input.pollMs === null) return
     timer = setTimeout(() => {
       deliverDue(true)
+        .then(({ sent, failed, dropped, retried }) => {
+          if (sent + failed + dropped + retried > 0)
+            log.info(`notifications: ${sent} sent, ${failed} failed, ${dropped} dropped, ${retried} to try again`)
+        })
         .catch((error) => log.error(`notifications could not be sent: ${(error as Error).message}`))
         .finally(schedule)
     }, input.pollMs)

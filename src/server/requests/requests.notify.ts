@@ -13,12 +13,13 @@ import { subjectOf } from './requests.page.ts'
 import * as repo from './requests.repository.ts'
 
 // Who is told, by e-mail, of what happens on a request: the other side of the request from the
-// one who acted (and the officer a focal point delegates a request to). A step, a message or a deadline change by the Court tells the addressee's focal
+// one who acted. A step, a message or a deadline change by the Court tells the addressee's focal
 // point and the officers it delegated the request to, once the request has been transmitted (the
 // addressee knows nothing of it before); a step or a message by the addressee tells the Court
-// staff who drafted and approved it. Each person told must still see the request through the
-// visibility rule, checked here in the change's transaction and again when the mail leaves
-// (notifications.sender.ts), and the person who acted is never told of their own act.
+// staff who drafted and approved it; a delegation tells the officer it names. Each person told
+// must still see the request through the visibility rule, checked here in the change's
+// transaction and again when the mail leaves (notifications.sender.ts), and the person who acted
+// is never told of their own act.
 
 const ADDRESSEE_ROLES = ['focal-point', 'officer'] as const
 const AS_A_READER = { via: 'session', sessionId: null, scopes: ['read'] } as const
