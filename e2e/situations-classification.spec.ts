@@ -54,7 +54,7 @@ test('an approver lifts the seal on a suspect on a decision; the public then see
     .fill('Pre-Trial Chamber I, order to seal (fictional)')
   await situationDialog.getByRole('button', { name: 'Record the decision' }).click()
   await expect(page.getByTestId('classification-decision')).toHaveText(
-    /^Confidential → Under seal on \d{2}\/\d{2}\/\d{4}: Pre-Trial Chamber I, order to seal \(fictional\)$/,
+    /^Confidential → Under seal on \d{1,2} \w+ \d{4}: Pre-Trial Chamber I, order to seal \(fictional\)$/,
   )
 
   // The action speaks French too; a public record may be sealed again.
