@@ -11,6 +11,7 @@ import { useOrgName } from '../requests/useOrgName.ts'
 import { EditCaseModal } from './EditCaseModal.tsx'
 import { NewCaseModal } from './NewCaseModal.tsx'
 import { mayReclassify, ReclassifyModal } from './ReclassifyModal.tsx'
+import { RowAction } from './RowAction.tsx'
 import type { Case, Situation } from './situations.api.ts'
 
 export function CasesCard({
@@ -78,24 +79,18 @@ export function CasesCard({
                         {t('situations.requestsOfCase', { code: c.code })}
                       </Anchor>
                       {isCourtStaff(user) && (
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
+                        <RowAction
+                          label={t('situations.editCase.open')}
+                          name={t('situations.editCase.openFor', { code: c.code })}
                           onClick={() => setEditing(c)}
-                          aria-label={t('situations.editCase.openFor', { code: c.code })}
-                        >
-                          {t('situations.editCase.open')}
-                        </Button>
+                        />
                       )}
                       {mayReclassify(user, c) && (
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
+                        <RowAction
+                          label={t('situations.reclassify.open')}
+                          name={t('situations.reclassify.openFor.case', { label: c.code })}
                           onClick={() => setReclassifying(c)}
-                          aria-label={t('situations.reclassify.openFor.case', { label: c.code })}
-                        >
-                          {t('situations.reclassify.open')}
-                        </Button>
+                        />
                       )}
                     </Group>
                   </Table.Td>

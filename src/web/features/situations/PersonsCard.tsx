@@ -13,6 +13,7 @@ import { EditPersonModal } from './EditPersonModal.tsx'
 import { NewPersonModal } from './NewPersonModal.tsx'
 import { mayReclassify, ReclassifyModal } from './ReclassifyModal.tsx'
 import { RecordWarrantModal } from './RecordWarrantModal.tsx'
+import { RowAction } from './RowAction.tsx'
 import {
   type Case,
   type Person,
@@ -116,34 +117,25 @@ export function PersonsCard({ situation, cases }: { situation: Situation; cases:
                         </Anchor>
                       )}
                       {mayRecord && (
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
+                        <RowAction
+                          label={t('situations.editPerson.open')}
+                          name={t('situations.editPerson.openFor', { name: p.name })}
                           onClick={() => setEditing(p)}
-                          aria-label={t('situations.editPerson.openFor', { name: p.name })}
-                        >
-                          {t('situations.editPerson.open')}
-                        </Button>
+                        />
                       )}
                       {mayReclassify(user, p) && (
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
+                        <RowAction
+                          label={t('situations.reclassify.open')}
+                          name={t('situations.reclassify.openFor.person', { label: p.name })}
                           onClick={() => setReclassifying(p)}
-                          aria-label={t('situations.reclassify.openFor.person', { label: p.name })}
-                        >
-                          {t('situations.reclassify.open')}
-                        </Button>
+                        />
                       )}
                       {mayRecord && (p.roleInProceedings === 'suspect' || p.roleInProceedings === 'accused') && (
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
+                        <RowAction
+                          label={t('situations.warrant.open')}
+                          name={t('situations.warrant.openFor', { name: p.name })}
                           onClick={() => setWarrantFor(p.id)}
-                          aria-label={t('situations.warrant.openFor', { name: p.name })}
-                        >
-                          {t('situations.warrant.open')}
-                        </Button>
+                        />
                       )}
                     </Group>
                   </Table.Td>
