@@ -23,8 +23,6 @@ import {
   type ProtectedRow,
 } from './situations.service.ts'
 
-type OwnedRow = ProtectedRow & { compartment_code: string | null }
-
 // Situations, cases and persons change as proceedings go on, always with a reason: only what
 // differs is written, and the trail's entry names each column before and after, in the change's
 // transaction (docs/requests.md).
@@ -144,6 +142,9 @@ export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonBody
   })
   return getPerson(ctx, id)
 }
+
+/** A record with its owning compartment, whose approvers decide its classification. */
+type OwnedRow = ProtectedRow & { compartment_code: string | null }
 
 const RECORDS = {
   situation: {
