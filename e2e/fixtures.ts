@@ -34,17 +34,6 @@ export const test = base.extend<{ consoleProblems: ConsoleProblems }>({
   ],
 })
 
-/**
- * A request's page reads the situation, case, persons and warrants it names each through its own
- * route, so with that record's need-to-know: a State not named on the case gets a 404 there (shown
- * as not visible), which the browser logs. A test whose State reader opens such a request allows it.
- */
-export function allowLinkedRecordsNotShown(page: Page) {
-  consoleProblemsOf
-    .get(page)
-    ?.allowedErrors.push(/status of 404.*\/api\/v1\/(situations|cases|persons|warrants)\/[^/\]]+\]$/)
-}
-
 export type { Locator, Page }
 export { expect }
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { signIn } from './auth-helpers.ts'
-import { allowLinkedRecordsNotShown, apiOf, expect, screenshot, test, useLanguage } from './fixtures.ts'
+import { apiOf, expect, screenshot, test, useLanguage } from './fixtures.ts'
 import { draftArrest, recordWarrantedSuspect } from './records.ts'
 
 // Notifications by e-mail, end to end: the server under test sends through a real SMTP server
@@ -58,7 +58,6 @@ test('a transmitted request is told to the focal point by mail, whose link leads
   const stateContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } })
   const state = await stateContext.newPage()
   await useLanguage(state, 'en')
-  allowLinkedRecordsNotShown(state)
   await signIn(state, 'arg.focal-point@demo.invalid')
   await state.goto(new URL(link).pathname)
   await expect(state.getByTestId('request-summary')).toHaveText(summary)

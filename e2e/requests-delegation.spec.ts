@@ -1,13 +1,5 @@
 import { signIn } from './auth-helpers.ts'
-import {
-  allowLinkedRecordsNotShown,
-  expect,
-  expectNoAxeViolations,
-  type Page,
-  screenshot,
-  test,
-  useLanguage,
-} from './fixtures.ts'
+import { expect, expectNoAxeViolations, type Page, screenshot, test, useLanguage } from './fixtures.ts'
 
 // Two gaps of the requests feature in the browser: the drafting wizard shows what the chosen type
 // must contain from its first step (EN and FR, the Statute's English text marked as such), and the
@@ -82,7 +74,6 @@ test.describe('Requests: checklist before the draft, delegation', () => {
     // A new request (transmitted, open): a closed one is not delegated anew, and the "all" tab's
     // first row may be the one another test has just closed.
     await signIn(page, 'nld.focal-point@demo.invalid', '/sign-in?next=%2Finbox')
-    allowLinkedRecordsNotShown(page)
     // An executed request is closed: its delegations can be revoked, no new one made.
     const executed = await page.request.get('/api/v1/requests?addressee=NLD&status=executed&limit=1')
     const [closed] = ((await executed.json()) as { items: { id: string }[] }).items

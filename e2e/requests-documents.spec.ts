@@ -1,5 +1,5 @@
 import { signIn } from './auth-helpers.ts'
-import { allowLinkedRecordsNotShown, expect, expectNoAxeViolations, test, useLanguage } from './fixtures.ts'
+import { expect, expectNoAxeViolations, test, useLanguage } from './fixtures.ts'
 
 // Documents from the browser: the requested State's focal point uploads a document and a new
 // version of it, sends a message with the document attached, and reports the request executed on
@@ -18,7 +18,6 @@ test.describe('Requests: documents from the browser', () => {
   test('the focal point uploads, versions, attaches to a message and rests a step on a document', async ({ page }) => {
     await useLanguage(page, 'en')
     await signIn(page, 'ken.focal-point@demo.invalid', '/sign-in?next=%2Finbox')
-    allowLinkedRecordsNotShown(page)
     const list = await page.request.get('/api/v1/requests?addressee=KEN&status=in_execution&sort=reference&limit=50')
     expect(list.ok()).toBe(true)
     const { items } = (await list.json()) as { items: { id: string }[] }

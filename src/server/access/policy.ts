@@ -102,6 +102,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/v1/requests/export.xlsx': SIGNED_IN,
   'POST /api/v1/requests': DRAFTERS,
   'GET /api/v1/requests/:id': SIGNED_IN,
+  'GET /api/v1/requests/:id/concerns': SIGNED_IN,
   'PATCH /api/v1/requests/:id': DRAFTERS,
   'GET /api/v1/requests/:id/transitions': SIGNED_IN,
   'POST /api/v1/requests/:id/transitions': REQUEST_ACTORS,

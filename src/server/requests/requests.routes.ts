@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ERROR_RESPONSES, ErrorResponse } from '../http/error-schema.ts'
 import { sendKeptAnswer } from '../http/kept-answer.ts'
+import { getRequestConcerns, RequestConcernsSchema } from './requests.concerns.ts'
 import { DelegateBody, DelegationListSchema, DelegationParams } from './requests.delegations.schemas.ts'
 import { delegateRequest, listRequestDelegations, revokeDelegation } from './requests.delegations.ts'
 import { createRequests, updateDraft } from './requests.drafting.ts'
@@ -181,6 +182,21 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => reply.code(201).send(await createRequests(req.ctx, req.body)),
+  )
+  app.get(
+    '/requests/:id/concerns',
+    {
+      schema: {
+        tags,
+        summary: 'The situation, case, persons and warrants the request names, as far as the caller may see each',
+        description:
+          'Each record is read through its own need-to-know (and audited as its own read); one the caller ' +
+          'may not see is left out.',
+        params: RequestParams,
+        response: { 200: RequestConcernsSchema, ...errors },
+      },
+    },
+    async (req) => getRequestConcerns(req.ctx, req.params.id),
   )
   app.get(
     '/requests/:id',
