@@ -1,10 +1,17 @@
 import { signIn } from './auth-helpers.ts'
-import { apiOf, expect, expectNoAxeViolations, test, useLanguage } from './fixtures.ts'
+import { apiOf, expect, expectNoAxeViolations, type Locator, test, useLanguage } from './fixtures.ts'
 import { recordWarrantedSuspect } from './records.ts'
 
 // A Chamber lifts the seal on a suspect: an approver of the owning compartment records the
 // decision from the situation's page, and the public may then read the person's record. On records
 // of the test's own, so that the demo stays as the other tests read it.
+
+/** Picks `option` in a classification dialog's select (a combobox, or a textbox in some versions). */
+async function chooseClassification(dialog: Locator, option: string) {
+  const name = 'New classification (now: Confidential)'
+  await dialog.getByRole('combobox', { name }).or(dialog.getByRole('textbox', { name })).first().click()
+  await dialog.page().getByRole('option', { name: option, exact: true }).click()
+}
 
 test('an approver lifts the seal on a suspect on a decision; the public then sees the person (EN/FR)', async ({
   page,
@@ -25,12 +32,7 @@ test('an approver lifts the seal on a suspect on a decision; the public then see
   await expect(row).toContainText('Confidential')
   await row.getByRole('button', { name: `Change the classification of ${name} (fictional)` }).click()
   const dialog = page.getByRole('dialog', { name: `Classification of ${name} (fictional)` })
-  await dialog
-    .getByRole('combobox', { name: 'New classification (now: Confidential)' })
-    .or(dialog.getByRole('textbox', { name: 'New classification (now: Confidential)' }))
-    .first()
-    .click()
-  await page.getByRole('option', { name: 'Public', exact: true }).click()
+  await chooseClassification(dialog, 'Public')
   await dialog
     .getByRole('textbox', { name: 'Decision' })
     .fill('Pre-Trial Chamber I, decision of 12 May 2026 lifting the seal (fictional)')
@@ -43,12 +45,7 @@ test('an approver lifts the seal on a suspect on a decision; the public then see
   // The situation itself, from its header: the decision is shown under it.
   await page.getByTestId('reclassify-situation').click()
   const situationDialog = page.getByRole('dialog', { name: `Classification of the situation SIT-E2E-CLS-${suffix}` })
-  await situationDialog
-    .getByRole('combobox', { name: 'New classification (now: Confidential)' })
-    .or(situationDialog.getByRole('textbox', { name: 'New classification (now: Confidential)' }))
-    .first()
-    .click()
-  await page.getByRole('option', { name: 'Under seal', exact: true }).click()
+  await chooseClassification(situationDialog, 'Under seal')
   await situationDialog
     .getByRole('textbox', { name: 'Decision' })
     .fill('Pre-Trial Chamber I, order to seal (fictional)')

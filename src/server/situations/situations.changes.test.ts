@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditEntriesOf } from '../../../test/audit-entries.ts'
 import { createUserWithToken } from '../../../test/auth.ts'
 import { createTestDb, type TestDb, testConfig } from '../../../test/db.ts'
 import { buildApp } from '../app.ts'
@@ -26,16 +27,7 @@ const read = async (id: string, collection = 'persons', as = 'officer') => {
   expect(res.statusCode, res.body).toBe(200)
   return res.json()
 }
-const updates = async (id: string, action = 'person.updated') =>
-  (
-    await db.db
-      .selectFrom('audit_events')
-      .select(['action', 'details', 'classification'])
-      .where('record_id', '=', id)
-      .where('action', '=', action)
-      .orderBy('id')
-      .execute()
-  ).map((e) => ({ ...e, details: typeof e.details === 'string' ? JSON.parse(e.details) : e.details }))
+const updates = (id: string, action = 'person.updated') => auditEntriesOf(db.db, id, action)
 
 beforeAll(async () => {
   db = await createTestDb()

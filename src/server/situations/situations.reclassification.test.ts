@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditEntriesOf } from '../../../test/audit-entries.ts'
 import { createUserWithToken } from '../../../test/auth.ts'
 import { createTestDb, type TestDb, testConfig } from '../../../test/db.ts'
 import { buildApp } from '../app.ts'
@@ -32,15 +33,7 @@ const history = (id: string) =>
     .orderBy('decided_at')
     .execute()
 const trail = async (id: string) =>
-  (
-    await db.db
-      .selectFrom('audit_events')
-      .select(['action', 'details'])
-      .where('record_id', '=', id)
-      .where('action', 'like', '%.reclassified')
-      .orderBy('id')
-      .execute()
-  ).map((e) => ({ ...e, details: typeof e.details === 'string' ? JSON.parse(e.details) : e.details }))
+  (await auditEntriesOf(db.db, id, '%.reclassified')).map(({ action, details }) => ({ action, details }))
 
 beforeAll(async () => {
   db = await createTestDb()
