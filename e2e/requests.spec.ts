@@ -533,7 +533,7 @@ test.describe('Requests for cooperation', () => {
     await page.reload()
     await expect(concerns.getByRole('heading', { name: 'Objet de la demande' })).toBeVisible()
     await expect(concerns).toContainText('Mandats d’arrêt exécutés')
-    await expect(warrant).toContainText('mandat délivré par Pre-Trial Chamber II (fictional), 14 juin 2019')
+    await expect(warrant).toContainText('mandat délivré par Chambre préliminaire II (fictive), 14 juin 2019')
     await warrant.getByRole('link').click()
     await expect(page).toHaveURL(/\/persons-sought\/demo%3Aperson%3AA$/)
     // From the warrant, the Court's workload of the requests carrying it out: this draft first.

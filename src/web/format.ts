@@ -21,6 +21,30 @@ export function useFormatDate() {
   return (value: string | null | undefined) => formatDate(value, i18n.language)
 }
 
+const CHAMBERS_FR: Record<string, string> = {
+  'Pre-Trial': 'Chambre préliminaire',
+  Trial: 'Chambre de première instance',
+  Appeals: 'Chambre d’appel',
+}
+
+/**
+ * A Chamber's name as recorded (in English, e.g. "Pre-Trial Chamber II") in the UI language: the
+ * Chambers (article 39) have their French names, French being a working language of the Court
+ * (article 50(2)); a name of another form is shown as recorded.
+ */
+export function formatChamber(name: string | null | undefined, language: string): string {
+  if (!name) return '—'
+  const m = /^(Pre-Trial|Trial|Appeals) Chamber(?: ([IVXLC]+))?( \(fictional\))?$/.exec(name.trim())
+  if (language !== 'fr' || !m) return name
+  const french = [CHAMBERS_FR[m[1] ?? ''], m[2]].filter(Boolean).join(' ')
+  return m[3] ? `${french} (fictive)` : french
+}
+
+export function useFormatChamber() {
+  const { i18n } = useTranslation()
+  return (name: string | null | undefined) => formatChamber(name, i18n.language)
+}
+
 /** Language codes (`en`, `fr`, `es`) as names in the UI language. */
 export function formatLanguageName(code: string, language: string): string {
   try {

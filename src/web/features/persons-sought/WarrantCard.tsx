@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, List, Paper, Stack, Table, Text, Title } from '@m
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useFormatDate } from '../../format.ts'
+import { useFormatChamber, useFormatDate } from '../../format.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { isCourtUser } from '../requests/requests.api.ts'
@@ -15,6 +15,7 @@ import { WarrantStatusBadge } from './WarrantStatusBadge.tsx'
 /** One warrant: charges, the status timeline with its sources, and the seal's history. */
 export function WarrantCard({ warrant: w, canUnseal }: { warrant: Warrant; canUnseal: boolean }) {
   const { t } = useTranslation()
+  const formatChamber = useFormatChamber()
   const formatDate = useFormatDate()
   const headingId = useId()
   const user = useActiveUser()
@@ -38,7 +39,7 @@ export function WarrantCard({ warrant: w, canUnseal }: { warrant: Warrant; canUn
           </Group>
         </Group>
         <Text size="sm">
-          <strong>{t('personsSought.chamber')}:</strong> {w.issuingChamber ?? '—'}
+          <strong>{t('personsSought.chamber')}:</strong> {formatChamber(w.issuingChamber)}
         </Text>
         <div>
           <Text size="sm" fw={700}>

@@ -2,7 +2,7 @@ import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
-import { useFormatDate } from '../../format.ts'
+import { useFormatChamber, useFormatDate } from '../../format.ts'
 import { isCourtSide } from '../../layout/navigation.ts'
 import { TONE } from '../../theme.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
@@ -19,6 +19,7 @@ import type { RequestDetail } from './requests.api.ts'
  */
 export function ConcernsCard({ request, userId }: { request: RequestDetail; userId: string | null }) {
   const { t } = useTranslation()
+  const formatChamber = useFormatChamber()
   const formatDate = useFormatDate()
   const user = useActiveUser()
   const links = useRequestLinks(request, userId)
@@ -78,7 +79,7 @@ export function ConcernsCard({ request, userId }: { request: RequestDetail; user
                 <Anchor component={Link} to={`/persons-sought/${encodeURIComponent(w.personId)}`} size="sm">
                   {t('requestLinks.warrant', {
                     person: nameOf(w.personId) ?? t('requestLinks.personSought'),
-                    chamber: w.issuingChamber ?? '—',
+                    chamber: formatChamber(w.issuingChamber),
                     date: w.issuedOn ? formatDate(w.issuedOn) : (w.issuedText ?? '—'),
                   })}
                 </Anchor>

@@ -3,7 +3,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
-import { useFormatDate } from '../../format.ts'
+import { useFormatChamber, useFormatDate } from '../../format.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { WarrantStatusBadge } from '../persons-sought/WarrantStatusBadge.tsx'
@@ -12,6 +12,7 @@ import { useSituationPersons, useSituationWarrants } from './situations.api.ts'
 /** The warrants and summons of the situation's persons that this user may see, sealed ones included. */
 export function WarrantsCard({ situationId }: { situationId: string }) {
   const { t } = useTranslation()
+  const formatChamber = useFormatChamber()
   const user = useActiveUser()
   const formatDate = useFormatDate()
   const warrants = useSituationWarrants(user?.id ?? null, situationId)
@@ -52,7 +53,7 @@ export function WarrantsCard({ situationId }: { situationId: string }) {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{t(`personsSought.kind.${w.kind}`)}</Table.Td>
-                  <Table.Td>{w.issuingChamber ?? '—'}</Table.Td>
+                  <Table.Td>{formatChamber(w.issuingChamber)}</Table.Td>
                   <Table.Td>{w.issuedOn ? formatDate(w.issuedOn) : (w.issuedText ?? '—')}</Table.Td>
                   <Table.Td>
                     <WarrantStatusBadge status={w.status} />

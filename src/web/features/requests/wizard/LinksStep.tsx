@@ -1,6 +1,6 @@
 import { MultiSelect, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { useFormatDate } from '../../../format.ts'
+import { useFormatChamber, useFormatDate } from '../../../format.ts'
 import { useActiveUser } from '../../auth/auth.api.ts'
 import { WARRANT_STATUSES_TO_CARRY_OUT } from '../../persons-sought/persons-sought.api.ts'
 import { useCases, usePersons, useRequestTypes, useSituationArrestWarrants, useSituations } from '../requests.api.ts'
@@ -12,6 +12,7 @@ import type { StepProps } from './wizard-state.ts'
  */
 export function LinksStep({ state, update }: StepProps) {
   const { t } = useTranslation()
+  const formatChamber = useFormatChamber()
   const formatDate = useFormatDate()
   const userId = useActiveUser()?.id ?? null
   const situations = useSituations(userId)
@@ -64,7 +65,7 @@ export function LinksStep({ state, update }: StepProps) {
                 value: w.id,
                 label: t('requestLinks.warrantOption', {
                   person: personName(w.personId),
-                  chamber: w.issuingChamber ?? '—',
+                  chamber: formatChamber(w.issuingChamber),
                   date: w.issuedOn ? formatDate(w.issuedOn) : (w.issuedText ?? '—'),
                 }),
               }))}
