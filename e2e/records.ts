@@ -38,9 +38,19 @@ export async function recordWarrantedSuspect(api: Api, code: string, name: strin
   return { situationId: situation.body.id ?? '', personId: person.body.id ?? '', warrantId: warrant.body.id ?? '' }
 }
 
-/** Drafts a complete, sealed request to `addressee` for the arrest and surrender of `suspect`; its id. */
-export async function draftArrest(api: Api, suspect: WarrantedSuspect, addressee: string, summary: string) {
+/**
+ * Drafts a complete, sealed request to `addressee` for the arrest and surrender of `suspect`, in
+ * `language` if given (else the addressee's declared one); its id.
+ */
+export async function draftArrest(
+  api: Api,
+  suspect: WarrantedSuspect,
+  addressee: string,
+  summary: string,
+  language?: 'en' | 'fr',
+) {
   const draft = await api('POST', '/requests', {
+    ...(language ? { language } : {}),
     requestType: 'ARREST_AND_SURRENDER',
     addressees: [addressee],
     classification: 'under_seal',

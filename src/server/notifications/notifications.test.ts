@@ -279,6 +279,21 @@ describe('what the mail says and how it ends', () => {
     expect(smtpOptions({ smtpUrl: 'smtps://mail.example.org', from })).toMatchObject({ port: 465, secure: true })
   })
 
+  it('sends each notification once when two senders (two processes) work at the same time', async () => {
+    const ids = [await w.draftRequest(), await w.draftRequest(), await w.draftRequest()]
+    for (const id of ids) await w.transmit(id)
+    const before = smtp.received.length
+    const [a, b] = [sender(), sender()]
+    try {
+      await Promise.all([a.deliverDue(), b.deliverDue()])
+    } finally {
+      await Promise.all([a.close(), b.close()])
+    }
+    const mails = smtp.received.slice(before)
+    for (const id of ids) expect(mails.filter((m) => m.text.includes(`/requests/${id}`))).toHaveLength(1)
+    for (const id of ids) expect(await only(id)).toMatchObject({ status: 'sent', attempts: 1 })
+  })
+
   it('gives up after its last attempt, waiting longer each time before it', () => {
     expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([60_000, 120_000, 240_000, 480_000])
     expect(retryDelayMs(MAX_ATTEMPTS + 10)).toBe(3_600_000)
