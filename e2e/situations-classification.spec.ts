@@ -1,5 +1,5 @@
 import { signIn } from './auth-helpers.ts'
-import { apiOf, expect, expectNoAxeViolations, type Locator, test, useLanguage } from './fixtures.ts'
+import { apiOf, expect, expectNoAxeViolations, type Locator, screenshot, test, useLanguage } from './fixtures.ts'
 import { recordWarrantedSuspect } from './records.ts'
 
 // A Chamber lifts the seal on a suspect: an approver of the owning compartment records the
@@ -41,6 +41,7 @@ test('an approver lifts the seal on a suspect on a decision; the public then see
   await expect(dialog).toHaveCount(0)
   await expect(row).toContainText('Public')
   expect(await publicRead()).toBe(200)
+  await screenshot(page, 'situation-person-unsealed')
 
   // The situation itself, from its header: the decision is shown under it.
   await page.getByTestId('reclassify-situation').click()
