@@ -74,6 +74,18 @@ test('a transmitted request is told to the focal point by mail, whose link leads
   await expect(card.getByRole('heading')).toHaveText('Notifications par courriel')
   await expect(card.getByTestId('notifications-status')).toHaveText('Activées')
   await screenshot(state, 'account-notifications-fr')
+  // They choose one summary a day instead; the page says so and keeps it.
+  const mode = (name: RegExp) => card.getByTestId('notifications-mode').getByRole('radio', { name })
+  await mode(/^Un résumé par jour, à 06 h UTC$/).check()
+  await expect(card).toContainText(
+    'Une fois par jour, à 06 h UTC, la plateforme envoie à arg.focal-point@demo.invalid un résumé',
+  )
+  await state.reload()
+  await expect(mode(/^Un résumé par jour/)).toBeChecked()
+  await screenshot(state, 'account-notifications-daily-fr')
+  await mode(/^Un courriel par événement/).check()
+  await expect(card).toContainText('La plateforme écrit à arg.focal-point@demo.invalid lorsque :')
+  await expect(mode(/^Un courriel par événement/)).toBeChecked()
   await stateContext.close()
 
   // The Registry's drafter and approver are told that the State took a step.

@@ -19,6 +19,7 @@ import { healthRoutes } from './health/health.routes.ts'
 import { identityRoutes } from './identity/identity.routes.ts'
 import { messagesRoutes } from './messages/messages.routes.ts'
 import { metaRoutes } from './meta/meta.routes.ts'
+import { notificationsRoutes } from './notifications/notifications.routes.ts'
 import { createNotificationSender } from './notifications/notifications.sender.ts'
 import { registerAccessControl } from './plugins/access.ts'
 import { registerErrorHandler } from './plugins/error-handler.ts'
@@ -153,6 +154,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(statesRoutes, { prefix: API_PREFIX })
   await app.register(referenceRoutes, { prefix: API_PREFIX })
   await app.register(authRoutes, { prefix: API_PREFIX })
+  await app.register(notificationsRoutes, { prefix: API_PREFIX })
   await app.register(oidcRoutes(config), { prefix: API_PREFIX })
   await app.register(identityRoutes, { prefix: API_PREFIX })
   await app.register(agreementsRoutes, { prefix: API_PREFIX })

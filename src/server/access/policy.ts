@@ -190,6 +190,8 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/v1/account/tokens': SIGNED_IN,
   'POST /api/v1/account/tokens': SIGNED_IN,
   'DELETE /api/v1/account/tokens/:id': SIGNED_IN,
+  'GET /api/v1/account/notifications': SIGNED_IN,
+  'PUT /api/v1/account/notifications': SIGNED_IN,
   // Administration (no content access)
   'GET /api/v1/organisations': SIGNED_IN,
   'GET /api/v1/admin/users': ADMIN,

@@ -28,7 +28,7 @@ import type {
 } from '../identity/identity.table.ts'
 import type { RequestMessageTable } from '../messages/messages.table.ts'
 import type { AppMetaTable } from '../meta/meta.table.ts'
-import type { NotificationTable } from '../notifications/notifications.table.ts'
+import type { NotificationPreferenceTable, NotificationTable } from '../notifications/notifications.table.ts'
 import type {
   PublicWarrantTable,
   ReferenceSourceTable,
@@ -102,6 +102,7 @@ export interface Database {
   saved_views: SavedViewTable
   request_messages: RequestMessageTable
   notifications: NotificationTable
+  notification_preferences: NotificationPreferenceTable
   documents: DocumentTable
   document_blobs: DocumentBlobTable
   assets: AssetTable

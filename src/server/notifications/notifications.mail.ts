@@ -35,9 +35,53 @@ const WHAT: Record<NotificationEvent, { en: string; fr: string }> = {
     en: 'The deadline of a request for cooperation awaiting your answer has passed',
     fr: "Le délai d'une demande de coopération qui attend votre réponse est dépassé",
   },
+  addressee_overdue: {
+    en: 'A request for cooperation you follow has passed its response deadline without an answer',
+    fr: 'Une demande de coopération que vous suivez a dépassé son délai de réponse sans réponse',
+  },
 }
 
 export type NotificationMail = { subject: string; text: string; headers: Record<string, string> }
+
+// RFC 3834: an automatic message, which auto-responders must not answer.
+const AUTOMATIC = { 'Auto-Submitted': 'auto-generated' }
+const WHY_SO_LITTLE = {
+  en: 'This notice says nothing of the requests on purpose: what they hold is shown only to those who need to know it, once signed in.',
+  fr: "Cet avis ne dit rien des demandes, à dessein : leur contenu n'est montré qu'aux personnes qui ont besoin d'en connaître, une fois connectées.",
+}
+
+/**
+ * The summary a day of one who asked for it: each request's link once, under it what happened,
+ * oldest first, in English then French. `items` is in the order the notifications were queued.
+ */
+export function composeSummary(items: readonly { event: NotificationEvent; link: string }[]): NotificationMail {
+  const byLink = new Map<string, NotificationEvent[]>()
+  for (const { event, link } of items) byLink.set(link, [...(byLink.get(link) ?? []), event])
+  const notices = items.length
+  const requests = byLink.size
+  const en = `${notices} ${notices === 1 ? 'notice' : 'notices'} on ${requests} ${requests === 1 ? 'request' : 'requests'} for cooperation`
+  const fr = `${notices} avis sur ${requests} ${requests === 1 ? 'demande' : 'demandes'} de coopération`
+  const list = (lang: 'en' | 'fr') =>
+    [...byLink].flatMap(([link, events]) => [link, ...events.map((e) => `  - ${WHAT[e][lang]}`), ''])
+  return {
+    subject: `Part IX: ${en} / ${fr}`,
+    text: [
+      `Your summary of the day: ${en}. Sign in to Part IX to read them:`,
+      '',
+      ...list('en'),
+      WHY_SO_LITTLE.en,
+      '',
+      '—',
+      '',
+      `Votre résumé du jour : ${fr}. Connectez-vous à Part IX pour les consulter :`,
+      '',
+      ...list('fr'),
+      WHY_SO_LITTLE.fr,
+      '',
+    ].join('\n'),
+    headers: AUTOMATIC,
+  }
+}
 
 /** The mail telling of `event` on the request at `link`. */
 export function composeNotification(event: NotificationEvent, link: string): NotificationMail {
@@ -62,7 +106,6 @@ export function composeNotification(event: NotificationEvent, link: string): Not
       "Cet avis ne dit rien de la demande, à dessein : son contenu n'est montré qu'aux personnes qui ont besoin d'en connaître, une fois connectées.",
       '',
     ].join('\n'),
-    // RFC 3834: an automatic message, which auto-responders must not answer.
-    headers: { 'Auto-Submitted': 'auto-generated' },
+    headers: AUTOMATIC,
   }
 }

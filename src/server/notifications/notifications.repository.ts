@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts'
-import type { NotificationEvent, NotificationRow } from './notifications.table.ts'
+import type { OrganisationKind } from '../identity/identity.table.ts'
+import type { NotificationEvent, NotificationMode, NotificationRow } from './notifications.table.ts'
 
 // The outbox of notifications (migration 1100) and the users it may go to.
 
@@ -15,13 +16,13 @@ export function listActiveUserIdsOf(db: Db, orgCode: string, roles: readonly str
     .execute()
 }
 
-/** Active users of States and international organisations holding one of `roles`. */
-export function listActiveAddresseeUserIds(db: Db, roles: readonly string[]) {
+/** Active users of organisations of `kinds` (States and international organisations; Court organs…) holding one of `roles`. */
+export function listActiveUserIdsOfKinds(db: Db, kinds: readonly OrganisationKind[], roles: readonly string[]) {
   return db
     .selectFrom('users')
     .innerJoin('organisations', 'organisations.code', 'users.org_code')
     .select('users.id')
-    .where('organisations.kind', 'in', ['state', 'io'])
+    .where('organisations.kind', 'in', [...kinds])
     .where('users.role', 'in', [...roles])
     .where('users.status', '=', 'active')
     .orderBy('users.id')
@@ -41,6 +42,8 @@ export async function insertNotifications(
     event: NotificationEvent
     about?: string | undefined
     nowIso: string
+    /** When it may leave: now, or the next summary's time for one who asked for a summary a day. */
+    dueAt: string
   }[],
 ): Promise<number> {
   if (rows.length === 0) return 0
@@ -56,12 +59,62 @@ export async function insertNotifications(
         created_at: r.nowIso,
         status: 'pending' as const,
         attempts: 0,
-        next_attempt_at: r.nowIso,
+        next_attempt_at: r.dueAt,
       })),
     )
     .onConflict((oc) => oc.columns(['user_id', 'request_id', 'event', 'about']).doNothing())
     .executeTakeFirst()
   return Number(result.numInsertedOrUpdatedRows ?? 0)
+}
+
+/** How each of `userIds` wants to be told; someone without a preference is told of each event. */
+export async function getNotificationModes(db: Db, userIds: readonly string[]): Promise<Map<string, NotificationMode>> {
+  const modes = new Map<string, NotificationMode>(userIds.map((id) => [id, 'each']))
+  if (userIds.length === 0) return modes
+  const rows = await db
+    .selectFrom('notification_preferences')
+    .select(['user_id', 'mode'])
+    .where('user_id', 'in', [...userIds])
+    .execute()
+  for (const row of rows) modes.set(row.user_id, row.mode)
+  return modes
+}
+
+export async function setNotificationMode(db: Db, userId: string, mode: NotificationMode, nowIso: string) {
+  await db
+    .insertInto('notification_preferences')
+    .values({ user_id: userId, mode, updated_at: nowIso })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ mode, updated_at: nowIso }))
+    .execute()
+}
+
+/**
+ * Moves the notifications of `userId` that are waiting for their first attempt to `dueAt` (a
+ * change of preference). One already tried keeps its time: it may be leased to a sender right now.
+ */
+export async function rescheduleWaiting(db: Db, userId: string, dueAt: string): Promise<number> {
+  const result = await db
+    .updateTable('notifications')
+    .set({ next_attempt_at: dueAt })
+    .where('user_id', '=', userId)
+    .where('status', '=', 'pending')
+    .where('attempts', '=', 0)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+/** The pending notifications of `userId` due at `nowIso`, in the order queued: a summary's content. */
+export function listDueNotificationsOf(db: Db, userId: string, nowIso: string, limit: number) {
+  return db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', nowIso)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute()
 }
 
 /** Pending notifications due at `nowIso`, oldest first. */

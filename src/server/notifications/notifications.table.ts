@@ -1,7 +1,16 @@
 import type { Selectable } from 'kysely'
 
 /** What a notification tells of, in general terms (the mail never carries the request's text). */
-export type NotificationEvent = 'transmitted' | 'delegated' | 'step' | 'message' | 'deadline' | 'due_soon' | 'overdue'
+export type NotificationEvent =
+  | 'transmitted'
+  | 'delegated'
+  | 'step'
+  | 'message'
+  | 'deadline'
+  | 'due_soon'
+  | 'overdue'
+  /** To the Court: the addressee let a response deadline pass. */
+  | 'addressee_overdue'
 
 export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'dropped'
 
@@ -19,3 +28,13 @@ export interface NotificationTable {
   last_error: string | null
 }
 export type NotificationRow = Selectable<NotificationTable>
+
+/** How a person is told by e-mail: of each event as it happens, in one summary a day, or not at all. */
+export type NotificationMode = 'each' | 'daily' | 'none'
+export const NOTIFICATION_MODES = ['each', 'daily', 'none'] as const satisfies readonly NotificationMode[]
+
+export interface NotificationPreferenceTable {
+  user_id: string
+  mode: NotificationMode
+  updated_at: string
+}

@@ -5,7 +5,7 @@ import { startSmtpPeer } from '../../../test/smtp-peer.ts'
 import { fromBool } from '../db/values.ts'
 import { removeDemoRequests } from '../requests/requests.demo.ts'
 import { createNotificationSender, MAX_ATTEMPTS, retryDelayMs, smtpOptions } from './notifications.sender.ts'
-import { queueNotifications } from './notifications.service.ts'
+import { nextSummaryAt, queueNotifications, SUMMARY_HOUR_UTC } from './notifications.service.ts'
 
 // Notifications by e-mail, on both databases, through a real SMTP server on loopback: who is told
 // of what (the other side of the request, still with need-to-know), what the mail says (where to
@@ -140,7 +140,7 @@ describe('who is told', () => {
 })
 
 describe('notices of the clock', () => {
-  it('reminds the State of a response deadline near, then just passed, once each', async () => {
+  it('reminds the State of a response deadline near, then just passed, and the Court once it passed, once each', async () => {
     const id = await w.draftRequest()
     await w.transmit(id)
     const deadline = new Date(Date.now() + 40 * 86_400_000)
@@ -161,9 +161,12 @@ describe('notices of the clock', () => {
     await at(-1) // the same deadline: not told twice
     expect(await recipients(id, 'due_soon')).toEqual(['nldFocal'])
     expect(await recipients(id, 'overdue')).toEqual([])
+    expect(await recipients(id, 'addressee_overdue')).toEqual([])
     await at(1)
     await at(1.5)
     expect(await recipients(id, 'overdue')).toEqual(['nldFocal'])
+    // The Court staff who drafted and approved it are told too, once, so that they chase it.
+    expect(await recipients(id, 'addressee_overdue')).toEqual(['otpApprover', 'otpOfficer'])
     const [notice] = (await queued(id)).filter((n) => n.event === 'overdue')
     expect(notice?.about).toBe(`response:${deadline.toISOString()}`)
     // Once the State has answered, its deadline no longer runs: nothing more is told.
@@ -179,6 +182,7 @@ describe('notices of the clock', () => {
     const s = sender({ now: () => new Date(Date.parse(row.response_deadline ?? '') + 86_400_000) })
     await s.sweepDeadlines().finally(() => s.close())
     expect(await recipients(executed, 'overdue')).toEqual([])
+    expect(await recipients(executed, 'addressee_overdue')).toEqual([])
   })
 })
 
@@ -297,6 +301,131 @@ describe('what the mail says and how it ends', () => {
   it('gives up after its last attempt, waiting longer each time before it', () => {
     expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([60_000, 120_000, 240_000, 480_000])
     expect(retryDelayMs(MAX_ATTEMPTS + 10)).toBe(3_600_000)
+  })
+})
+
+describe('as each person asked', () => {
+  const choose = (as: string, mode: unknown) =>
+    w.app.inject({ method: 'PUT', url: '/api/v1/account/notifications', headers: w.who[as], payload: { mode } })
+  const preference = (as: string) => w.app.inject({ url: '/api/v1/account/notifications', headers: w.who[as] })
+  const changes = async () =>
+    (
+      await w.db.db
+        .selectFrom('audit_events')
+        .select('details')
+        .where('action', '=', 'account.notifications_changed')
+        .where('record_id', '=', user('nldFocal').id)
+        .execute()
+    ).length
+
+  it('gathers what is due to one who asked for a summary a day into one mail, at the summary hour', async () => {
+    expect((await preference('nldFocal')).json()).toEqual({ mode: 'each', summaryHourUtc: SUMMARY_HOUR_UTC })
+    const changed = await choose('nldFocal', 'daily')
+    expect(changed.statusCode, changed.body).toBe(200)
+    expect(changed.json()).toEqual({ mode: 'daily', summaryHourUtc: SUMMARY_HOUR_UTC })
+    try {
+      const [first, second] = [await w.draftRequest(), await w.draftRequest()]
+      await w.transmit(first)
+      await w.transmit(second)
+      expect((await say(first, 'registryOfficer', 'Please confirm receipt. (fictional)')).statusCode).toBe(201)
+      const rows = [...(await queued(first)), ...(await queued(second))]
+      expect(rows.map((r) => r.event).sort()).toEqual(['message', 'transmitted', 'transmitted'])
+      const summaryAt = nextSummaryAt(new Date(rows[0]?.created_at ?? ''))
+      for (const row of rows) expect(row.next_attempt_at).toBe(summaryAt.toISOString())
+      const mailsOf = (from: number) =>
+        smtp.received.slice(from).filter((m) => m.text.includes(first) || m.text.includes(second))
+
+      let before = smtp.received.length
+      await deliver({ now: () => new Date(summaryAt.getTime() - 60_000) })
+      expect(mailsOf(before)).toEqual([]) // not before its hour
+      before = smtp.received.length
+      await deliver({ now: () => new Date(summaryAt.getTime() + 1000) })
+      const mails = mailsOf(before)
+      expect(mails).toHaveLength(1)
+      const [mail] = mails
+      if (!mail) throw new Error('no mail')
+      expect(mail.envelopeTo).toEqual([user('nldFocal').email])
+      expect(mail.subject).toMatch(
+        /^Part IX: \d+ notices on \d+ requests for cooperation \/ \d+ avis sur \d+ demandes de coopération$/,
+      )
+      // Each request's link once in each language, what happened under it; nothing of the request.
+      expect(mail.text.split(`https://partnine.test/requests/${first}`)).toHaveLength(3)
+      const under = (id: string) => mail.text.split(`https://partnine.test/requests/${id}\n`)[1]?.split('\n\n')[0]
+      expect(under(first)?.split('\n')).toEqual([
+        '  - A request for cooperation has been transmitted to you',
+        '  - There is a new message on a request for cooperation you follow',
+      ])
+      expect(under(second)).toBe('  - A request for cooperation has been transmitted to you')
+      expect(mail.text).toContain('Votre résumé du jour')
+      expect(mail.autoSubmitted).toBe('auto-generated')
+      const request = (await w.app.inject({ url: `/api/v1/requests/${first}`, headers: w.who.otpOfficer })).json()
+      for (const secret of [request.reference, request.summary, 'Netherlands', 'NLD'])
+        expect(mail.raw).not.toContain(secret)
+      for (const row of [...(await queued(first)), ...(await queued(second))]) {
+        expect(row).toMatchObject({ status: 'sent', attempts: 1 })
+        expect(await w.countAudit('notification.sent', row.id)).toBe(1)
+      }
+    } finally {
+      expect((await choose('nldFocal', 'each')).statusCode).toBe(200)
+    }
+  })
+
+  it('queues nothing for one who asked for no mail, and drops what was queued before they did', async () => {
+    const waiting = await w.draftRequest()
+    await w.transmit(waiting)
+    expect((await only(waiting)).status).toBe('pending')
+    const audited = await changes()
+    expect((await choose('nldFocal', 'none')).statusCode).toBe(200)
+    try {
+      expect(await changes()).toBe(audited + 1)
+      expect((await choose('nldFocal', 'none')).statusCode).toBe(200) // the same again: nothing to record
+      expect(await changes()).toBe(audited + 1)
+      const id = await w.draftRequest()
+      await w.transmit(id)
+      expect(await queued(id)).toEqual([])
+      const before = smtp.received.length
+      await deliver()
+      expect(smtp.received.slice(before).filter((m) => m.text.includes(waiting))).toEqual([])
+      const dropped = await only(waiting)
+      expect(dropped).toMatchObject({ status: 'dropped', last_error: 'the recipient asked for no mail' })
+      expect(await w.countAudit('notification.dropped', dropped.id)).toBe(1)
+    } finally {
+      expect((await choose('nldFocal', 'each')).statusCode).toBe(200)
+    }
+  })
+
+  it('moves what waits to the summary hour when one asks for a summary, and back to now when they ask for each', async () => {
+    const id = await w.draftRequest()
+    await w.transmit(id)
+    const queuedAt = (await only(id)).next_attempt_at
+    expect((await choose('nldFocal', 'daily')).statusCode).toBe(200)
+    try {
+      const moved = Date.parse((await only(id)).next_attempt_at)
+      expect(new Date(moved).getUTCHours()).toBe(SUMMARY_HOUR_UTC)
+      expect(moved).toBeGreaterThan(Date.parse(queuedAt))
+    } finally {
+      expect((await choose('nldFocal', 'each')).statusCode).toBe(200)
+    }
+    expect(Date.parse((await only(id)).next_attempt_at)).toBeLessThanOrEqual(Date.now())
+  })
+
+  it('refuses a mode it does not know, and an anonymous caller, changing nothing', async () => {
+    const audited = await changes()
+    for (const mode of ['weekly', '', null, 3]) {
+      const refused = await choose('nldFocal', mode)
+      expect(refused.statusCode, String(mode)).toBe(400)
+    }
+    expect((await choose('anonymous', 'none')).statusCode).toBe(401)
+    expect((await preference('anonymous')).statusCode).toBe(401)
+    expect((await preference('nldFocal')).json().mode).toBe('each')
+    expect(await changes()).toBe(audited)
+  })
+
+  it('sets the summary hour after the moment given, the next day once it has passed', () => {
+    const at = (iso: string) => nextSummaryAt(new Date(iso)).toISOString()
+    expect(at('2026-12-01T05:59:59.000Z')).toBe('2026-12-01T06:00:00.000Z')
+    expect(at('2026-12-01T06:00:00.000Z')).toBe('2026-12-02T06:00:00.000Z')
+    expect(at('2026-12-31T23:00:00.000Z')).toBe('2027-01-01T06:00:00.000Z')
   })
 })
 

@@ -2,8 +2,8 @@ import type { Ctx } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { loadUserActor } from '../identity/identity.service.ts'
 import {
-  listActiveAddresseeUserIds,
   listActiveUserIdsOf,
+  listActiveUserIdsOfKinds,
   queueNotifications,
 } from '../notifications/notifications.service.ts'
 import type { NotificationEvent } from '../notifications/notifications.table.ts'
@@ -22,6 +22,8 @@ import * as repo from './requests.repository.ts'
 // is never told of their own act.
 
 const ADDRESSEE_ROLES = ['focal-point', 'officer'] as const
+/** Who drafts and approves requests on the Court's side (a Defence request is drafted by counsel). */
+const COURT_ROLES = ['officer', 'approver', 'counsel'] as const
 const AS_A_READER = { via: 'session', sessionId: null, scopes: ['read'] } as const
 
 /** Queues, in `trx`, the notifications of `event` on the request, read as the change left it. */
@@ -66,37 +68,56 @@ export const DUE_SOON_DAYS = 3
 export const OVERDUE_NOTICE_DAYS = 2
 
 /**
- * Queues, for each focal point and delegated officer of an addressee, a notice of each response
- * deadline of theirs that is near (within DUE_SOON_DAYS) or has just passed (within
- * OVERDUE_NOTICE_DAYS): each deadline once per person, however often this runs and in however
- * many processes (the outbox's unique `about`). Each person's requests are read as that person
- * through the visibility rule, as their inbox would show them. Run by the sender as the system
- * (`ctx.actor`), never for a caller. Returns how many notices were queued.
+ * Queues the notices of the clock: for each focal point and delegated officer of an addressee, each
+ * response deadline of theirs that is near (within DUE_SOON_DAYS) or has just passed (within
+ * OVERDUE_NOTICE_DAYS); for the Court staff who drafted or approved a request, its response
+ * deadline just passed without the addressee's answer, so that they chase it. Each deadline is told
+ * once per person, however often this runs and in however many processes (the outbox's unique
+ * `about`). Each person's requests are read as that person through the visibility rule, as their
+ * inbox or list would show them. Run by the sender as the system (`ctx.actor`), never for a
+ * caller. Returns how many notices were queued.
  */
 export async function queueDeadlineNotices(ctx: Ctx): Promise<number> {
   if (!ctx.notifyByMail) return 0
   const nowIso = ctx.now().toISOString()
+  const justPassed = addDays(nowIso, -OVERDUE_NOTICE_DAYS)
   let queued = 0
-  for (const { id: userId } of await listActiveAddresseeUserIds(ctx.db, ADDRESSEE_ROLES)) {
+  const tell = async (userId: string, requestId: string, event: NotificationEvent, deadline: string) => {
+    queued += await queueNotifications(ctx, ctx.db, {
+      requestId,
+      event,
+      userIds: [userId],
+      about: `response:${deadline}`,
+    })
+  }
+  for (const { id: userId } of await listActiveUserIdsOfKinds(ctx.db, ['state', 'io'], ADDRESSEE_ROLES)) {
     const who = await loadUserActor(ctx.db, userId, AS_A_READER)
     if (!who) continue
     const filters = {
       addressee: who.orgCode,
       status: RESPONSE_RUNNING,
-      deadlineFrom: addDays(nowIso, -OVERDUE_NOTICE_DAYS),
+      deadlineFrom: justPassed,
       deadlineTo: addDays(nowIso, DUE_SOON_DAYS),
     }
     const rows = await repo.visibleRequestsQuery(ctx.db, who, filters, nowIso).selectAll('requests').execute()
     for (const row of rows) {
       const deadline = row.response_deadline
       if (deadline === null || !standsIn(who, 'addressee', await subjectOf(ctx.db, who, row))) continue
-      queued += await queueNotifications(ctx, ctx.db, {
-        requestId: row.id,
-        event: deadline < nowIso ? 'overdue' : 'due_soon',
-        userIds: [userId],
-        about: `response:${deadline}`,
-      })
+      await tell(userId, row.id, deadline < nowIso ? 'overdue' : 'due_soon', deadline)
     }
+  }
+  for (const { id: userId } of await listActiveUserIdsOfKinds(ctx.db, ['court_organ', 'defence'], COURT_ROLES)) {
+    const who = await loadUserActor(ctx.db, userId, AS_A_READER)
+    if (!who) continue
+    const filters = { status: RESPONSE_RUNNING, deadlineFrom: justPassed, deadlineTo: nowIso }
+    const rows = await repo
+      .visibleRequestsQuery(ctx.db, who, filters, nowIso)
+      .where((eb) => eb.or([eb('requests.drafted_by', '=', userId), eb('requests.approved_by', '=', userId)]))
+      .selectAll('requests')
+      .execute()
+    for (const row of rows)
+      if (row.response_deadline !== null && row.response_deadline < nowIso)
+        await tell(userId, row.id, 'addressee_overdue', row.response_deadline)
   }
   return queued
 }

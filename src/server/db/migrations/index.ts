@@ -26,6 +26,7 @@ import * as m1000 from './2026-11-29T1000_audit-read-journal.ts'
 import * as m1010 from './2026-11-30T1010_request-warrants.ts'
 import * as m1020 from './2026-11-30T1020_request-type-summary-fr.ts'
 import * as m1100 from './2026-11-30T1100_notifications.ts'
+import * as m1200 from './2026-11-30T1200_notification-preferences.ts'
 
 // Listed by hand rather than read from the folder: the list is what ships, and no file that
 // happens to sit here (a test, an editor backup) can become a migration.
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1010_request-warrants': m1010,
   '2026-11-30T1020_request-type-summary-fr': m1020,
   '2026-11-30T1100_notifications': m1100,
+  '2026-11-30T1200_notification-preferences': m1200,
 }
 
 export const migrationProvider: MigrationProvider = {

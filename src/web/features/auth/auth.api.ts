@@ -57,7 +57,7 @@ function currentCsrf(queryClient: QueryClient) {
  */
 export function useSend() {
   const queryClient = useQueryClient()
-  return async <T>(method: 'POST' | 'DELETE' | 'PATCH', path: string, body?: unknown): Promise<T> => {
+  return async <T>(method: 'POST' | 'DELETE' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<T> => {
     try {
       return await sendJson<T>(method, path, body, currentCsrf(queryClient))
     } catch (error) {
