@@ -103,28 +103,23 @@ export async function rescheduleWaiting(db: Db, userId: string, dueAt: string): 
   return Number(result.numUpdatedRows)
 }
 
-/** The pending notifications of `userId` due at `nowIso`, in the order queued: a summary's content. */
-export function listDueNotificationsOf(db: Db, userId: string, nowIso: string, limit: number) {
-  return db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', nowIso)
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute()
-}
-
-/** Pending notifications due at `nowIso`, oldest first. */
-export function listDueNotifications(db: Db, nowIso: string, limit: number): Promise<NotificationRow[]> {
+/**
+ * Pending notifications due at `nowIso`: everyone's, the longest due first; or, with `userId`, that
+ * person's in the order they were queued (a summary's content).
+ */
+export function listDueNotifications(
+  db: Db,
+  nowIso: string,
+  limit: number,
+  userId?: string,
+): Promise<NotificationRow[]> {
   return db
     .selectFrom('notifications')
     .selectAll()
     .where('status', '=', 'pending')
     .where('next_attempt_at', '<=', nowIso)
-    .orderBy('next_attempt_at')
+    .$if(userId !== undefined, (q) => q.where('user_id', '=', userId ?? '').orderBy('created_at'))
+    .$if(userId === undefined, (q) => q.orderBy('next_attempt_at'))
     .orderBy('id')
     .limit(limit)
     .execute()

@@ -218,7 +218,7 @@ export function createNotificationSender(input: {
         if (summarised.has(row.user_id)) continue
         summarised.add(row.user_id)
         const claimed: NotificationRow[] = []
-        for (const r of await repo.listDueNotificationsOf(db, row.user_id, nowIso, SUMMARY_MAX))
+        for (const r of await repo.listDueNotifications(db, nowIso, SUMMARY_MAX, row.user_id))
           if (await repo.claimNotification(db, r, leaseUntil)) claimed.push(r)
         await deliver(claimed, row.user_id, mode, tally)
       } else if (await repo.claimNotification(db, row, leaseUntil)) await deliver([row], row.user_id, mode, tally)

@@ -308,6 +308,16 @@ describe('as each person asked', () => {
   const choose = (as: string, mode: unknown) =>
     w.app.inject({ method: 'PUT', url: '/api/v1/account/notifications', headers: w.who[as], payload: { mode } })
   const preference = (as: string) => w.app.inject({ url: '/api/v1/account/notifications', headers: w.who[as] })
+  /** Runs `body` while the NLD focal point asks to be told in `mode`, then puts the default back. */
+  async function whileAsking(mode: string, body: (answer: { mode: string }) => Promise<void>) {
+    const changed = await choose('nldFocal', mode)
+    expect(changed.statusCode, changed.body).toBe(200)
+    try {
+      await body(changed.json())
+    } finally {
+      expect((await choose('nldFocal', 'each')).statusCode).toBe(200)
+    }
+  }
   const changes = async () =>
     (
       await w.db.db
@@ -320,10 +330,8 @@ describe('as each person asked', () => {
 
   it('gathers what is due to one who asked for a summary a day into one mail, at the summary hour', async () => {
     expect((await preference('nldFocal')).json()).toEqual({ mode: 'each', summaryHourUtc: SUMMARY_HOUR_UTC })
-    const changed = await choose('nldFocal', 'daily')
-    expect(changed.statusCode, changed.body).toBe(200)
-    expect(changed.json()).toEqual({ mode: 'daily', summaryHourUtc: SUMMARY_HOUR_UTC })
-    try {
+    await whileAsking('daily', async (answer) => {
+      expect(answer).toEqual({ mode: 'daily', summaryHourUtc: SUMMARY_HOUR_UTC })
       const [first, second] = [await w.draftRequest(), await w.draftRequest()]
       await w.transmit(first)
       await w.transmit(second)
@@ -365,9 +373,7 @@ describe('as each person asked', () => {
         expect(row).toMatchObject({ status: 'sent', attempts: 1 })
         expect(await w.countAudit('notification.sent', row.id)).toBe(1)
       }
-    } finally {
-      expect((await choose('nldFocal', 'each')).statusCode).toBe(200)
-    }
+    })
   })
 
   it('queues nothing for one who asked for no mail, and drops what was queued before they did', async () => {
@@ -375,8 +381,7 @@ describe('as each person asked', () => {
     await w.transmit(waiting)
     expect((await only(waiting)).status).toBe('pending')
     const audited = await changes()
-    expect((await choose('nldFocal', 'none')).statusCode).toBe(200)
-    try {
+    await whileAsking('none', async () => {
       expect(await changes()).toBe(audited + 1)
       expect((await choose('nldFocal', 'none')).statusCode).toBe(200) // the same again: nothing to record
       expect(await changes()).toBe(audited + 1)
@@ -389,23 +394,18 @@ describe('as each person asked', () => {
       const dropped = await only(waiting)
       expect(dropped).toMatchObject({ status: 'dropped', last_error: 'the recipient asked for no mail' })
       expect(await w.countAudit('notification.dropped', dropped.id)).toBe(1)
-    } finally {
-      expect((await choose('nldFocal', 'each')).statusCode).toBe(200)
-    }
+    })
   })
 
   it('moves what waits to the summary hour when one asks for a summary, and back to now when they ask for each', async () => {
     const id = await w.draftRequest()
     await w.transmit(id)
     const queuedAt = (await only(id)).next_attempt_at
-    expect((await choose('nldFocal', 'daily')).statusCode).toBe(200)
-    try {
+    await whileAsking('daily', async () => {
       const moved = Date.parse((await only(id)).next_attempt_at)
       expect(new Date(moved).getUTCHours()).toBe(SUMMARY_HOUR_UTC)
       expect(moved).toBeGreaterThan(Date.parse(queuedAt))
-    } finally {
-      expect((await choose('nldFocal', 'each')).statusCode).toBe(200)
-    }
+    })
     expect(Date.parse((await only(id)).next_attempt_at)).toBeLessThanOrEqual(Date.now())
   })
 
