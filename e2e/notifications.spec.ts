@@ -88,11 +88,15 @@ test('a transmitted request is told to the focal point by mail, whose link leads
   await expect(mode(/^Un courriel par événement/)).toBeChecked()
   await stateContext.close()
 
-  // The Registry's drafter and approver are told that the State took a step.
-  for (const court of ['registry.officer@demo.invalid', 'registry.approver@demo.invalid'])
-    await expect
-      .poll(() => mailsTo(court, id).map((m) => m.subject), { timeout: 20_000 })
-      .toEqual([
-        'Part IX: A request for cooperation you follow has moved to another stage / Une demande de coopération que vous suivez est passée à une autre étape',
-      ])
+  // The Registry's drafter and approver are told that the State took a step; the drafter, an
+  // officer of the Registry, was told before that the request awaited its transmission.
+  const awaiting =
+    'Part IX: A request for cooperation has been approved and awaits transmission / Une demande de coopération a été approuvée et attend sa transmission'
+  const moved =
+    'Part IX: A request for cooperation you follow has moved to another stage / Une demande de coopération que vous suivez est passée à une autre étape'
+  for (const [court, subjects] of [
+    ['registry.officer@demo.invalid', [awaiting, moved]],
+    ['registry.approver@demo.invalid', [moved]],
+  ] as const)
+    await expect.poll(() => mailsTo(court, id).map((m) => m.subject), { timeout: 20_000 }).toEqual(subjects)
 })

@@ -21,6 +21,7 @@ export async function createDocumentsWorld(options: { config?: Partial<Config>; 
     otpOfficer: { orgCode: 'ICC-OTP', role: 'officer', compartments: inCase },
     otpApprover: { orgCode: 'ICC-OTP', role: 'approver', compartments: inCase },
     registryOfficer: { orgCode: 'ICC-REGISTRY', role: 'officer', compartments: inCase },
+    registryOutside: { orgCode: 'ICC-REGISTRY', role: 'approver', compartments: ['CASE-ELSEWHERE'] },
     otpOutside: { orgCode: 'ICC-OTP', role: 'approver', compartments: ['CASE-ELSEWHERE'] },
     nldFocal: { orgCode: 'NLD', role: 'focal-point' },
     nldOfficer: { orgCode: 'NLD', role: 'officer' },

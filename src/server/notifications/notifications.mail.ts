@@ -35,6 +35,10 @@ const WHAT: Record<NotificationEvent, { en: string; fr: string }> = {
     en: 'The deadline of a request for cooperation awaiting your answer has passed',
     fr: "Le délai d'une demande de coopération qui attend votre réponse est dépassé",
   },
+  awaiting_transmission: {
+    en: 'A request for cooperation has been approved and awaits transmission',
+    fr: 'Une demande de coopération a été approuvée et attend sa transmission',
+  },
   addressee_overdue: {
     en: 'A request for cooperation you follow has passed its response deadline without an answer',
     fr: 'Une demande de coopération que vous suivez a dépassé son délai de réponse sans réponse',

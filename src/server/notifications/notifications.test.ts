@@ -33,9 +33,9 @@ const user = (label: string) => {
   if (!found) throw new Error(`no user ${label}`)
   return found
 }
-/** The one notification of a request. */
-async function only(requestId: string) {
-  const rows = await queued(requestId)
+/** The one notification of a request to `label` (by default the addressee's focal point). */
+async function only(requestId: string, label = 'nldFocal') {
+  const rows = (await queued(requestId)).filter((n) => n.user_id === user(label).id)
   expect(rows).toHaveLength(1)
   const [row] = rows
   if (!row) throw new Error('none')
@@ -49,11 +49,17 @@ const queued = (requestId: string) =>
     .orderBy('created_at')
     .orderBy('id')
     .execute()
-const recipients = async (requestId: string, event?: string) =>
+/** Who the notifications of a request go to (of `event`; queued after `after`, ids of earlier ones). */
+const recipients = async (requestId: string, event?: string, after: readonly string[] = []) =>
   (await queued(requestId))
-    .filter((n) => event === undefined || n.event === event)
+    .filter((n) => (event === undefined || n.event === event) && !after.includes(n.id))
     .map((n) => Object.entries(w.users).find(([, u]) => u.id === n.user_id)?.[0])
     .sort()
+/** The mails received since `from` that link to request `id` and went to `label`. */
+const mailsOf = (from: number, id: string, label = 'nldFocal') =>
+  smtp.received
+    .slice(from)
+    .filter((m) => m.text.includes(`/requests/${id}`) && m.envelopeTo.includes(user(label).email))
 const step = (id: string, as: string, payload: object) =>
   w.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/transitions`, headers: w.who[as], payload })
 const say = (id: string, as: string, body: string) =>
@@ -81,20 +87,25 @@ afterAll(async () => {
 })
 
 describe('who is told', () => {
-  it("tells the addressee's focal point that a request was transmitted, and no one else", async () => {
+  it("tells the Registry of an approval, then the addressee's focal point of the transmission, and no one else", async () => {
     const id = await w.draftRequest()
     expect(await step(id, 'otpApprover', { action: 'approve' }).then((r) => r.statusCode)).toBe(200)
-    expect(await queued(id)).toEqual([]) // the addressee knows nothing before transmission
+    // The Registry, which transmits, if it sees the request; the drafter. Not the approver who
+    // acted, not the addressee, which knows nothing before transmission.
+    expect(await recipients(id, 'awaiting_transmission')).toEqual(['registryOfficer'])
+    expect(await recipients(id)).toEqual(['otpOfficer', 'registryOfficer'])
     expect(await step(id, 'registryOfficer', { action: 'transmit' }).then((r) => r.statusCode)).toBe(200)
     // Not the State's officer (nothing delegated to them), not another State, not the Court.
-    expect(await recipients(id)).toEqual(['nldFocal'])
+    expect(await recipients(id, 'transmitted')).toEqual(['nldFocal'])
+    expect(await recipients(id)).toEqual(['nldFocal', 'otpOfficer', 'registryOfficer'])
   })
 
   it("tells the Court's drafter and approver of the State's steps and messages, and the State of the Court's", async () => {
     const id = await w.draftRequest()
     await w.transmit(id)
+    const earlier = (await queued(id)).map((n) => n.id) // the approval's and the transmission's
     expect((await step(id, 'nldFocal', { action: 'acknowledge' })).statusCode).toBe(200)
-    expect(await recipients(id, 'step')).toEqual(['otpApprover', 'otpOfficer'])
+    expect(await recipients(id, 'step', earlier)).toEqual(['otpApprover', 'otpOfficer'])
     expect((await say(id, 'otpOfficer', 'When may the witness be heard? (fictional)')).statusCode).toBe(201)
     expect((await say(id, 'nldFocal', 'On Tuesday. (fictional)')).statusCode).toBe(201)
     // Each message tells the other side; its author is never told of it.
@@ -193,7 +204,7 @@ describe('what the mail says and how it ends', () => {
     const before = smtp.received.length
     const tally = await deliver()
     expect(tally.sent).toBeGreaterThanOrEqual(1)
-    const mails = smtp.received.slice(before).filter((m) => m.text.includes(id))
+    const mails = mailsOf(before, id)
     expect(mails).toHaveLength(1)
     const mail = mails[0]
     if (!mail) throw new Error('no mail')
@@ -213,7 +224,7 @@ describe('what the mail says and how it ends', () => {
     expect(await w.countAudit('notification.sent', row.id)).toBe(1)
     // Sent once: the next round has nothing of it.
     await deliver()
-    expect(smtp.received.filter((m) => m.text.includes(id))).toHaveLength(1)
+    expect(mailsOf(0, id)).toHaveLength(1)
   })
 
   it('drops, unsent, a notification whose recipient may no longer see the request', async () => {
@@ -223,7 +234,7 @@ describe('what the mail says and how it ends', () => {
     try {
       const before = smtp.received.length
       await deliver()
-      expect(smtp.received.slice(before).filter((m) => m.text.includes(id))).toEqual([])
+      expect(mailsOf(before, id)).toEqual([])
       const row = await only(id)
       expect(row).toMatchObject({ status: 'dropped', last_error: 'the recipient is no longer active' })
       expect(await w.countAudit('notification.dropped', row.id)).toBe(1)
@@ -294,8 +305,11 @@ describe('what the mail says and how it ends', () => {
       await Promise.all([a.close(), b.close()])
     }
     const mails = smtp.received.slice(before)
-    for (const id of ids) expect(mails.filter((m) => m.text.includes(`/requests/${id}`))).toHaveLength(1)
-    for (const id of ids) expect(await only(id)).toMatchObject({ status: 'sent', attempts: 1 })
+    // Three each: the Registry's (approved), the drafter's (approved) and the focal point's.
+    for (const id of ids) expect(mails.filter((m) => m.text.includes(`/requests/${id}`))).toHaveLength(3)
+    for (const id of ids)
+      for (const label of ['registryOfficer', 'otpOfficer', 'nldFocal'])
+        expect(await only(id, label)).toMatchObject({ status: 'sent', attempts: 1 })
   })
 
   it('gives up after its last attempt, waiting longer each time before it', () => {
@@ -336,19 +350,20 @@ describe('as each person asked', () => {
       await w.transmit(first)
       await w.transmit(second)
       expect((await say(first, 'registryOfficer', 'Please confirm receipt. (fictional)')).statusCode).toBe(201)
-      const rows = [...(await queued(first)), ...(await queued(second))]
+      const rows = [...(await queued(first)), ...(await queued(second))].filter(
+        (r) => r.user_id === user('nldFocal').id,
+      )
       expect(rows.map((r) => r.event).sort()).toEqual(['message', 'transmitted', 'transmitted'])
       const summaryAt = nextSummaryAt(new Date(rows[0]?.created_at ?? ''))
       for (const row of rows) expect(row.next_attempt_at).toBe(summaryAt.toISOString())
-      const mailsOf = (from: number) =>
-        smtp.received.slice(from).filter((m) => m.text.includes(first) || m.text.includes(second))
+      const summaries = (from: number) => [...mailsOf(from, first), ...mailsOf(from, second)]
 
       let before = smtp.received.length
       await deliver({ now: () => new Date(summaryAt.getTime() - 60_000) })
-      expect(mailsOf(before)).toEqual([]) // not before its hour
+      expect(summaries(before)).toEqual([]) // not before its hour
       before = smtp.received.length
       await deliver({ now: () => new Date(summaryAt.getTime() + 1000) })
-      const mails = mailsOf(before)
+      const mails = [...new Set(summaries(before))]
       expect(mails).toHaveLength(1)
       const [mail] = mails
       if (!mail) throw new Error('no mail')
@@ -369,7 +384,9 @@ describe('as each person asked', () => {
       const request = (await w.app.inject({ url: `/api/v1/requests/${first}`, headers: w.who.otpOfficer })).json()
       for (const secret of [request.reference, request.summary, 'Netherlands', 'NLD'])
         expect(mail.raw).not.toContain(secret)
-      for (const row of [...(await queued(first)), ...(await queued(second))]) {
+      for (const row of [...(await queued(first)), ...(await queued(second))].filter(
+        (r) => r.user_id === user('nldFocal').id,
+      )) {
         expect(row).toMatchObject({ status: 'sent', attempts: 1 })
         expect(await w.countAudit('notification.sent', row.id)).toBe(1)
       }
@@ -387,10 +404,10 @@ describe('as each person asked', () => {
       expect(await changes()).toBe(audited + 1)
       const id = await w.draftRequest()
       await w.transmit(id)
-      expect(await queued(id)).toEqual([])
+      expect(await recipients(id, 'transmitted')).toEqual([])
       const before = smtp.received.length
       await deliver()
-      expect(smtp.received.slice(before).filter((m) => m.text.includes(waiting))).toEqual([])
+      expect(mailsOf(before, waiting)).toEqual([])
       const dropped = await only(waiting)
       expect(dropped).toMatchObject({ status: 'dropped', last_error: 'the recipient asked for no mail' })
       expect(await w.countAudit('notification.dropped', dropped.id)).toBe(1)
@@ -433,7 +450,7 @@ describe('a request removed', () => {
   it('takes its notifications with it (the demo removed)', async () => {
     const id = await w.draftRequest()
     await w.transmit(id)
-    expect(await recipients(id)).toEqual(['nldFocal'])
+    expect(await recipients(id)).toEqual(['nldFocal', 'otpOfficer', 'registryOfficer'])
     await w.db.db
       .updateTable('requests')
       .set({ is_demo: fromBool(true) })
@@ -455,8 +472,11 @@ describe("the server's own sender", () => {
       expect((await world.app.inject({ url: '/api/v1/meta' })).json().notificationsByMail).toBe(true)
       const id = await world.draftRequest()
       await world.transmit(id)
-      await expect.poll(() => peer.received.filter((m) => m.text.includes(id)).length, { timeout: 10_000 }).toBe(1)
-      expect(peer.received.map((m) => m.envelopeTo)).toEqual([[world.users.nldFocal?.email]])
+      // The Registry and the drafter (approved), the focal point (transmitted).
+      await expect.poll(() => peer.received.filter((m) => m.text.includes(id)).length, { timeout: 10_000 }).toBe(3)
+      expect(peer.received.flatMap((m) => m.envelopeTo).sort()).toEqual(
+        [world.users.registryOfficer?.email, world.users.otpOfficer?.email, world.users.nldFocal?.email].sort(),
+      )
     } finally {
       await world.close()
       await peer.close()

@@ -1,4 +1,4 @@
-import type { Ctx } from '../context.ts'
+import type { Ctx, UserActor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { loadUserActor } from '../identity/identity.service.ts'
 import {
@@ -11,9 +11,11 @@ import { addDays, RESPONSE_RUNNING } from './requests.deadlines.ts'
 import { standsIn } from './requests.lifecycle.ts'
 import { subjectOf } from './requests.page.ts'
 import * as repo from './requests.repository.ts'
+import type { RequestRow } from './requests.table.ts'
 
 // Who is told, by e-mail, of what happens on a request: the other side of the request from the
-// one who acted. A step, a message or a deadline change by the Court tells the addressee's focal
+// one who acted. Before transmission, only the Court: an approval tells the Registry, which
+// transmits, and the drafter. A step, a message or a deadline change by the Court tells the addressee's focal
 // point and the officers it delegated the request to, once the request has been transmitted (the
 // addressee knows nothing of it before); a step or a message by the addressee tells the Court
 // staff who drafted and approved it; a delegation tells the officer it names. Each person told
@@ -22,9 +24,34 @@ import * as repo from './requests.repository.ts'
 // is never told of their own act.
 
 const ADDRESSEE_ROLES = ['focal-point', 'officer'] as const
+/** The Registry transmits every request (article 87(1)); its officers and approvers may. */
+const REGISTRY = 'ICC-REGISTRY'
+const COURT_STAFF_ROLES = ['officer', 'approver'] as const
 /** Who drafts and approves requests on the Court's side (a Defence request is drafted by counsel). */
 const COURT_ROLES = ['officer', 'approver', 'counsel'] as const
 const AS_A_READER = { via: 'session', sessionId: null, scopes: ['read'] } as const
+
+/**
+ * Of `candidates`, those who may be told of a change on `requestId` by `actor`: not the actor, still
+ * active, seeing the request through the visibility rule, and passing `also` when given.
+ */
+async function thoseWhoSee(
+  trx: Db,
+  actor: UserActor,
+  requestId: string,
+  candidates: Iterable<string>,
+  also?: (who: UserActor, seen: RequestRow) => Promise<boolean>,
+): Promise<string[]> {
+  const userIds: string[] = []
+  for (const userId of new Set(candidates)) {
+    if (userId === actor.userId) continue
+    const who = await loadUserActor(trx, userId, AS_A_READER)
+    const seen = who && (await repo.findVisibleRequest(trx, who, requestId))
+    if (!who || !seen || (also && !(await also(who, seen)))) continue
+    userIds.push(userId)
+  }
+  return userIds
+}
 
 /** Queues, in `trx`, the notifications of `event` on the request, read as the change left it. */
 export async function tellTheOtherSide(ctx: Ctx, trx: Db, requestId: string, event: NotificationEvent): Promise<void> {
@@ -37,17 +64,32 @@ export async function tellTheOtherSide(ctx: Ctx, trx: Db, requestId: string, eve
   const candidates = byAddressee
     ? [row.drafted_by, row.approved_by].filter((id): id is string => id !== null)
     : (await listActiveUserIdsOf(trx, row.addressee, ADDRESSEE_ROLES)).map((u) => u.id)
-  const userIds: string[] = []
-  for (const userId of new Set(candidates)) {
-    if (userId === actor.userId) continue
-    const who = await loadUserActor(trx, userId, AS_A_READER)
-    const seen = who && (await repo.findVisibleRequest(trx, who, row.id))
-    if (!who || !seen) continue
-    // A State officer is told only of what the focal point delegated to them.
-    if (!byAddressee && !standsIn(who, 'addressee', await subjectOf(trx, who, seen))) continue
-    userIds.push(userId)
-  }
+  // A State officer is told only of what the focal point delegated to them.
+  const userIds = await thoseWhoSee(trx, actor, row.id, candidates, async (who, seen) =>
+    byAddressee ? true : standsIn(who, 'addressee', await subjectOf(trx, who, seen)),
+  )
   await queueNotifications(ctx, trx, { requestId: row.id, event, userIds })
+}
+
+/**
+ * Queues, in `trx`, the notices of an approval: to the Registry's staff who may transmit the
+ * request (article 87(1): the Registry transmits every request) that it awaits them, and to its
+ * drafter that it moved on. Court-internal: the addressee knows nothing of it yet.
+ */
+export async function tellTheRegistry(ctx: Ctx, trx: Db, requestId: string): Promise<void> {
+  const actor = ctx.actor
+  if (!ctx.notifyByMail || actor.kind !== 'user') return
+  const row = await repo.findVisibleRequest(trx, actor, requestId)
+  if (!row) return
+  const registry = (await listActiveUserIdsOf(trx, REGISTRY, COURT_STAFF_ROLES)).map((u) => u.id)
+  const transmitters = await thoseWhoSee(trx, actor, row.id, registry)
+  await queueNotifications(ctx, trx, { requestId: row.id, event: 'awaiting_transmission', userIds: transmitters })
+  const drafter = await thoseWhoSee(trx, actor, row.id, [row.drafted_by])
+  await queueNotifications(ctx, trx, {
+    requestId: row.id,
+    event: 'step',
+    userIds: drafter.filter((id) => !transmitters.includes(id)),
+  })
 }
 
 /** Queues, in `trx`, the notice to the officer a focal point just delegated the request to. */

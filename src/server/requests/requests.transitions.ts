@@ -8,7 +8,7 @@ import { documentsForStep, listRequestDocumentHashes } from '../documents/docume
 import { AppError } from '../errors.ts'
 import { addDays, deadlineDefaults } from './requests.deadlines.ts'
 import { isFinal, keepsDeadlines, TRANSITIONS, type TransitionAction, transitionRefusal } from './requests.lifecycle.ts'
-import { tellTheOtherSide } from './requests.notify.ts'
+import { tellTheOtherSide, tellTheRegistry } from './requests.notify.ts'
 import { evaluateRequest, getRequest, linkCounts, stepsFor, subjectOf } from './requests.page.ts'
 import {
   publicKeyPem,
@@ -164,7 +164,8 @@ export async function transitionRequest(ctx: Ctx, id: string, input: TransitionB
     })
     const receipt = RECEIPT_OF_STEP[input.action]
     if (receipt) await issueReceipt(ctx, trx, { ...row, ...set } as RequestRow, event, receipt)
-    await tellTheOtherSide(ctx, trx, id, input.action === 'transmit' ? 'transmitted' : 'step')
+    if (input.action === 'approve') await tellTheRegistry(ctx, trx, id)
+    else await tellTheOtherSide(ctx, trx, id, input.action === 'transmit' ? 'transmitted' : 'step')
   })
   return getRequest(ctx, id)
 }

@@ -40,7 +40,7 @@ export function AccountPage() {
           </Text>
         )}
       </Paper>
-      <NotificationsCard email={user.email} role={user.role} orgKind={user.orgKind} />
+      <NotificationsCard email={user.email} role={user.role} orgCode={user.orgCode} orgKind={user.orgKind} />
       <SessionsCard />
       <TokensCard />
     </Stack>

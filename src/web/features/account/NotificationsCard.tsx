@@ -11,23 +11,36 @@ import { type NotificationMode, useChooseNotificationMode, useNotificationPrefer
 
 const MODES: readonly NotificationMode[] = ['each', 'daily', 'none']
 
-/** What `role` of an organisation of `orgKind` is told of (requests/requests.notify.ts), as locale keys. */
-function toldOf(role: string, orgKind: string): string[] {
+/** What `role` of organisation `orgCode` of `orgKind` is told of (requests/requests.notify.ts), as locale keys. */
+function toldOf(role: string, orgCode: string, orgKind: string): string[] {
   if (orgKind === 'state' || orgKind === 'io')
     return role === 'focal-point'
       ? ['addressee.transmitted', 'addressee.court', 'addressee.dueSoon']
       : role === 'officer'
         ? ['addressee.delegated', 'addressee.court', 'addressee.dueSoon']
         : []
-  return ['officer', 'approver', 'counsel'].includes(role) ? ['court.state', 'court.overdue'] : []
+  if (!['officer', 'approver', 'counsel'].includes(role)) return []
+  const court = ['court.draftApproved', 'court.state', 'court.overdue']
+  // The Registry transmits every request (article 87(1)).
+  return orgCode === 'ICC-REGISTRY' && role !== 'counsel' ? ['court.awaitingTransmission', ...court] : court
 }
 
-export function NotificationsCard({ email, role, orgKind }: { email: string; role: string; orgKind: string }) {
+export function NotificationsCard({
+  email,
+  role,
+  orgCode,
+  orgKind,
+}: {
+  email: string
+  role: string
+  orgCode: string
+  orgKind: string
+}) {
   const { t } = useTranslation()
   const meta = usePlatformMeta()
   const headingId = useId()
   const on = meta.data?.notificationsByMail === true
-  const told = toldOf(role, orgKind)
+  const told = toldOf(role, orgCode, orgKind)
   const preference = useNotificationPreference(on && told.length > 0)
   const choose = useChooseNotificationMode()
   if (!meta.data) return null
