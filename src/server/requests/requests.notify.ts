@@ -15,10 +15,11 @@ import type { RequestRow } from './requests.table.ts'
 
 // Who is told, by e-mail, of what happens on a request: the other side of the request from the
 // one who acted. Before transmission, only the Court: an approval tells the Registry, which
-// transmits, and the drafter. A step, a message or a deadline change by the Court tells the addressee's focal
-// point and the officers it delegated the request to, once the request has been transmitted (the
-// addressee knows nothing of it before); a step or a message by the addressee tells the Court
-// staff who drafted and approved it; a delegation tells the officer it names. Each person told
+// transmits, and the drafter. A step, a message or a deadline change by the Court tells the
+// addressee's focal point and the officers it delegated the request to, once the request has been
+// transmitted (the addressee knows nothing of it before); a step or a message by the addressee
+// tells the Court staff who drafted and approved it; a delegation tells the officer it names; a
+// response deadline near or passed tells the addressee, and once passed the Court. Each person told
 // must still see the request through the visibility rule, checked here in the change's
 // transaction and again when the mail leaves (notifications.sender.ts), and the person who acted
 // is never told of their own act.
