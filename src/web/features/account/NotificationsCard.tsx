@@ -1,5 +1,5 @@
 import { Badge, Group, List, Paper, Radio, Stack, Text, Title } from '@mantine/core'
-import { useId } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { usePlatformMeta } from '../meta/meta.api.ts'
@@ -43,6 +43,9 @@ export function NotificationsCard({
   const told = toldOf(role, orgCode, orgKind)
   const preference = useNotificationPreference(on && told.length > 0)
   const choose = useChooseNotificationMode()
+  // The choice shows at once, not when the mutation's state next renders (a controlled radio
+  // would otherwise snap back for a moment); on failure it falls back to what the server holds.
+  const [picked, setPicked] = useState<NotificationMode | null>(null)
   if (!meta.data) return null
   const mode = preference.data?.mode
   const hour = String(preference.data?.summaryHourUtc ?? 0).padStart(2, '0')
@@ -96,8 +99,11 @@ export function NotificationsCard({
               {mode && (
                 <Radio.Group
                   label={t('account.notifications.modeLabel')}
-                  value={choose.isPending && choose.variables ? choose.variables : mode}
-                  onChange={(value) => choose.mutate(value as NotificationMode)}
+                  value={picked ?? mode}
+                  onChange={(value) => {
+                    setPicked(value as NotificationMode)
+                    choose.mutate(value as NotificationMode, { onSettled: () => setPicked(null) })
+                  }}
                   data-testid="notifications-mode"
                 >
                   <Stack gap={6} mt={6}>
