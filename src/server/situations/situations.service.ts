@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Classification } from '../access/classification.ts'
 import { isNamedOrganisation, listClassificationDecisions } from '../access/record-access.ts'
 import { recordAuditEvent } from '../audit/audit.service.ts'
-import type { Actor, Ctx } from '../context.ts'
+import type { Actor, Ctx, UserActor } from '../context.ts'
 import type { Db } from '../db/database.ts'
 import { toBool } from '../db/values.ts'
 import { AppError } from '../errors.ts'
@@ -135,7 +135,9 @@ export async function assertCaseOfSituation(trx: Db, actor: Actor, caseId: strin
   if (found.situation_id !== situationId) throw new AppError('RECORD_INVALID', 'The case belongs to another situation')
 }
 
-function protectedValues(input: { classification: string; compartment?: string | null; exParteParty?: string | null }) {
+type OwnedInput = { classification: string; compartment?: string | null; exParteParty?: string | null }
+
+function protectedValues(input: OwnedInput) {
   return {
     classification: input.classification,
     compartment_code: input.compartment ?? null,
@@ -143,103 +145,109 @@ function protectedValues(input: { classification: string; compartment?: string |
   }
 }
 
-export async function createSituation(ctx: Ctx, input: CreateSituationBody): Promise<SituationDetail> {
+type CreationStamps = ReturnType<typeof protectedValues> & {
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
+/**
+ * One record created, in one transaction: the caller must be a Court caseworker who may own it
+ * (assertOwnable), `write` checks what it rests on (its situation, case or Defence team) and
+ * inserts its row with `stamps`, and the trail's entry follows. Returns the new id.
+ */
+async function createRecord(
+  ctx: Ctx,
+  input: OwnedInput,
+  spec: {
+    recordType: string
+    action: string
+    details?: Record<string, unknown>
+    write: (trx: Db, actor: UserActor, id: string, stamps: CreationStamps) => Promise<void>
+  },
+): Promise<string> {
   const actor = caseworker(ctx)
   assertOwnable(actor, input)
   const nowIso = ctx.now().toISOString()
   const id = randomUUID()
+  const stamps = { ...protectedValues(input), created_by: actor.userId, created_at: nowIso, updated_at: nowIso }
   await ctx.db.transaction().execute(async (trx) => {
-    if (await repo.findSituationByCode(trx, input.code))
-      throw new AppError('RECORD_CODE_TAKEN', `Situation code ${input.code} is taken`)
-    await repo.insertSituations(trx, [
-      {
-        id,
-        code: input.code,
-        name: input.name,
-        description: input.description ?? null,
-        ...protectedValues(input),
-        created_by: actor.userId,
-        created_at: nowIso,
-        updated_at: nowIso,
-      },
-    ])
+    await spec.write(trx, actor, id, stamps)
     await recordAuditEvent(ctx, trx, {
-      action: 'situation.created',
-      recordType: repo.SITUATION_RECORD,
+      action: spec.action,
+      recordType: spec.recordType,
       recordId: id,
       classification: input.classification,
-      details: { code: input.code },
+      ...(spec.details ? { details: spec.details } : {}),
     })
+  })
+  return id
+}
+
+export async function createSituation(ctx: Ctx, input: CreateSituationBody): Promise<SituationDetail> {
+  const id = await createRecord(ctx, input, {
+    recordType: repo.SITUATION_RECORD,
+    action: 'situation.created',
+    details: { code: input.code },
+    write: async (trx, _actor, id, stamps) => {
+      if (await repo.findSituationByCode(trx, input.code))
+        throw new AppError('RECORD_CODE_TAKEN', `Situation code ${input.code} is taken`)
+      await repo.insertSituations(trx, [
+        { id, code: input.code, name: input.name, description: input.description ?? null, ...stamps },
+      ])
+    },
   })
   return getSituation(ctx, id)
 }
 
 export async function createCase(ctx: Ctx, input: CreateCaseBody): Promise<CaseDetail> {
-  const actor = caseworker(ctx)
-  assertOwnable(actor, input)
-  const nowIso = ctx.now().toISOString()
-  const id = randomUUID()
-  await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.findVisibleSituation(trx, actor, input.situationId)))
-      throw new AppError('RECORD_NOT_FOUND', `No situation ${input.situationId}`)
-    if (await repo.findCaseByCode(trx, input.code))
-      throw new AppError('RECORD_CODE_TAKEN', `Case code ${input.code} is taken`)
-    if (input.defenceOrgCode) await assertDefenceTeam(trx, input.defenceOrgCode)
-    await repo.insertCases(trx, [
-      {
-        id,
-        situation_id: input.situationId,
-        code: input.code,
-        name: input.name,
-        defence_org_code: input.defenceOrgCode ?? null,
-        ...protectedValues(input),
-        created_by: actor.userId,
-        created_at: nowIso,
-        updated_at: nowIso,
-      },
-    ])
-    // The Defence team is named on its own case: that is how it knows the case exists.
-    if (input.defenceOrgCode) await repo.insertNamedOrganisation(trx, repo.CASE_RECORD, id, input.defenceOrgCode)
-    await recordAuditEvent(ctx, trx, {
-      action: 'case.created',
-      recordType: repo.CASE_RECORD,
-      recordId: id,
-      classification: input.classification,
-      details: { code: input.code, situationId: input.situationId },
-    })
+  const id = await createRecord(ctx, input, {
+    recordType: repo.CASE_RECORD,
+    action: 'case.created',
+    details: { code: input.code, situationId: input.situationId },
+    write: async (trx, actor, id, stamps) => {
+      if (!(await repo.findVisibleSituation(trx, actor, input.situationId)))
+        throw new AppError('RECORD_NOT_FOUND', `No situation ${input.situationId}`)
+      if (await repo.findCaseByCode(trx, input.code))
+        throw new AppError('RECORD_CODE_TAKEN', `Case code ${input.code} is taken`)
+      if (input.defenceOrgCode) await assertDefenceTeam(trx, input.defenceOrgCode)
+      await repo.insertCases(trx, [
+        {
+          id,
+          situation_id: input.situationId,
+          code: input.code,
+          name: input.name,
+          defence_org_code: input.defenceOrgCode ?? null,
+          ...stamps,
+        },
+      ])
+      // The Defence team is named on its own case: that is how it knows the case exists.
+      if (input.defenceOrgCode) await repo.insertNamedOrganisation(trx, repo.CASE_RECORD, id, input.defenceOrgCode)
+    },
   })
   return getCase(ctx, id)
 }
 
 export async function createPerson(ctx: Ctx, input: CreatePersonBody): Promise<PersonDetail> {
-  const actor = caseworker(ctx)
-  assertOwnable(actor, input)
-  const nowIso = ctx.now().toISOString()
-  const id = randomUUID()
-  await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.findVisibleSituation(trx, actor, input.situationId)))
-      throw new AppError('RECORD_NOT_FOUND', `No situation ${input.situationId}`)
-    if (input.caseId) await assertCaseOfSituation(trx, actor, input.caseId, input.situationId)
-    await repo.insertPersons(trx, [
-      {
-        id,
-        situation_id: input.situationId,
-        case_id: input.caseId ?? null,
-        name: input.name,
-        role_in_proceedings: input.roleInProceedings,
-        description: input.description ?? null,
-        ...protectedValues(input),
-        created_by: actor.userId,
-        created_at: nowIso,
-        updated_at: nowIso,
-      },
-    ])
-    await recordAuditEvent(ctx, trx, {
-      action: 'person.created',
-      recordType: repo.PERSON_RECORD,
-      recordId: id,
-      classification: input.classification,
-    })
+  const id = await createRecord(ctx, input, {
+    recordType: repo.PERSON_RECORD,
+    action: 'person.created',
+    write: async (trx, actor, id, stamps) => {
+      if (!(await repo.findVisibleSituation(trx, actor, input.situationId)))
+        throw new AppError('RECORD_NOT_FOUND', `No situation ${input.situationId}`)
+      if (input.caseId) await assertCaseOfSituation(trx, actor, input.caseId, input.situationId)
+      await repo.insertPersons(trx, [
+        {
+          id,
+          situation_id: input.situationId,
+          case_id: input.caseId ?? null,
+          name: input.name,
+          role_in_proceedings: input.roleInProceedings,
+          description: input.description ?? null,
+          ...stamps,
+        },
+      ])
+    },
   })
   return getPerson(ctx, id)
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { DemoBadge } from '../../components/DemoBadge.tsx'
+import { PageIntro } from '../../components/PageIntro.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { useFormatDate } from '../../format.ts'
 import { useActiveUser, useSession } from '../auth/auth.api.ts'
@@ -24,12 +25,7 @@ export function AgreementsPage() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t('agreements.title')}</Title>
-        <Text c="dimmed" mt={4} maw={820}>
-          {t('agreements.intro')}
-        </Text>
-      </div>
+      <PageIntro title={t('agreements.title')} intro={t('agreements.intro')} />
       {!session.isPending && !user && (
         <Alert variant="light" color="court" data-testid="agreements-public-only">
           {t('agreements.publicOnly')}{' '}

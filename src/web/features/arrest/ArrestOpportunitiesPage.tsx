@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { DemoBadge } from '../../components/DemoBadge.tsx'
+import { PageIntro } from '../../components/PageIntro.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { useFormatDate } from '../../format.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
@@ -56,12 +57,7 @@ export function ArrestOpportunitiesPage() {
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={1}>{t('arrest.board.title')}</Title>
-          <Text c="dimmed" mt={4} maw={820}>
-            {t('arrest.board.intro')}
-          </Text>
-        </div>
+        <PageIntro title={t('arrest.board.title')} intro={t('arrest.board.intro')} />
         <Group gap="xs">
           <Button component={Link} to="/arrest-strategies/new" variant="default" data-testid="write-strategy">
             {t('arrest.board.writeStrategy')}

@@ -3,6 +3,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { PageIntro } from '../../components/PageIntro.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
 import { AlertsPanel } from './AlertsPanel.tsx'
@@ -46,12 +47,7 @@ export function AssetsPage() {
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={1}>{t('assets.title')}</Title>
-          <Text c="dimmed" mt={4} maw={820}>
-            {t('assets.intro')}
-          </Text>
-        </div>
+        <PageIntro title={t('assets.title')} intro={t('assets.intro')} />
         {isCourtStaff && (
           <Button component={Link} to="/assets/new">
             {t('assets.new.title')}

@@ -1,10 +1,11 @@
-import { Button, Checkbox, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
+import { Button, Checkbox, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import type { Currency } from '../../../server/assets/assets.money.ts'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { DateField } from '../../components/DateField.tsx'
+import { PageIntro } from '../../components/PageIntro.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
 import {
@@ -63,12 +64,7 @@ export function NewAssetPage() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t('assets.new.title')}</Title>
-        <Text c="dimmed" mt={4} maw={820}>
-          {t('assets.new.intro')}
-        </Text>
-      </div>
+      <PageIntro title={t('assets.new.title')} intro={t('assets.new.intro')} />
       <Paper component="form" onSubmit={handleSubmit} withBorder radius="md" p="md">
         <Stack gap="sm" maw={760}>
           <Select

@@ -19,6 +19,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { PageIntro } from '../../components/PageIntro.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
 import { useActiveUser, useSession } from '../auth/auth.api.ts'
@@ -49,12 +50,7 @@ export function PersonsSoughtPage() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t('personsSought.title')}</Title>
-        <Text c="dimmed" mt={4} maw={820}>
-          {t('personsSought.intro')}
-        </Text>
-      </div>
+      <PageIntro title={t('personsSought.title')} intro={t('personsSought.intro')} />
       {!session.isPending && !user && (
         <Alert variant="light" color="court" data-testid="persons-sought-public-only">
           {t('personsSought.publicOnly')}{' '}

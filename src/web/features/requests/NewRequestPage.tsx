@@ -1,7 +1,8 @@
-import { Badge, Button, Group, Stack, Stepper, Text, Title } from '@mantine/core'
+import { Badge, Button, Group, Stack, Stepper } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
+import { PageIntro } from '../../components/PageIntro.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import {
   type RequestDetail,
@@ -86,12 +87,7 @@ export function NewRequestPage() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t('wizard.title')}</Title>
-        <Text c="dimmed" mt={4} maw={820}>
-          {t('wizard.intro')}
-        </Text>
-      </div>
+      <PageIntro title={t('wizard.title')} intro={t('wizard.intro')} />
       <Stepper active={step} onStepClick={(s) => drafts.length === 0 && s < step && setStep(s)} size="sm">
         <Stepper.Step label={t('wizard.step.type')}>
           <TypeStep state={state} update={update} />

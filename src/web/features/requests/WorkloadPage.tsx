@@ -1,7 +1,8 @@
-import { Alert, Anchor, Button, Center, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Center, Group, Paper, Skeleton, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
+import { PageIntro } from '../../components/PageIntro.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { canDraftRequests } from '../../layout/navigation.ts'
 import { useActiveUser } from '../auth/auth.api.ts'
@@ -28,12 +29,7 @@ export function WorkloadPage() {
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{t('workload.title')}</Title>
-          <Text c="dimmed" mt={4} maw={820}>
-            {t('workload.intro')}
-          </Text>
-        </div>
+        <PageIntro title={t('workload.title')} intro={t('workload.intro')} />
         {canDraftRequests(user) && (
           <Button component={Link} to="/requests/new" data-testid="new-request">
             {t('wizard.title')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx'
 import { DemoBadge } from '../../components/DemoBadge.tsx'
+import { PageIntro } from '../../components/PageIntro.tsx'
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts'
 import { isCourtStaff } from '../../layout/navigation.ts'
 import { ClassificationBadge } from '../agreements/ClassificationBadge.tsx'
@@ -24,12 +25,7 @@ export function SituationsPage() {
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start" wrap="wrap">
-        <div>
-          <Title order={1}>{t('situations.title')}</Title>
-          <Text c="dimmed" mt={4} maw={820}>
-            {t('situations.intro')}
-          </Text>
-        </div>
+        <PageIntro title={t('situations.title')} intro={t('situations.intro')} />
         {isCourtStaff(user) && (
           <Button onClick={() => setCreating(true)} data-testid="new-situation">
             {t('situations.new.open')}
