@@ -69,7 +69,7 @@ test('a transmitted request is told to the focal point by mail, whose link leads
   const card = state.getByTestId('notifications')
   await expect(card.getByTestId('notifications-status')).toHaveText('On')
   await expect(card).toContainText('The platform writes to arg.focal-point@demo.invalid when:')
-  await expect(card.getByTestId('notifications-told-of').getByRole('listitem')).toHaveCount(3)
+  await expect(card.getByTestId('notifications-told-of').getByRole('listitem')).toHaveCount(4)
   await state.getByRole('button', { name: 'Français' }).click()
   await expect(card.getByRole('heading')).toHaveText('Notifications par courriel')
   await expect(card.getByTestId('notifications-status')).toHaveText('Activées')

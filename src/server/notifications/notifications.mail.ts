@@ -35,6 +35,10 @@ const WHAT: Record<NotificationEvent, { en: string; fr: string }> = {
     en: 'The deadline of a request for cooperation awaiting your answer has passed',
     fr: "Le délai d'une demande de coopération qui attend votre réponse est dépassé",
   },
+  acknowledgement_overdue: {
+    en: 'A request for cooperation transmitted to you has not been acknowledged in time',
+    fr: "Une demande de coopération qui vous a été transmise n'a pas fait l'objet d'un accusé de réception dans le délai",
+  },
   awaiting_transmission: {
     en: 'A request for cooperation has been approved and awaits transmission',
     fr: 'Une demande de coopération a été approuvée et attend sa transmission',

@@ -9,6 +9,8 @@ export type NotificationEvent =
   | 'deadline'
   | 'due_soon'
   | 'overdue'
+  /** To the addressee: a request still not acknowledged once its acknowledgement deadline passed. */
+  | 'acknowledgement_overdue'
   /** To the Registry: a request approved, which it is to transmit. */
   | 'awaiting_transmission'
   /** To the Court: the addressee let a response deadline pass. */

@@ -197,6 +197,41 @@ describe('notices of the clock', () => {
   })
 })
 
+describe('notices of the acknowledgement', () => {
+  it('reminds the State once that a request awaits its acknowledgement after the deadline, and not once acknowledged', async () => {
+    const id = await w.draftRequest()
+    await w.transmit(id)
+    const acknowledged = await w.draftRequest()
+    await w.transmit(acknowledged)
+    expect((await step(acknowledged, 'nldFocal', { action: 'acknowledge' })).statusCode).toBe(200)
+    const deadlineOf = async (requestId: string) =>
+      Date.parse(
+        (
+          await w.db.db
+            .selectFrom('requests')
+            .select('acknowledgement_deadline')
+            .where('id', '=', requestId)
+            .executeTakeFirstOrThrow()
+        ).acknowledgement_deadline ?? '',
+      )
+    /** The sweep, `days` after the acknowledgement deadline of `requestId`. */
+    async function sweepAt(requestId: string, days: number) {
+      const deadline = await deadlineOf(requestId)
+      const s = sender({ now: () => new Date(deadline + days * 86_400_000) })
+      await s.sweepDeadlines().finally(() => s.close())
+    }
+    await sweepAt(id, -0.5)
+    expect(await recipients(id, 'acknowledgement_overdue')).toEqual([]) // not before it passed
+    await sweepAt(id, 0.5)
+    await sweepAt(id, 1) // the same deadline: not told twice
+    expect(await recipients(id, 'acknowledgement_overdue')).toEqual(['nldFocal'])
+    const [notice] = (await queued(id)).filter((n) => n.event === 'acknowledgement_overdue')
+    expect(notice?.about).toBe(`acknowledgement:${new Date(await deadlineOf(id)).toISOString()}`)
+    await sweepAt(acknowledged, 0.5)
+    expect(await recipients(acknowledged, 'acknowledgement_overdue')).toEqual([])
+  })
+})
+
 describe('what the mail says and how it ends', () => {
   it('sends the link and nothing of the request, in English and French, and audits the sending', async () => {
     const id = await w.draftRequest()

@@ -7,7 +7,7 @@ import {
   queueNotifications,
 } from '../notifications/notifications.service.ts'
 import type { NotificationEvent } from '../notifications/notifications.table.ts'
-import { addDays, RESPONSE_RUNNING } from './requests.deadlines.ts'
+import { ACKNOWLEDGEMENT_RUNNING, addDays, RESPONSE_RUNNING } from './requests.deadlines.ts'
 import { standsIn } from './requests.lifecycle.ts'
 import { subjectOf } from './requests.page.ts'
 import * as repo from './requests.repository.ts'
@@ -113,7 +113,8 @@ export const OVERDUE_NOTICE_DAYS = 2
 /**
  * Queues the notices of the clock: for each focal point and delegated officer of an addressee, each
  * response deadline of theirs that is near (within DUE_SOON_DAYS) or has just passed (within
- * OVERDUE_NOTICE_DAYS); for the Court staff who drafted or approved a request, its response
+ * OVERDUE_NOTICE_DAYS), and each acknowledgement deadline just passed on a request not yet
+ * acknowledged; for the Court staff who drafted or approved a request, its response
  * deadline just passed without the addressee's answer, so that they chase it. Each deadline is told
  * once per person, however often this runs and in however many processes (the outbox's unique
  * `about`). Each person's requests are read as that person through the visibility rule, as their
@@ -125,13 +126,8 @@ export async function queueDeadlineNotices(ctx: Ctx): Promise<number> {
   const nowIso = ctx.now().toISOString()
   const justPassed = addDays(nowIso, -OVERDUE_NOTICE_DAYS)
   let queued = 0
-  const tell = async (userId: string, requestId: string, event: NotificationEvent, deadline: string) => {
-    queued += await queueNotifications(ctx, ctx.db, {
-      requestId,
-      event,
-      userIds: [userId],
-      about: `response:${deadline}`,
-    })
+  const tell = async (userId: string, requestId: string, event: NotificationEvent, about: string) => {
+    queued += await queueNotifications(ctx, ctx.db, { requestId, event, userIds: [userId], about })
   }
   for (const { id: userId } of await listActiveUserIdsOfKinds(ctx.db, ['state', 'io'], ADDRESSEE_ROLES)) {
     const who = await loadUserActor(ctx.db, userId, AS_A_READER)
@@ -146,7 +142,20 @@ export async function queueDeadlineNotices(ctx: Ctx): Promise<number> {
     for (const row of rows) {
       const deadline = row.response_deadline
       if (deadline === null || !standsIn(who, 'addressee', await subjectOf(ctx.db, who, row))) continue
-      await tell(userId, row.id, deadline < nowIso ? 'overdue' : 'due_soon', deadline)
+      await tell(userId, row.id, deadline < nowIso ? 'overdue' : 'due_soon', `response:${deadline}`)
+    }
+    // Not yet acknowledged, its acknowledgement deadline just passed. Only once passed: it is a
+    // few days from transmission, which the addressee was told of already.
+    const unacknowledged = await repo
+      .visibleRequestsQuery(ctx.db, who, { addressee: who.orgCode, status: ACKNOWLEDGEMENT_RUNNING }, nowIso)
+      .where('requests.acknowledgement_deadline', '>=', justPassed)
+      .where('requests.acknowledgement_deadline', '<', nowIso)
+      .selectAll('requests')
+      .execute()
+    for (const row of unacknowledged) {
+      const deadline = row.acknowledgement_deadline
+      if (deadline === null || !standsIn(who, 'addressee', await subjectOf(ctx.db, who, row))) continue
+      await tell(userId, row.id, 'acknowledgement_overdue', `acknowledgement:${deadline}`)
     }
   }
   for (const { id: userId } of await listActiveUserIdsOfKinds(ctx.db, ['court_organ', 'defence'], COURT_ROLES)) {
@@ -160,7 +169,7 @@ export async function queueDeadlineNotices(ctx: Ctx): Promise<number> {
       .execute()
     for (const row of rows)
       if (row.response_deadline !== null && row.response_deadline < nowIso)
-        await tell(userId, row.id, 'addressee_overdue', row.response_deadline)
+        await tell(userId, row.id, 'addressee_overdue', `response:${row.response_deadline}`)
   }
   return queued
 }

@@ -15,9 +15,9 @@ const MODES: readonly NotificationMode[] = ['each', 'daily', 'none']
 function toldOf(role: string, orgCode: string, orgKind: string): string[] {
   if (orgKind === 'state' || orgKind === 'io')
     return role === 'focal-point'
-      ? ['addressee.transmitted', 'addressee.court', 'addressee.dueSoon']
+      ? ['addressee.transmitted', 'addressee.court', 'addressee.ackOverdue', 'addressee.dueSoon']
       : role === 'officer'
-        ? ['addressee.delegated', 'addressee.court', 'addressee.dueSoon']
+        ? ['addressee.delegated', 'addressee.court', 'addressee.ackOverdue', 'addressee.dueSoon']
         : []
   if (!['officer', 'approver', 'counsel'].includes(role)) return []
   const court = ['court.draftApproved', 'court.state', 'court.overdue']
